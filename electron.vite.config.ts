@@ -1,0 +1,53 @@
+/**
+ * Builds the three bundles from this project's own folders (electron-vite's defaults
+ * only look under src/): main (ESM) from electron/main, the preload from
+ * electron/preload (CommonJS, because a sandboxed preload cannot be an ES module),
+ * and the renderer from renderer/.
+ */
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'electron-vite';
+import { CONTENT_SECURITY_POLICY } from './electron/main/contentSecurityPolicy';
+
+const root = import.meta.dirname;
+
+// The dev server injects inline scripts for fast refresh, so the policy is written
+// into the page only for built bundles, which are what members run.
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'hearth:content-security-policy',
+    apply: 'build',
+    transformIndexHtml: (html) =>
+      html.replace(
+        '<meta charset="UTF-8" />',
+        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+      ),
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rolldownOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rolldownOptions: {
+        input: { index: resolve(root, 'electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    publicDir: false,
+    plugins: [react(), contentSecurityPolicy()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+    },
+  },
+});

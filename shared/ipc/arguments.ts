@@ -1,0 +1,64 @@
+/**
+ * Run-time checks of every request's arguments. The receiving side (Electron main or
+ * the browser-mode host) refuses a request whose arguments fail here before any
+ * handler sees them: the renderer is treated as untrusted input.
+ */
+import * as v from '../validate';
+import type { CircleId, DocId } from '../notebook/ids';
+import { LIMITS, MEMBER_COLOURS } from '../notebook/schema';
+import type { InvokeArgs, InvokeChannel } from './contract';
+
+/** The largest single update the renderer may append (a very long paste). */
+export const MAX_UPDATE_BYTES = 32 * 1024 * 1024;
+
+const circleId = v.branded<CircleId>(v.string({ min: 22, max: 22, pattern: /^[A-Za-z0-9_-]+$/ }));
+const docId = v.branded<DocId>(v.string({ min: 5, max: 22, pattern: /^(index|[A-Za-z0-9_-]{22})$/ }));
+// Names are shown to other people: no control characters, no leading or trailing space.
+const displayText = (max: number): v.Check<string> =>
+  v.string({ min: 1, max, pattern: /^(?!\s)[^\p{Cc}]*(?<!\s)$/u });
+
+const settingsPatch = v.partial({
+  theme: v.oneOf(['system', 'light', 'dark'] as const),
+  textSize: v.oneOf(['regular', 'large', 'larger'] as const),
+  lastCircleId: v.nullable(circleId),
+});
+
+/** One argument check per request channel. */
+export const INVOKE_ARGUMENTS: { [C in InvokeChannel]: v.Check<InvokeArgs<C>> } = {
+  'hearth:app:info': v.tuple(),
+  'hearth:settings:get': v.tuple(),
+  'hearth:settings:update': v.tuple(settingsPatch),
+  'hearth:circles:list': v.tuple(),
+  'hearth:circles:create': v.tuple(
+    v.object({
+      name: displayText(LIMITS.circleName),
+      memberName: displayText(LIMITS.memberName),
+      colour: v.oneOf(MEMBER_COLOURS),
+    }),
+  ),
+  'hearth:circles:open': v.tuple(circleId),
+  'hearth:docs:load': v.tuple(circleId, docId),
+  'hearth:docs:append': v.tuple(circleId, docId, v.bytes({ max: MAX_UPDATE_BYTES })),
+  'hearth:docs:flush': v.tuple(),
+  'hearth:notices:list': v.tuple(),
+  'hearth:notices:dismiss': v.tuple(v.string({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/ })),
+};
+
+/** Every request channel, for allow-lists. */
+export const INVOKE_CHANNELS = Object.keys(INVOKE_ARGUMENTS) as InvokeChannel[];
+
+/** Every event channel, for allow-lists. */
+export const EVENT_CHANNELS = ['hearth:notices:added', 'hearth:menu:command'] as const;
+
+/** True when `channel` is a known request channel. */
+export function isInvokeChannel(channel: unknown): channel is InvokeChannel {
+  return typeof channel === 'string' && Object.hasOwn(INVOKE_ARGUMENTS, channel);
+}
+
+/** Checks a request's arguments; the reason names the channel and the failing argument. */
+export function checkInvokeArguments<C extends InvokeChannel>(
+  channel: C,
+  args: unknown,
+): v.Checked<InvokeArgs<C>> {
+  return INVOKE_ARGUMENTS[channel](args, channel);
+}

@@ -1,0 +1,214 @@
+/**
+ * The one contract between the renderer and the main process (or, in browser mode,
+ * the local Node host). Version 1.
+ *
+ * - Channels are named `hearth:<domain>:<verb>`.
+ * - {@link InvokeMap} lists every request: its argument tuple and its result.
+ * - {@link EventMap} lists every event pushed to the renderer.
+ * - {@link HearthApi} is what the renderer sees: the preload builds it over Electron
+ *   IPC, the browser-mode client builds it over a local WebSocket, and the renderer
+ *   cannot tell which.
+ *
+ * Arguments are untrusted on the receiving side and checked at run time against
+ * `INVOKE_ARGUMENTS` in ./arguments.ts before any handler runs.
+ */
+import type { CircleId, DocId, MemberId } from '../notebook/ids';
+import type { MemberColour } from '../notebook/schema';
+
+/** Bumped when a channel changes shape. */
+export const IPC_CONTRACT_VERSION = 1;
+
+/** Removes an event subscription. */
+export type Unsubscribe = () => void;
+
+/** Light, dark, or whatever the operating system prefers. */
+export type ThemePreference = 'system' | 'light' | 'dark';
+
+/** Text size steps offered in settings. */
+export type TextSize = 'regular' | 'large' | 'larger';
+
+/** The member's preferences on this laptop (never synced). */
+export interface Settings {
+  theme: ThemePreference;
+  textSize: TextSize;
+  lastCircleId: CircleId | null;
+}
+
+/** How Hearth is running. */
+export interface AppInfo {
+  /** `desktop` inside Electron; `browser` when served by the local Node host. */
+  mode: 'desktop' | 'browser';
+  version: string;
+  contractVersion: number;
+}
+
+/** A circle as listed in the circle switcher. */
+export interface CircleSummary {
+  id: CircleId;
+  name: string;
+  memberName: string;
+  colour: MemberColour;
+  createdAt: number;
+  lastOpenedAt: number;
+}
+
+/** Who this laptop is in a circle, and the circle's secret key. Kept only on this laptop. */
+export interface CircleProfile {
+  circleId: CircleId;
+  memberId: MemberId;
+  memberName: string;
+  colour: MemberColour;
+  /** The circle key: 32 random bytes, base64url. Never logged, never in awareness. */
+  circleKey: string;
+  createdAt: number;
+}
+
+/** What the renderer needs to open a circle. */
+export interface OpenedCircle {
+  summary: CircleSummary;
+  profile: CircleProfile;
+  /** Every document stored for the circle. */
+  docIds: DocId[];
+}
+
+/** What a member types to make a circle. */
+export interface NewCircle {
+  name: string;
+  memberName: string;
+  colour: MemberColour;
+}
+
+/** Something the member must be told about their files, in plain words. */
+export interface StoreNotice {
+  id: string;
+  kind: 'damaged-tail-dropped' | 'damaged-records-skipped' | 'unreadable-file-set-aside';
+  circleId: CircleId | null;
+  circleName: string | null;
+  docId: DocId | null;
+  /** Where the untouched copy of the damaged file was put. */
+  savedCopyPath: string | null;
+  /** How many bytes of the file could not be read. */
+  bytesLost: number;
+  at: number;
+}
+
+/** Commands from the application menu that the renderer carries out. */
+export type MenuCommand =
+  | 'new-circle'
+  | 'new-meeting'
+  | 'new-entry'
+  | 'toggle-theme'
+  | 'open-settings'
+  | 'focus-search';
+
+/** Every request the renderer can make: channel -> arguments and result. */
+export interface InvokeMap {
+  'hearth:app:info': { args: []; result: AppInfo };
+  'hearth:settings:get': { args: []; result: Settings };
+  'hearth:settings:update': { args: [patch: Partial<Settings>]; result: Settings };
+  'hearth:circles:list': { args: []; result: CircleSummary[] };
+  'hearth:circles:create': { args: [circle: NewCircle]; result: CircleSummary };
+  'hearth:circles:open': { args: [circleId: CircleId]; result: OpenedCircle };
+  'hearth:docs:load': {
+    args: [circleId: CircleId, docId: DocId];
+    result: Uint8Array | null;
+  };
+  'hearth:docs:append': {
+    args: [circleId: CircleId, docId: DocId, update: Uint8Array];
+    result: void;
+  };
+  'hearth:docs:flush': { args: []; result: void };
+  'hearth:notices:list': { args: []; result: StoreNotice[] };
+  'hearth:notices:dismiss': { args: [noticeId: string]; result: void };
+}
+
+/** Every event pushed to the renderer: channel -> payload. */
+export interface EventMap {
+  'hearth:notices:added': StoreNotice;
+  'hearth:menu:command': MenuCommand;
+}
+
+/** A request channel name. */
+export type InvokeChannel = keyof InvokeMap;
+/** An event channel name. */
+export type EventChannel = keyof EventMap;
+
+/** The arguments of a request channel. */
+export type InvokeArgs<C extends InvokeChannel> = InvokeMap[C]['args'];
+/** The result of a request channel. */
+export type InvokeResult<C extends InvokeChannel> = InvokeMap[C]['result'];
+
+/** The server side of the contract: one async function per request channel. */
+export type InvokeHandlers = {
+  [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promise<InvokeResult<C>>;
+};
+
+/** Pushes an event to the renderer(s). */
+export type EmitEvent = <C extends EventChannel>(channel: C, payload: EventMap[C]) => void;
+
+/** The API the renderer uses, grouped by domain. */
+export interface HearthApi {
+  app: {
+    info(): Promise<AppInfo>;
+  };
+  settings: {
+    get(): Promise<Settings>;
+    update(patch: Partial<Settings>): Promise<Settings>;
+  };
+  circles: {
+    list(): Promise<CircleSummary[]>;
+    create(circle: NewCircle): Promise<CircleSummary>;
+    open(circleId: CircleId): Promise<OpenedCircle>;
+  };
+  docs: {
+    /** The stored state of a document (one merged Yjs update), or null if none. */
+    load(circleId: CircleId, docId: DocId): Promise<Uint8Array | null>;
+    /** Resolves once the update is on disk (fsync'd), within about half a second. */
+    append(circleId: CircleId, docId: DocId, update: Uint8Array): Promise<void>;
+    /** Resolves once everything appended so far is on disk. */
+    flush(): Promise<void>;
+  };
+  notices: {
+    list(): Promise<StoreNotice[]>;
+    dismiss(noticeId: string): Promise<void>;
+  };
+  events: {
+    onNotice(listener: (notice: StoreNotice) => void): Unsubscribe;
+    onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
+  };
+}
+
+/** Builds the renderer-side API from an invoke function and an event subscriber. */
+export function buildHearthApi(
+  invoke: <C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>) => Promise<InvokeResult<C>>,
+  subscribe: <C extends EventChannel>(
+    channel: C,
+    listener: (payload: EventMap[C]) => void,
+  ) => Unsubscribe,
+): HearthApi {
+  return {
+    app: { info: () => invoke('hearth:app:info') },
+    settings: {
+      get: () => invoke('hearth:settings:get'),
+      update: (patch) => invoke('hearth:settings:update', patch),
+    },
+    circles: {
+      list: () => invoke('hearth:circles:list'),
+      create: (circle) => invoke('hearth:circles:create', circle),
+      open: (circleId) => invoke('hearth:circles:open', circleId),
+    },
+    docs: {
+      load: (circleId, docId) => invoke('hearth:docs:load', circleId, docId),
+      append: (circleId, docId, update) => invoke('hearth:docs:append', circleId, docId, update),
+      flush: () => invoke('hearth:docs:flush'),
+    },
+    notices: {
+      list: () => invoke('hearth:notices:list'),
+      dismiss: (noticeId) => invoke('hearth:notices:dismiss', noticeId),
+    },
+    events: {
+      onNotice: (listener) => subscribe('hearth:notices:added', listener),
+      onMenuCommand: (listener) => subscribe('hearth:menu:command', listener),
+    },
+  };
+}

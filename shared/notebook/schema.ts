@@ -1,0 +1,114 @@
+/**
+ * The circle notebook's schema, version 1.
+ *
+ * A circle is one **index** document plus one **entry** document per entry body.
+ *
+ * Index document roots (each a Y.Map; records are nested Y.Maps keyed by id so that
+ * two laptops editing different fields of one record both keep their change):
+ * - `meta`      schemaVersion, circleId, name, createdAt
+ * - `members`   MemberId  -> { name, colour, joinedAt, agreedAt }
+ * - `meetings`  MeetingId -> { title, date (YYYY-MM-DD), prompts [{ kind, text }], createdAt, createdBy }
+ * - `entries`   EntryId   -> { meetingId, authorId, createdAt, visibility, exportable, contentNote, withdrawn }
+ *
+ * Entry document: the Lexical content as the XmlText root named `root`
+ * (Lexical's collaboration binding reads and writes it).
+ *
+ * Every record read from a document is validated: a peer can write anything, so a
+ * record of the wrong shape is skipped with a logged reason, never trusted.
+ */
+import type { CircleId, EntryId, MeetingId, MemberId } from './ids';
+
+/** Bumped when the meaning of stored fields changes; readers refuse newer majors. */
+export const NOTEBOOK_SCHEMA_VERSION = 1;
+
+/** Root names of the index document, declared once. */
+export const INDEX_ROOT = {
+  meta: 'meta',
+  members: 'members',
+  meetings: 'meetings',
+  entries: 'entries',
+} as const;
+
+/** Root name of an entry document's body (Lexical's default collaboration root). */
+export const ENTRY_BODY_ROOT = 'root';
+
+/** The palette members choose from; each maps to a gentle colour in both themes. */
+export const MEMBER_COLOURS = [
+  'ember',
+  'sage',
+  'lake',
+  'plum',
+  'sand',
+  'rose',
+  'moss',
+  'dusk',
+] as const;
+
+/** One of {@link MEMBER_COLOURS}. */
+export type MemberColour = (typeof MEMBER_COLOURS)[number];
+
+/** Where a meeting prompt belongs in the meeting. */
+export const PROMPT_KINDS = ['check-in', 'theme', 'check-out'] as const;
+/** One of {@link PROMPT_KINDS}. */
+export type PromptKind = (typeof PROMPT_KINDS)[number];
+
+/** How an entry is shown to the circle. */
+export const ENTRY_VISIBILITIES = ['circle', 'anonymous'] as const;
+/** One of {@link ENTRY_VISIBILITIES}. */
+export type EntryVisibility = (typeof ENTRY_VISIBILITIES)[number];
+
+/** Length limits, applied when writing and when reading. */
+export const LIMITS = {
+  circleName: 80,
+  memberName: 60,
+  meetingTitle: 120,
+  promptText: 400,
+  promptsPerMeeting: 24,
+  contentNote: 140,
+} as const;
+
+/** The circle's own description. */
+export interface CircleMeta {
+  schemaVersion: number;
+  circleId: CircleId;
+  name: string;
+  createdAt: number;
+}
+
+/** A person in the circle, on one laptop. */
+export interface MemberRecord {
+  id: MemberId;
+  name: string;
+  colour: MemberColour;
+  joinedAt: number;
+  agreedAt: number | null;
+}
+
+/** A question or invitation offered to the circle in a meeting. */
+export interface MeetingPrompt {
+  kind: PromptKind;
+  text: string;
+}
+
+/** One gathering of the circle. */
+export interface MeetingRecord {
+  id: MeetingId;
+  title: string;
+  /** Local calendar date, YYYY-MM-DD: a meeting happens on a day, not at an instant. */
+  date: string;
+  prompts: MeetingPrompt[];
+  createdAt: number;
+  createdBy: MemberId | null;
+}
+
+/** One piece of writing in a meeting; its body lives in its own entry document. */
+export interface EntryRecord {
+  id: EntryId;
+  meetingId: MeetingId;
+  authorId: MemberId | null;
+  createdAt: number;
+  visibility: EntryVisibility;
+  exportable: boolean;
+  contentNote: string | null;
+  withdrawn: boolean;
+}
