@@ -9,13 +9,27 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'net', 'http', 'https', 'url', 'zlib', 'stream', 'events', 'util', 'worker_threads'];
+import { builtinModules } from 'node:module';
+
+// Bare names ('crypto', 'fs') as exact paths, so a local folder called crypto/ is not banned.
+const nodeBuiltinPaths = builtinModules.map((name) => ({
+  name,
+  message: 'no Node built-ins here.',
+}));
 
 /** @param {string[]} groups @param {string} message */
 const ban = (groups, message) => ({ group: groups, message });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -29,8 +43,17 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': 'off',
+      // With noUncheckedIndexedAccess, `!` after a bounds check is the honest idiom.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // `result: void` in the IPC maps reads better than `undefined`.
+      '@typescript-eslint/no-invalid-void-type': 'off',
+      // `onClick={() => setOpen(true)}` is the React idiom; braces add nothing.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
     },
   },
   {
@@ -44,15 +67,28 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: nodeBuiltinPaths,
           patterns: [
             ban(['electron', 'electron/*'], 'shared/ runs everywhere: no Electron.'),
-            ban(['react', 'react-dom', 'react/*', '@lexical/react/*', 'react-i18next'], 'shared/ has no UI.'),
-            ban(nodeBuiltins, 'shared/ touches no Node built-in.'),
+            ban(
+              ['react', 'react-dom', 'react/*', '@lexical/react/*', 'react-i18next'],
+              'shared/ has no UI.',
+            ),
+            ban(['node:*'], 'shared/ touches no Node built-in.'),
             ban(['**/renderer/**', '**/electron/**'], 'shared/ imports neither side.'),
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'process',
+        'Buffer',
+        'require',
+      ],
     },
   },
   {
@@ -63,7 +99,10 @@ export default tseslint.config(
         {
           patterns: [
             ban(['**/renderer/**'], 'main does not import the renderer.'),
-            ban(['react', 'react-dom', 'react/*', '@lexical/react', '@lexical/react/*'], 'main has no React.'),
+            ban(
+              ['react', 'react-dom', 'react/*', '@lexical/react', '@lexical/react/*'],
+              'main has no React.',
+            ),
           ],
         },
       ],
@@ -77,7 +116,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            ban(['electron', 'electron/*'], 'services are plain Node: keep Electron behind an adapter.'),
+            ban(
+              ['electron', 'electron/*'],
+              'services are plain Node: keep Electron behind an adapter.',
+            ),
             ban(['**/renderer/**'], 'main does not import the renderer.'),
             ban(['react', 'react-dom', 'react/*'], 'main has no React.'),
           ],
@@ -110,19 +152,14 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: nodeBuiltinPaths,
           patterns: [
             ban(['electron', 'electron/*'], 'the renderer reaches main only through the bridge.'),
-            ban(nodeBuiltins, 'the renderer has no Node.'),
+            ban(['node:*'], 'the renderer has no Node.'),
             ban(['**/electron/**'], 'the renderer does not import main.'),
           ],
         },
       ],
-    },
-  },
-  {
-    files: ['test/**/*.ts', 'test/**/*.tsx'],
-    rules: {
-      '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
 );

@@ -142,7 +142,9 @@ export function object<S extends Shape>(
     const record = value as Record<string, unknown>;
     if (options.extra !== 'ignore') {
       for (const key of Object.keys(record)) {
-        if (!(key in shape)) return { ok: false, reason: `${path}.${key} is not expected` };
+        if (!Object.hasOwn(shape, key)) {
+          return { ok: false, reason: `${path}.${key} is not expected` };
+        }
       }
     }
     const out: Record<string, unknown> = {};
@@ -164,7 +166,8 @@ export function partial<S extends Shape>(shape: S): Check<Partial<ShapeType<S>>>
     const record = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(record)) {
-      const check = shape[key];
+      // Own keys only: `constructor` or `__proto__` must not find a check on the prototype.
+      const check = Object.hasOwn(shape, key) ? shape[key] : undefined;
       if (check === undefined) return { ok: false, reason: `${path}.${key} is not expected` };
       if (record[key] === undefined) continue;
       const checked = check(record[key], `${path}.${key}`);

@@ -4,7 +4,7 @@
  * the room: `ws:` is needed for the browser-mode bridge and for signalling endpoints
  * on the local network, whose addresses are not known in advance.
  */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -17,5 +17,10 @@ export const CONTENT_SECURITY_POLICY = [
   "worker-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
+
+/** The policy for the page's <meta> tag (browsers ignore frame-ancestors there). */
+export const CONTENT_SECURITY_POLICY_META = DIRECTIVES.join('; ');
+
+/** The policy for response headers: the same, and the page may not be framed. */
+export const CONTENT_SECURITY_POLICY = [...DIRECTIVES, "frame-ancestors 'none'"].join('; ');

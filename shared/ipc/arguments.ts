@@ -12,7 +12,9 @@ import type { InvokeArgs, InvokeChannel } from './contract';
 export const MAX_UPDATE_BYTES = 32 * 1024 * 1024;
 
 const circleId = v.branded<CircleId>(v.string({ min: 22, max: 22, pattern: /^[A-Za-z0-9_-]+$/ }));
-const docId = v.branded<DocId>(v.string({ min: 5, max: 22, pattern: /^(index|[A-Za-z0-9_-]{22})$/ }));
+const docId = v.branded<DocId>(
+  v.string({ min: 5, max: 22, pattern: /^(index|[A-Za-z0-9_-]{22})$/ }),
+);
 // Names are shown to other people: no control characters, no leading or trailing space.
 const displayText = (max: number): v.Check<string> =>
   v.string({ min: 1, max, pattern: /^(?!\s)[^\p{Cc}]*(?<!\s)$/u });

@@ -94,12 +94,7 @@ export interface StoreNotice {
 
 /** Commands from the application menu that the renderer carries out. */
 export type MenuCommand =
-  | 'new-circle'
-  | 'new-meeting'
-  | 'new-entry'
-  | 'toggle-theme'
-  | 'open-settings'
-  | 'focus-search';
+  'new-circle' | 'new-meeting' | 'new-entry' | 'toggle-theme' | 'open-settings' | 'focus-search';
 
 /** Every request the renderer can make: channel -> arguments and result. */
 export interface InvokeMap {

@@ -30,9 +30,10 @@ export class HearthError extends Error {
 
   /** Recovers a HearthError from a wire message (Electron prefixes its own text). */
   static fromWire(message: string): HearthError {
-    const match = /\[(invalid-argument|forbidden-sender|not-found|storage-failed|disk-full|internal)\] (.*)$/s.exec(
-      message,
-    );
+    const match =
+      /\[(invalid-argument|forbidden-sender|not-found|storage-failed|disk-full|internal)\] (.*)$/s.exec(
+        message,
+      );
     if (match === null) return new HearthError('internal', message);
     return new HearthError(match[1] as HearthErrorKind, match[2]!);
   }

@@ -122,7 +122,10 @@ export class CircleIndex {
       const yMeeting = ensureRecord(this.ydoc.getMap(INDEX_ROOT.meetings), id);
       yMeeting.set('title', meeting.title);
       yMeeting.set('date', meeting.date);
-      yMeeting.set('prompts', meeting.prompts.map((p) => ({ kind: p.kind, text: p.text })));
+      yMeeting.set(
+        'prompts',
+        meeting.prompts.map((p) => ({ kind: p.kind, text: p.text })),
+      );
       yMeeting.set('createdAt', now);
       yMeeting.set('createdBy', meeting.createdBy);
     }, LOCAL_ORIGIN);

@@ -36,14 +36,14 @@ function quietProvider(): Provider {
     setLocalState: () => undefined,
     setLocalStateField: () => undefined,
   };
-  const provider = {
+  const provider: Provider = {
     awareness,
     connect: () => undefined,
     disconnect: () => undefined,
     on: () => undefined,
     off: () => undefined,
   };
-  return provider as unknown as Provider;
+  return provider;
 }
 
 /** Binds a new headless editor to `ydoc` in both directions. */

@@ -27,7 +27,8 @@ const DOC_ID_PATTERN = /^(index|[A-Za-z0-9_-]{22})$/;
 /** The index document's id, the same in every circle. */
 export const INDEX_DOC_ID = 'index' as DocId;
 
-/** Makes a new random id of the given brand. */
+/** Makes a new random id of the given brand: `newId<MeetingId>()`. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the brand is chosen by the caller
 export function newId<T extends CircleId | MemberId | MeetingId | EntryId>(): T {
   return toBase64Url(randomBytes(16)) as T;
 }

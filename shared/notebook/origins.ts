@@ -11,5 +11,18 @@ export const LOCAL_ORIGIN = Symbol.for('hearth.origin.local');
 export const STORE_ORIGIN = Symbol.for('hearth.origin.store');
 /** A change received from a peer. */
 export const PEER_ORIGIN = Symbol.for('hearth.origin.peer');
-/** A change copied between an entry document and an open editor's replica of it. */
+/**
+ * Marks a change copied between an entry document and an open editor's replica of it.
+ * Each editor link uses its own origin object `{ kind: REPLICA_ORIGIN }`, so two editors
+ * on one entry still see each other's changes; {@link isReplicaOrigin} recognises them.
+ */
 export const REPLICA_ORIGIN = Symbol.for('hearth.origin.replica');
+
+/** True for the origin object of an editor replica link. */
+export function isReplicaOrigin(origin: unknown): boolean {
+  return (
+    typeof origin === 'object' &&
+    origin !== null &&
+    (origin as { kind?: unknown }).kind === REPLICA_ORIGIN
+  );
+}

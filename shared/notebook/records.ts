@@ -4,7 +4,7 @@
  */
 import * as v from '../validate';
 import { isId } from './ids';
-import type { CircleId, EntryId, MeetingId, MemberId } from './ids';
+import type { CircleId, MeetingId, MemberId } from './ids';
 import {
   ENTRY_VISIBILITIES,
   LIMITS,
@@ -80,28 +80,28 @@ export function checkMeta(raw: unknown): v.Checked<CircleMeta> {
   return metaCheck(raw, 'meta');
 }
 
-function withId<T, I extends string>(
+function withId<T, R extends T & { id: string }>(
   id: string,
   raw: unknown,
   fields: v.Check<T>,
   kind: string,
-): v.Checked<T & { id: I }> {
+): v.Checked<R> {
   if (!isId(id)) return { ok: false, reason: `${kind} key is not an id` };
   const checked = fields(raw, `${kind} ${id}`);
-  return checked.ok ? { ok: true, value: { id: id as I, ...checked.value } } : checked;
+  return checked.ok ? { ok: true, value: { id, ...checked.value } as R } : checked;
 }
 
 /** Reads one member record stored under `id`. */
 export function checkMember(id: string, raw: unknown): v.Checked<MemberRecord> {
-  return withId<Omit<MemberRecord, 'id'>, MemberId>(id, raw, memberFields, 'member');
+  return withId<Omit<MemberRecord, 'id'>, MemberRecord>(id, raw, memberFields, 'member');
 }
 
 /** Reads one meeting record stored under `id`. */
 export function checkMeeting(id: string, raw: unknown): v.Checked<MeetingRecord> {
-  return withId<Omit<MeetingRecord, 'id'>, MeetingId>(id, raw, meetingFields, 'meeting');
+  return withId<Omit<MeetingRecord, 'id'>, MeetingRecord>(id, raw, meetingFields, 'meeting');
 }
 
 /** Reads one entry record stored under `id`. */
 export function checkEntry(id: string, raw: unknown): v.Checked<EntryRecord> {
-  return withId<Omit<EntryRecord, 'id'>, EntryId>(id, raw, entryFields, 'entry');
+  return withId<Omit<EntryRecord, 'id'>, EntryRecord>(id, raw, entryFields, 'entry');
 }

@@ -1,0 +1,155 @@
+/**
+ * The main process: lifecycle wiring only. Every rule lives in a module that takes
+ * Electron objects as parameters (security, window, menu, ipc, keys, quitGuard); this
+ * file is the one place that hands them the real ones.
+ *
+ * Order: security switches and the single-instance lock before ready; on ready the
+ * session rules, the backend, IPC, the menu, then the window. On quit the backend is
+ * flushed and closed before the app exits.
+ */
+import { join } from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
+import type { InvokeHandlers } from '../../shared/ipc/contract';
+import { HearthError } from '../../shared/ipc/errors';
+import { logger } from '../../shared/log';
+import { appPageFromDevServer, appPageFromFile } from './appPage';
+import { createEventEmitter, registerInvokeHandlers } from './ipc/register';
+import { createSenderCheck } from './ipc/senderCheck';
+import { createSafeStorageVault } from './keys/safeStorageVault';
+import { buildMenuTemplate } from './menu';
+import { createQuitGuard } from './quitGuard';
+import { applyChromiumSwitches, secureSession, secureWebContents } from './security';
+import { createBackend } from './services/backend';
+import { createMainWindow, type WindowTheme } from './window';
+import { createWindowRegistry } from './windowRegistry';
+
+const log = logger('main');
+
+// Only an unpackaged app may take its page from a dev server named in the environment:
+// a packaged one must never be pointed at another page that would then get the bridge.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const isDev = devServerUrl !== undefined;
+const appPage =
+  devServerUrl === undefined
+    ? appPageFromFile(join(import.meta.dirname, '../renderer/index.html'), process.platform)
+    : appPageFromDevServer(devServerUrl);
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+
+const windows = createWindowRegistry<BrowserWindow>();
+const emit = createEventEmitter(() => windows.all().map((window) => window.webContents), appPage);
+
+app.enableSandbox();
+applyChromiumSwitches(app.commandLine);
+
+if (app.requestSingleInstanceLock()) {
+  app.on('second-instance', focusFirstWindow);
+  app.on('web-contents-created', (_event, contents) => {
+    secureWebContents(contents, appPage, shell);
+    contents.on('render-process-gone', (_goneEvent, details) => {
+      log.error('a page process stopped', { reason: details.reason, exitCode: details.exitCode });
+    });
+  });
+  app.whenReady().then(start).catch(failToStart);
+} else {
+  // Another Hearth already has this data folder open; it focuses its window instead.
+  app.quit();
+}
+
+async function start(): Promise<void> {
+  secureSession(session.defaultSession, appPage);
+  const dataDir = app.getPath('userData');
+  const backend = await createBackend({
+    dataDir,
+    keyVault: createSafeStorageVault(safeStorage, process.platform),
+    appInfo: { mode: 'desktop', version: app.getVersion() },
+    emit,
+  });
+  const unregister = registerInvokeHandlers(
+    ipcMain,
+    backend.handlers,
+    createSenderCheck({ appPage, isOwnWebContents: (id) => windows.ownsWebContents(id) }),
+  );
+  app.on(
+    'before-quit',
+    createQuitGuard({
+      close: async () => {
+        await backend.close();
+        unregister();
+      },
+      quit: () => {
+        app.quit();
+      },
+    }),
+  );
+  app.on('window-all-closed', () => {
+    // macOS apps stay in the dock with no window; elsewhere closing the window quits.
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        platform: process.platform,
+        isDev,
+        sendCommand: (command) => {
+          emit('hearth:menu:command', command);
+        },
+        showDataFolder: () => {
+          void shell.openPath(dataDir).then((problem) => {
+            if (problem !== '') log.warn('the data folder could not be shown', { problem });
+          });
+        },
+      }),
+    ),
+  );
+
+  openWindow(await openingTheme(backend.handlers));
+  app.on('activate', () => {
+    if (windows.all().length > 0) return;
+    void openingTheme(backend.handlers).then(openWindow);
+  });
+}
+
+function openWindow(theme: WindowTheme): void {
+  windows.track(createMainWindow(BrowserWindow, appPage, { preloadPath, theme, isDev }));
+}
+
+// The member's theme choice, so the window opens in the colour the page will draw.
+async function openingTheme(handlers: InvokeHandlers): Promise<WindowTheme> {
+  try {
+    const { theme } = await handlers['hearth:settings:get']();
+    if (theme !== 'system') return theme;
+  } catch (error) {
+    log.warn('settings could not be read for the window theme', { error: String(error) });
+  }
+  return nativeTheme.shouldUseDarkColors ? 'dark' : 'light';
+}
+
+function focusFirstWindow(): void {
+  const [window] = windows.all();
+  if (window === undefined) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+}
+
+function failToStart(error: unknown): void {
+  log.error('Hearth could not start', {
+    error: error instanceof Error ? error.stack : String(error),
+  });
+  const detail =
+    error instanceof HearthError
+      ? error.message
+      : 'Its files could not be opened. Details are in the log.';
+  dialog.showErrorBox('Hearth could not start', detail);
+  app.exit(1);
+}

@@ -1,0 +1,120 @@
+/**
+ * The main-process side of the IPC contract (shared/ipc/contract.ts), as plain Node: the
+ * Electron IPC layer and the browser-mode host both build it with `createBackend` and
+ * dispatch each checked request to `handlers`. Arguments arrive already checked against
+ * shared/ipc/arguments.ts; the handlers still refuse unknown circles with `not-found`.
+ */
+import {
+  IPC_CONTRACT_VERSION,
+  type EmitEvent,
+  type InvokeHandlers,
+  type StoreNotice,
+} from '../../../shared/ipc/contract';
+import { HearthError } from '../../../shared/ipc/errors';
+import { INDEX_DOC_ID } from '../../../shared/notebook/ids';
+import { logger } from '../../../shared/log';
+import { circleNameIn, foundCircle } from './circles';
+import type { KeyVault } from './keys/keyVault';
+import { circleSummary, type StoredCircle } from './store/circleProfile';
+import { Store } from './store/store';
+
+const log = logger('backend');
+
+/** What the backend needs; `now` is for tests. */
+export interface BackendOptions {
+  dataDir: string;
+  keyVault: KeyVault;
+  appInfo: { mode: 'desktop' | 'browser'; version: string };
+  emit: EmitEvent;
+  now?: () => number;
+}
+
+/** The request handlers, and how to shut them down. */
+export interface Backend {
+  handlers: InvokeHandlers;
+  /** Saves and compacts everything, then refuses further requests. */
+  close(): Promise<void>;
+}
+
+/** Opens the store in `options.dataDir` and returns the handlers of every request channel. */
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const now = options.now ?? Date.now;
+  const notices: StoreNotice[] = [];
+  const store = await Store.open({
+    dataDir: options.dataDir,
+    keyVault: options.keyVault,
+    now,
+    onNotice: (notice) => {
+      notices.push(notice);
+      options.emit('hearth:notices:added', notice);
+    },
+  });
+
+  const handlers: InvokeHandlers = {
+    'hearth:app:info': () =>
+      Promise.resolve({ ...options.appInfo, contractVersion: IPC_CONTRACT_VERSION }),
+    'hearth:settings:get': () => store.settings(),
+    'hearth:settings:update': (patch) => store.updateSettings(patch),
+    'hearth:circles:list': async () => {
+      const circles = await store.circles();
+      return circles.toSorted(newestOpenedFirst).map(circleSummary);
+    },
+    'hearth:circles:create': async (request) => {
+      const { circle, indexState } = foundCircle(request, now());
+      await store.createCircle(circle, indexState);
+      return circleSummary(circle);
+    },
+    'hearth:circles:open': async (circleId) => {
+      const folder = await store.circle(circleId);
+      const indexState = await folder.load(INDEX_DOC_ID);
+      const named = indexState === null ? null : circleNameIn(indexState);
+      const opened = await folder.update((current) => ({
+        ...current,
+        name: named ?? current.name,
+        lastOpenedAt: now(),
+      }));
+      return {
+        summary: circleSummary(opened),
+        profile: opened.profile,
+        docIds: await folder.docIds(),
+      };
+    },
+    'hearth:docs:load': async (circleId, docId) => (await store.circle(circleId)).load(docId),
+    'hearth:docs:append': async (circleId, docId, update) =>
+      (await store.circle(circleId)).append(docId, update),
+    'hearth:docs:flush': () => store.flush(),
+    'hearth:notices:list': () => Promise.resolve([...notices]),
+    'hearth:notices:dismiss': (noticeId) => {
+      const at = notices.findIndex((notice) => notice.id === noticeId);
+      if (at !== -1) notices.splice(at, 1);
+      return Promise.resolve();
+    },
+  };
+
+  return { handlers: withPlainErrors(handlers), close: () => store.close() };
+}
+
+function newestOpenedFirst(a: StoredCircle, b: StoredCircle): number {
+  return b.lastOpenedAt - a.lastOpenedAt || b.profile.createdAt - a.profile.createdAt;
+}
+
+// Every failure reaches the renderer as a HearthError it can put into words; anything
+// unexpected is logged here with its detail and crosses as `internal`.
+function withPlainErrors(handlers: InvokeHandlers): InvokeHandlers {
+  const wrapped: Record<string, (...args: never[]) => Promise<unknown>> = {};
+  for (const [channel, handler] of Object.entries(handlers) as [
+    string,
+    (...args: never[]) => Promise<unknown>,
+  ][]) {
+    wrapped[channel] = async (...args) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        if (error instanceof HearthError) throw error;
+        log.error('a request failed unexpectedly', { channel, error: String(error) });
+        throw new HearthError('internal', 'Something went wrong in Hearth; please try again.');
+      }
+    };
+  }
+  return wrapped as unknown as InvokeHandlers;
+}

@@ -1,0 +1,59 @@
+/**
+ * Making a circle, and reading what the store keeps about it from its index document.
+ */
+import * as Y from 'yjs';
+import type { NewCircle } from '../../../shared/ipc/contract';
+import { toBase64Url } from '../../../shared/crypto/base64url';
+import { randomBytes } from '../../../shared/crypto/random';
+import { CircleIndex } from '../../../shared/notebook/circleIndex';
+import { newId, type CircleId, type MemberId } from '../../../shared/notebook/ids';
+import type { StoredCircle } from './store/circleProfile';
+
+const CIRCLE_KEY_BYTES = 32;
+
+/** A new circle: this laptop's profile in it, and the first state of its index document. */
+export function foundCircle(
+  request: NewCircle,
+  now: number,
+): { circle: StoredCircle; indexState: Uint8Array } {
+  const circleId = newId<CircleId>();
+  const memberId = newId<MemberId>();
+  const ydoc = new Y.Doc();
+  try {
+    CircleIndex.found(ydoc, {
+      circleId,
+      name: request.name,
+      founder: { id: memberId, name: request.memberName, colour: request.colour, joinedAt: now },
+      createdAt: now,
+    }).dispose();
+    const circle: StoredCircle = {
+      profile: {
+        circleId,
+        memberId,
+        memberName: request.memberName,
+        colour: request.colour,
+        circleKey: toBase64Url(randomBytes(CIRCLE_KEY_BYTES)),
+        createdAt: now,
+      },
+      name: request.name,
+      lastOpenedAt: now,
+    };
+    return { circle, indexState: Y.encodeStateAsUpdate(ydoc) };
+  } finally {
+    ydoc.destroy();
+  }
+}
+
+/** The circle's name as its index document says now (peers may have renamed it), if valid. */
+export function circleNameIn(indexState: Uint8Array): string | null {
+  const ydoc = new Y.Doc();
+  try {
+    Y.applyUpdate(ydoc, indexState);
+    const index = new CircleIndex(ydoc);
+    const name = index.read().meta?.name ?? null;
+    index.dispose();
+    return name;
+  } finally {
+    ydoc.destroy();
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * One circle's folder (layout in ./layout.ts): its unsealed data key, its profile and
+ * its document logs, each opened on first use and kept open until the store closes.
+ */
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import { HearthError } from '../../../../shared/ipc/errors';
+import { isDocId, type CircleId, type DocId } from '../../../../shared/notebook/ids';
+import { logger } from '../../../../shared/log';
+import type { KeyVault } from '../keys/keyVault';
+import { encodeProfileFile, decodeProfileFile, type StoredCircle } from './circleProfile';
+import { DocLog, type DocLogTuning } from './docLog';
+import { writeFileAtomically, type StoreFileSystem } from './fileSystem';
+import { DOC_LOG_SUFFIX, type StoreLayout } from './layout';
+import { makeNotice, noticeWords, type DamageReport, type NoticeSink } from './notices';
+import { docBinding, recordCipher } from './recordCipher';
+import { encodeHeader, encodeRecord, FILE_KIND, RECORD_KIND } from './recordFormat';
+import { newSealedDataKey, openSealedDataKey } from './sealedKey';
+import { storageError } from './storeErrors';
+
+const log = logger('store');
+
+/** What every circle folder shares with the store. */
+export interface CircleContext {
+  fs: StoreFileSystem;
+  layout: StoreLayout;
+  vault: KeyVault;
+  tuning: DocLogTuning;
+  now: () => number;
+  onNotice: NoticeSink;
+}
+
+/** One circle on disk. */
+export class CircleFolder {
+  private readonly logs = new Map<DocId, Promise<DocLog>>();
+  // Profile writes share one temporary file name, so they must not overlap.
+  private profileChain: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly context: CircleContext,
+    private readonly dir: string,
+    private readonly dataKey: Uint8Array,
+    private stored: StoredCircle,
+  ) {}
+
+  /** Makes a circle's folder whole, with its first index state, then moves it into place. */
+  static async create(
+    context: CircleContext,
+    circle: StoredCircle,
+    indexState: Uint8Array,
+  ): Promise<CircleFolder> {
+    const { fs, layout } = context;
+    const circleId = circle.profile.circleId;
+    const building = layout.newCircle(circleId);
+    const { dataKey, file: sealedKeyFile } = await newSealedDataKey(context.vault);
+    try {
+      await fs.mkdir(layout.docs(building));
+      await writeFileAtomically(fs, layout.sealedKey(building), sealedKeyFile);
+      await writeFileAtomically(fs, layout.profile(building), encodeProfileFile(circle, dataKey));
+      const cipher = recordCipher(dataKey, docBinding(circleId, 'index'));
+      const sealed = cipher.seal(RECORD_KIND.snapshot, indexState);
+      const indexFile = Buffer.concat([
+        encodeHeader(FILE_KIND.docLog),
+        encodeRecord(RECORD_KIND.snapshot, sealed.flags, sealed.body),
+      ]);
+      await writeFileAtomically(fs, layout.docLog(building, 'index' as DocId), indexFile);
+      await fs.rename(building, layout.circle(circleId));
+      await fs.syncDir(layout.circles);
+    } catch (error) {
+      await fs.removeTree(building).catch(() => undefined);
+      throw storageError(error, 'save the new circle');
+    }
+    return new CircleFolder(context, layout.circle(circleId), dataKey, circle);
+  }
+
+  /** Unlocks an existing circle folder; throws `not-found` when there is none. */
+  static async open(context: CircleContext, circleId: CircleId): Promise<CircleFolder> {
+    const { fs, layout } = context;
+    const dir = layout.circle(circleId);
+    let sealedKeyFile: Uint8Array;
+    let profileFile: Uint8Array;
+    try {
+      sealedKeyFile = await fs.readFile(layout.sealedKey(dir));
+      profileFile = await fs.readFile(layout.profile(dir));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
+        throw new HearthError('not-found', 'There is no such circle on this laptop.');
+      }
+      throw storageError(error, "read a circle's files");
+    }
+    const dataKey = await openSealedDataKey(context.vault, sealedKeyFile);
+    const stored = decodeProfileFile(profileFile, dataKey, circleId);
+    return new CircleFolder(context, dir, dataKey, stored);
+  }
+
+  /** The circle as stored. */
+  get circle(): StoredCircle {
+    return this.stored;
+  }
+
+  /** Replaces the stored circle (name, last opened) on disk, one change at a time. */
+  update(change: (current: StoredCircle) => StoredCircle): Promise<StoredCircle> {
+    const { fs, layout } = this.context;
+    const updating = this.profileChain.then(async () => {
+      const next = change(this.stored);
+      try {
+        const file = encodeProfileFile(next, this.dataKey);
+        await writeFileAtomically(fs, layout.profile(this.dir), file);
+      } catch (error) {
+        throw storageError(error, "save the circle's profile");
+      }
+      this.stored = next;
+      return next;
+    });
+    this.profileChain = updating.catch(() => undefined);
+    return updating;
+  }
+
+  /** Every document stored for the circle. */
+  async docIds(): Promise<DocId[]> {
+    const names = await this.context.fs.readdir(this.context.layout.docs(this.dir));
+    const ids = new Set<DocId>();
+    for (const name of names) {
+      if (!name.endsWith(DOC_LOG_SUFFIX)) continue;
+      const id = name.slice(0, -DOC_LOG_SUFFIX.length);
+      if (isDocId(id)) ids.add(id);
+    }
+    for (const [id, opening] of this.logs) {
+      const docLog = await opening.catch(() => null);
+      if (docLog !== null && !docLog.isEmpty()) ids.add(id);
+    }
+    return [...ids].sort();
+  }
+
+  /** A document's stored state as one update, or null if it has none. */
+  async load(docId: DocId): Promise<Uint8Array | null> {
+    return (await this.docLog(docId)).load();
+  }
+
+  /** Appends an update to a document; resolves once it is on disk. */
+  async append(docId: DocId, update: Uint8Array): Promise<void> {
+    try {
+      Y.decodeUpdate(update);
+    } catch {
+      throw new HearthError('invalid-argument', 'The change to save is not a Yjs update.');
+    }
+    await (await this.docLog(docId)).append(update);
+  }
+
+  /** Writes everything appended so far, and compacts what has grown. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.logs.values()].map(async (opening) => (await opening).flush()));
+  }
+
+  /** Flushes, compacts and closes every open document. */
+  async close(): Promise<void> {
+    const results = await Promise.allSettled(
+      [...this.logs.values()].map(async (opening) => (await opening).close()),
+    );
+    this.logs.clear();
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
+  }
+
+  private docLog(docId: DocId): Promise<DocLog> {
+    // The id becomes a file name: nothing but a real doc id may get that far.
+    if (!isDocId(docId)) {
+      return Promise.reject(new HearthError('invalid-argument', 'That is not a document id.'));
+    }
+    let opening = this.logs.get(docId);
+    if (opening === undefined) {
+      opening = this.openDocLog(docId);
+      // A failed open is not remembered: the next call tries again.
+      void opening.catch(() => this.logs.delete(docId));
+      this.logs.set(docId, opening);
+    }
+    return opening;
+  }
+
+  private async openDocLog(docId: DocId): Promise<DocLog> {
+    const { fs, layout, tuning, now } = this.context;
+    const circleId = this.stored.profile.circleId;
+    try {
+      const { log: docLog, damage } = await DocLog.open({
+        fs,
+        path: layout.docLog(this.dir, docId),
+        cipher: recordCipher(this.dataKey, docBinding(circleId, docId)),
+        tuning,
+        now,
+      });
+      if (damage !== null) this.report(docId, damage);
+      return docLog;
+    } catch (error) {
+      throw storageError(error, `open a document of "${this.stored.name}"`);
+    }
+  }
+
+  private report(docId: DocId, damage: DamageReport): void {
+    const notice = makeNotice({
+      ...damage,
+      circleId: this.stored.profile.circleId,
+      circleName: this.stored.name,
+      docId,
+      at: this.context.now(),
+    });
+    log.warn(noticeWords(notice), { path: join(this.dir, 'docs'), kind: notice.kind });
+    this.context.onNotice(notice);
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The member's preferences on this laptop, in `settings.json` (plain JSON: nothing in
+ * it is sensitive), version 1: `{ "version": 1, "theme", "textSize", "lastCircleId" }`.
+ * A field that is missing or not understood reads as its default, so a damaged or
+ * older file never stops Hearth from starting.
+ */
+import type { Settings } from '../../../../shared/ipc/contract';
+import type { CircleId } from '../../../../shared/notebook/ids';
+import { logger } from '../../../../shared/log';
+import * as v from '../../../../shared/validate';
+import { isMissingFile, writeFileAtomically, type StoreFileSystem } from './fileSystem';
+
+const log = logger('store');
+const SETTINGS_VERSION = 1;
+
+/** Settings of a new installation. */
+export const DEFAULT_SETTINGS: Readonly<Settings> = {
+  theme: 'system',
+  textSize: 'regular',
+  lastCircleId: null,
+};
+
+const FIELDS: { [K in keyof Settings]: v.Check<Settings[K]> } = {
+  theme: v.oneOf(['system', 'light', 'dark'] as const),
+  textSize: v.oneOf(['regular', 'large', 'larger'] as const),
+  lastCircleId: v.nullable(
+    v.branded<CircleId>(v.string({ min: 22, max: 22, pattern: /^[A-Za-z0-9_-]+$/ })),
+  ),
+};
+
+/** Reads the settings file; defaults for anything missing or unreadable. */
+export async function readSettings(fs: StoreFileSystem, path: string): Promise<Settings> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(await fs.readFile(path)).toString('utf8'));
+  } catch (error) {
+    if (!isMissingFile(error)) log.warn('settings could not be read; using defaults');
+    return { ...DEFAULT_SETTINGS };
+  }
+  const record = typeof parsed === 'object' && parsed !== null ? parsed : {};
+  return {
+    theme: field(record, 'theme'),
+    textSize: field(record, 'textSize'),
+    lastCircleId: field(record, 'lastCircleId'),
+  };
+}
+
+function field<K extends keyof Settings>(record: object, key: K): Settings[K] {
+  const value: unknown = (record as Record<string, unknown>)[key];
+  if (value === undefined) return DEFAULT_SETTINGS[key];
+  const checked = FIELDS[key](value, `settings.${key}`);
+  if (checked.ok) return checked.value;
+  log.warn('ignored a setting that is not understood', { reason: checked.reason });
+  return DEFAULT_SETTINGS[key];
+}
+
+/** Replaces the settings file. */
+export async function writeSettings(
+  fs: StoreFileSystem,
+  path: string,
+  settings: Settings,
+): Promise<void> {
+  const json = `${JSON.stringify({ version: SETTINGS_VERSION, ...settings }, null, 2)}\n`;
+  await writeFileAtomically(fs, path, Buffer.from(json, 'utf8'));
+}

@@ -1,0 +1,153 @@
+/**
+ * The store: everything Hearth keeps on this laptop under one data folder (layout in
+ * ./layout.ts). Circles are unlocked on first use and stay open until `close`, which
+ * flushes and compacts every open document.
+ */
+import { join } from 'node:path';
+import type { Settings } from '../../../../shared/ipc/contract';
+import { HearthError } from '../../../../shared/ipc/errors';
+import { isId, type CircleId } from '../../../../shared/notebook/ids';
+import { logger } from '../../../../shared/log';
+import type { KeyVault } from '../keys/keyVault';
+import { CircleFolder, type CircleContext } from './circleFolder';
+import type { StoredCircle } from './circleProfile';
+import { DEFAULT_DOC_LOG_TUNING, type DocLogTuning } from './docLog';
+import { nodeFileSystem, type StoreFileSystem } from './fileSystem';
+import { NEW_CIRCLE_PREFIX, storeLayout } from './layout';
+import type { NoticeSink } from './notices';
+import { readSettings, writeSettings } from './settingsFile';
+import { storageError } from './storeErrors';
+
+const log = logger('store');
+
+/** What opening a store needs; `fs`, `tuning` and `now` are for tests. */
+export interface StoreOptions {
+  dataDir: string;
+  keyVault: KeyVault;
+  onNotice: NoticeSink;
+  fs?: StoreFileSystem;
+  tuning?: Partial<DocLogTuning>;
+  now?: () => number;
+}
+
+/** Hearth's files on this laptop. */
+export class Store {
+  private readonly folders = new Map<CircleId, Promise<CircleFolder>>();
+  private settingsChain: Promise<Settings>;
+  private closed = false;
+
+  private constructor(private readonly context: CircleContext) {
+    this.settingsChain = readSettings(context.fs, context.layout.settings);
+  }
+
+  /** Opens the data folder at `options.dataDir`, making it if needed. */
+  static async open(options: StoreOptions): Promise<Store> {
+    const context: CircleContext = {
+      fs: options.fs ?? nodeFileSystem,
+      layout: storeLayout(options.dataDir),
+      vault: options.keyVault,
+      tuning: { ...DEFAULT_DOC_LOG_TUNING, ...options.tuning },
+      now: options.now ?? Date.now,
+      onNotice: options.onNotice,
+    };
+    const { fs, layout } = context;
+    try {
+      await fs.mkdir(layout.circles);
+      for (const name of await fs.readdir(layout.circles)) {
+        // A circle whose making never finished was never handed to anyone.
+        if (!name.startsWith(NEW_CIRCLE_PREFIX)) continue;
+        log.info('removing a circle folder that was never finished', { name });
+        await fs.removeTree(join(layout.circles, name));
+      }
+    } catch (error) {
+      throw storageError(error, 'open its data folder');
+    }
+    return new Store(context);
+  }
+
+  /** Every circle on this laptop; throws if any cannot be unlocked. */
+  async circles(): Promise<StoredCircle[]> {
+    this.assertOpen();
+    const names = await this.context.fs.readdir(this.context.layout.circles);
+    const ids = names.filter((name): name is CircleId => isId(name));
+    const folders = await Promise.all(ids.map((id) => this.circle(id)));
+    return folders.map((folder) => folder.circle);
+  }
+
+  /** Stores a new circle with the first state of its index document. */
+  async createCircle(circle: StoredCircle, indexState: Uint8Array): Promise<CircleFolder> {
+    this.assertOpen();
+    const creating = CircleFolder.create(this.context, circle, indexState);
+    this.folders.set(circle.profile.circleId, creating);
+    void creating.catch(() => this.folders.delete(circle.profile.circleId));
+    return creating;
+  }
+
+  /** An unlocked circle; throws `not-found` for a circle this laptop does not have. */
+  circle(circleId: CircleId): Promise<CircleFolder> {
+    if (this.closed) return Promise.reject(closedError());
+    if (!isId(circleId)) {
+      return Promise.reject(new HearthError('not-found', 'There is no such circle.'));
+    }
+    let opening = this.folders.get(circleId);
+    if (opening === undefined) {
+      opening = CircleFolder.open(this.context, circleId);
+      // Not remembered when it fails: the key or the files may be fixed and tried again.
+      void opening.catch(() => this.folders.delete(circleId));
+      this.folders.set(circleId, opening);
+    }
+    return opening;
+  }
+
+  /** The member's settings. */
+  settings(): Promise<Settings> {
+    return this.settingsChain;
+  }
+
+  /** Changes some settings and saves them; updates are applied one after another. */
+  updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    this.assertOpen();
+    const next = this.settingsChain.then(async (current) => {
+      const updated: Settings = { ...current, ...patch };
+      try {
+        await writeSettings(this.context.fs, this.context.layout.settings, updated);
+      } catch (error) {
+        throw storageError(error, 'save your settings');
+      }
+      return updated;
+    });
+    // A failed save leaves the settings as they were for the next update.
+    const previous = this.settingsChain;
+    this.settingsChain = next.catch(() => previous);
+    return next;
+  }
+
+  /** Writes everything appended so far in every open circle. */
+  async flush(): Promise<void> {
+    this.assertOpen();
+    await Promise.all([...this.folders.values()].map(async (f) => (await f).flush()));
+  }
+
+  /** Flushes, compacts and closes everything; the store refuses work afterwards. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const results = await Promise.allSettled(
+      [...this.folders.values()].map(async (opening) => {
+        const folder = await opening.catch(() => null);
+        await folder?.close();
+      }),
+    );
+    this.folders.clear();
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw closedError();
+  }
+}
+
+function closedError(): HearthError {
+  return new HearthError('internal', 'Hearth is closing; try again in a moment.');
+}

@@ -1,0 +1,68 @@
+/**
+ * The top of the app: loads settings and the circles on this laptop, then shows
+ * either the welcome screen (no circle yet) or the chosen circle's notebook.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CircleSummary, NewCircle } from '../../shared/ipc/contract';
+import type { CircleId } from '../../shared/notebook/ids';
+import { useAppliedTheme } from './app/useAppliedTheme';
+import { useSettings } from './app/useSettings';
+import { CircleScreen } from './features/notebook/CircleScreen';
+import { WelcomeScreen } from './features/circles/WelcomeScreen';
+import { StartupProblem } from './app/StartupProblem';
+import { hearth } from './lib/hearthApi';
+
+/** The whole app. */
+export function App() {
+  const { t } = useTranslation();
+  const { settings, error: settingsError, update } = useSettings();
+  const theme = useAppliedTheme(settings);
+  const [circles, setCircles] = useState<CircleSummary[] | null>(null);
+  const [circlesError, setCirclesError] = useState<unknown>(null);
+
+  useEffect(() => {
+    hearth.circles.list().then(setCircles, setCirclesError);
+  }, []);
+
+  const createCircle = useCallback(
+    async (circle: NewCircle): Promise<void> => {
+      const created = await hearth.circles.create(circle);
+      setCircles((current) => [created, ...(current ?? [])]);
+      await update({ lastCircleId: created.id });
+    },
+    [update],
+  );
+
+  const switchCircle = useCallback(
+    (circleId: CircleId) => {
+      void update({ lastCircleId: circleId });
+    },
+    [update],
+  );
+
+  const problem: unknown = settingsError ?? circlesError;
+  if (problem !== null) return <StartupProblem error={problem} />;
+  if (settings === null || circles === null) {
+    return (
+      <p className="splash" role="status">
+        {t('app.opening')}
+      </p>
+    );
+  }
+  if (circles.length === 0) return <WelcomeScreen onCreate={createCircle} />;
+
+  const current = circles.find((circle) => circle.id === settings.lastCircleId) ?? circles[0]!;
+  return (
+    <CircleScreen
+      key={current.id}
+      circle={current}
+      circles={circles}
+      settings={settings}
+      theme={theme}
+      onUpdateSettings={update}
+      onSwitchCircle={switchCircle}
+      onCreateCircle={createCircle}
+    />
+  );
+}

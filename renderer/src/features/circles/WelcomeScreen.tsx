@@ -1,0 +1,23 @@
+/** The first screen on a laptop with no circle yet. */
+import { useTranslation } from 'react-i18next';
+import type { NewCircle } from '../../../../shared/ipc/contract';
+import { CircleForm } from './CircleForm';
+
+/** Greets a new member and helps them make their first circle. */
+export function WelcomeScreen({ onCreate }: { onCreate: (circle: NewCircle) => Promise<void> }) {
+  const { t } = useTranslation();
+  return (
+    <main className="welcome">
+      <div className="welcome__card">
+        <p className="welcome__mark" aria-hidden="true">
+          ◠
+        </p>
+        <h1 className="welcome__title">{t('welcome.title')}</h1>
+        <p className="welcome__lead">{t('welcome.lead')}</p>
+        <p className="welcome__privacy">{t('welcome.privacy')}</p>
+        <h2 className="welcome__form-title">{t('welcome.startCircle')}</h2>
+        <CircleForm onCreate={onCreate} submitLabel={t('circleForm.create')} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * The rich-text editor of one entry: Lexical bound to the entry's Yjs document through
+ * CollaborationPlugin. The provider factory gives each mount a fresh replica document
+ * linked to the live one (see entryProvider.ts), so stored text shows on reopening.
+ * Undo and redo are Yjs's (through the plugin), so there is no HistoryPlugin.
+ */
+import { LinkExtension } from '@lexical/link';
+import { ListExtension } from '@lexical/list';
+import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalExtensionComposer } from '@lexical/react/LexicalExtensionComposer';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
+import { RichTextExtension } from '@lexical/rich-text';
+import type { Provider } from '@lexical/yjs';
+import { configExtension, defineExtension } from 'lexical';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import * as Y from 'yjs';
+import { logger } from '../../../../shared/log';
+import { ENTRY_NAMESPACE, ENTRY_NODES } from '../../../../shared/notebook/entryNodes';
+import { ENTRY_TRANSFORMERS } from '../../../../shared/notebook/entryMarkdown';
+import type { EntryId } from '../../../../shared/notebook/ids';
+import type { CircleSession } from '../../notebook/circleSession';
+import { MEMBER_COLOUR_SHADES } from '../circles/memberColours';
+import { ENTRY_EDITOR_THEME } from './editorTheme';
+import { EntryProvider } from './entryProvider';
+import { FocusWhenReadyPlugin } from './FocusWhenReadyPlugin';
+import { isSafeLink } from './safeLink';
+import { Toolbar } from './Toolbar';
+
+const log = logger('entry-editor');
+
+/**
+ * Every entry editor's configuration, at module scope so it is stable across renders.
+ * No history extension: undo and redo are Yjs's. `$initialEditorState: null` leaves the
+ * editor empty for the collaboration binding to fill; the default would add a paragraph
+ * that the binding would then write into the shared document.
+ */
+const ENTRY_EDITOR = defineExtension({
+  name: '@hearth/entry-editor',
+  namespace: ENTRY_NAMESPACE,
+  nodes: [...ENTRY_NODES],
+  theme: ENTRY_EDITOR_THEME,
+  $initialEditorState: null,
+  onError: (error: Error) => {
+    log.error('the entry editor failed', { message: error.message });
+  },
+  dependencies: [
+    RichTextExtension,
+    ListExtension,
+    configExtension(LinkExtension, { validateUrl: isSafeLink }),
+  ],
+});
+
+/** Props of {@link EntryEditor}. */
+export interface EntryEditorProps {
+  session: CircleSession;
+  entryId: EntryId;
+  /** The editor's accessible name ("Entry by Sam"). */
+  label: string;
+  autoFocus: boolean;
+  onFocused: () => void;
+}
+
+/** Edits one entry, live with the circle and saved on this laptop. */
+export function EntryEditor({ session, entryId, label, autoFocus, onFocused }: EntryEditorProps) {
+  const { t } = useTranslation();
+  const [failed, setFailed] = useState(false);
+
+  const providerFactory = useCallback(
+    (id: string, yjsDocMap: Map<string, Y.Doc>): Provider => {
+      const replica = new Y.Doc();
+      yjsDocMap.set(id, replica);
+      return new EntryProvider(
+        replica,
+        () => session.entryDoc(entryId),
+        null,
+        () => setFailed(true),
+      );
+    },
+    [session, entryId],
+  );
+
+  const { profile } = session;
+  return (
+    <LexicalExtensionComposer extension={ENTRY_EDITOR} contentEditable={null}>
+      <div className="entry-editor">
+        <Toolbar label={t('toolbar.label', { name: label })} />
+        <div className="entry-editor__surface">
+          <ContentEditable
+            className="entry-text"
+            aria-label={label}
+            aria-multiline
+            spellCheck
+            aria-placeholder={t('entry.placeholder')}
+            placeholder={<p className="entry-editor__placeholder">{t('entry.placeholder')}</p>}
+          />
+        </div>
+        {failed && (
+          <p className="entry-editor__problem" role="alert">
+            {t('entry.loadFailed')}
+          </p>
+        )}
+      </div>
+      <CollaborationPlugin
+        id={entryId}
+        providerFactory={providerFactory}
+        shouldBootstrap={false}
+        username={profile.memberName}
+        cursorColor={MEMBER_COLOUR_SHADES[profile.colour].light}
+      />
+      <MarkdownShortcutPlugin transformers={ENTRY_TRANSFORMERS} />
+      {autoFocus && <FocusWhenReadyPlugin onFocused={onFocused} />}
+    </LexicalExtensionComposer>
+  );
+}

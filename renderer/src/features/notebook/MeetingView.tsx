@@ -1,0 +1,86 @@
+/** One meeting: its title and date, its prompts, and the entries written in it. */
+import { useTranslation } from 'react-i18next';
+import type { EntryId, MemberId } from '../../../../shared/notebook/ids';
+import {
+  PROMPT_KINDS,
+  type EntryRecord,
+  type MeetingRecord,
+  type MemberRecord,
+} from '../../../../shared/notebook/schema';
+import type { CircleSession } from '../../notebook/circleSession';
+import { EntryCard } from '../entry-editor/EntryCard';
+import { formatCalendarDate } from './meetingDate';
+
+/** Props of {@link MeetingView}. */
+export interface MeetingViewProps {
+  session: CircleSession;
+  meeting: MeetingRecord;
+  entries: readonly EntryRecord[];
+  members: ReadonlyMap<MemberId, MemberRecord>;
+  /** An entry just created here, whose editor should take the focus. */
+  focusEntry: EntryId | null;
+  onWriteEntry: () => void;
+  onFocused: () => void;
+}
+
+/** Shows a meeting and lets the member write in it. */
+export function MeetingView({
+  session,
+  meeting,
+  entries,
+  members,
+  focusEntry,
+  onWriteEntry,
+  onFocused,
+}: MeetingViewProps) {
+  const { t, i18n } = useTranslation();
+  const shown = entries.filter((entry) => !entry.withdrawn);
+  return (
+    <article className="meeting" aria-labelledby="meeting-title">
+      <header className="meeting__header">
+        <p className="meeting__date">{formatCalendarDate(meeting.date, i18n.language, 'full')}</p>
+        <h1 id="meeting-title" className="meeting__title">
+          {meeting.title}
+        </h1>
+      </header>
+      {meeting.prompts.length > 0 && (
+        <section className="prompts" aria-label={t('prompts.label')}>
+          {PROMPT_KINDS.map((kind) => {
+            const prompts = meeting.prompts.filter((prompt) => prompt.kind === kind);
+            if (prompts.length === 0) return null;
+            return (
+              <div key={kind} className={`prompts__group prompts__group--${kind}`}>
+                <h2 className="prompts__kind">{t(`prompts.kinds.${kind}`)}</h2>
+                <ul className="prompts__list">
+                  {prompts.map((prompt, index) => (
+                    <li key={index}>{prompt.text}</li>
+                  ))}
+                </ul>
+              </div>
+            );
+          })}
+        </section>
+      )}
+      <section className="entries" aria-label={t('entry.listLabel')}>
+        {shown.length === 0 && <p className="entries__empty">{t('entry.none')}</p>}
+        {shown.map((entry) => (
+          <EntryCard
+            key={entry.id}
+            session={session}
+            entry={entry}
+            author={entry.authorId === null ? null : (members.get(entry.authorId) ?? null)}
+            autoFocus={entry.id === focusEntry}
+            onFocused={onFocused}
+          />
+        ))}
+        <button
+          className="button button--primary entries__write"
+          type="button"
+          onClick={onWriteEntry}
+        >
+          {t('entry.write')}
+        </button>
+      </section>
+    </article>
+  );
+}

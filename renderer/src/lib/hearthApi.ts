@@ -1,0 +1,52 @@
+/**
+ * The renderer's one way to reach the main process. Inside Electron the preload has put
+ * the typed API on `window.hearth`; in a plain browser (`npm run web`, end-to-end tests)
+ * the same API runs over the local host's WebSocket. Nothing else in the renderer reads
+ * `window.hearth` or opens the bridge, so the app cannot tell which one it talks to.
+ */
+import type { HearthApi } from '../../../shared/ipc/contract';
+import { HearthError } from '../../../shared/ipc/errors';
+import { createBrowserBridge } from './browserBridge';
+
+declare global {
+  interface Window {
+    /** Exposed by the Electron preload (contextBridge); absent in a plain browser. */
+    readonly hearth?: HearthApi;
+  }
+}
+
+/** True when the page runs inside Electron rather than in browser mode. */
+export const isDesktop = window.hearth !== undefined;
+
+/**
+ * The preload's API with its errors restored: contextBridge carries only an error's
+ * message (`[kind] text`), so a rejection is turned back into a HearthError here, the
+ * same as the browser bridge does.
+ */
+function withHearthErrors(api: HearthApi): HearthApi {
+  const wrapDomain = <D extends object>(domain: D): D =>
+    Object.fromEntries(
+      Object.entries(domain).map(([name, method]) => [
+        name,
+        (...args: unknown[]): unknown => {
+          const result: unknown = (method as (...a: unknown[]) => unknown)(...args);
+          if (!(result instanceof Promise)) return result;
+          return result.catch((error: unknown) => {
+            throw error instanceof Error ? HearthError.fromWire(error.message) : error;
+          });
+        },
+      ]),
+    ) as D;
+  return {
+    app: wrapDomain(api.app),
+    settings: wrapDomain(api.settings),
+    circles: wrapDomain(api.circles),
+    docs: wrapDomain(api.docs),
+    notices: wrapDomain(api.notices),
+    events: api.events,
+  };
+}
+
+/** The API to main: the preload's when present, else the browser-mode bridge. */
+export const hearth: HearthApi =
+  window.hearth === undefined ? createBrowserBridge().api : withHearthErrors(window.hearth);

@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { initI18n } from './i18n';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/editor.css';
+
+const container = document.getElementById('root');
+if (container === null) throw new Error('The page has no #root element.');
+
+void initI18n().then(() => {
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

@@ -1,0 +1,54 @@
+/**
+ * Tracks whether everything written on this laptop has reached its disk, for the
+ * status line. An update counts as saved only when the store has fsync'd it.
+ */
+
+/** What the status line shows about saving. */
+export interface SaveState {
+  /** Updates handed to the store and not yet confirmed on disk. */
+  pending: number;
+  /** Why the last attempt failed, while any update is still waiting to be retried. */
+  failure: string | null;
+  /** When the store last confirmed a write. */
+  lastSavedAt: number | null;
+}
+
+/** Counts writes in flight and remembers the latest failure. */
+export class SaveTracker {
+  private state: SaveState = { pending: 0, failure: null, lastSavedAt: null };
+  private readonly listeners = new Set<() => void>();
+
+  /** The current state; a new object after every change (for useSyncExternalStore). */
+  read = (): SaveState => this.state;
+
+  /** Calls `listener` after every change; returns its cleanup. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** A write was handed to the store. */
+  started(count = 1): void {
+    this.set({ ...this.state, pending: this.state.pending + count });
+  }
+
+  /** The store confirmed `count` writes on disk. */
+  saved(count = 1): void {
+    const pending = Math.max(0, this.state.pending - count);
+    this.set({
+      pending,
+      failure: pending === 0 ? null : this.state.failure,
+      lastSavedAt: Date.now(),
+    });
+  }
+
+  /** A write failed and will be retried; it stays pending. */
+  failed(reason: string): void {
+    this.set({ ...this.state, failure: reason });
+  }
+
+  private set(next: SaveState): void {
+    this.state = next;
+    for (const listener of [...this.listeners]) listener();
+  }
+}

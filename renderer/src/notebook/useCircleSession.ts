@@ -1,0 +1,54 @@
+/** React access to an open circle: the session, its index snapshot and its save state. */
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { IndexSnapshot } from '../../../shared/notebook/circleIndex';
+import type { CircleId } from '../../../shared/notebook/ids';
+import { hearth } from '../lib/hearthApi';
+import { CircleSession } from './circleSession';
+import type { SaveState } from './saveTracker';
+
+/** Where opening a circle has got to. */
+export type SessionState =
+  | { status: 'opening' }
+  | { status: 'open'; session: CircleSession }
+  | { status: 'failed'; error: unknown };
+
+/** Opens the circle while mounted; saves and closes it when the component goes. */
+export function useCircleSession(circleId: CircleId): SessionState {
+  const [state, setState] = useState<SessionState>({ status: 'opening' });
+
+  useEffect(() => {
+    let opened: CircleSession | null = null;
+    let live = true;
+    CircleSession.open(hearth, circleId).then(
+      (session) => {
+        opened = session;
+        if (live) setState({ status: 'open', session });
+        else void session.close();
+      },
+      (error: unknown) => {
+        if (live) setState({ status: 'failed', error });
+      },
+    );
+    return () => {
+      live = false;
+      if (opened !== null) void opened.close();
+    };
+  }, [circleId]);
+
+  return state;
+}
+
+/** The index document's validated snapshot, re-rendering on every change. */
+export function useIndexSnapshot(session: CircleSession): IndexSnapshot {
+  const subscribe = useCallback(
+    (listener: () => void) => session.index.subscribe(listener),
+    [session],
+  );
+  const read = useCallback(() => session.index.read(), [session]);
+  return useSyncExternalStore(subscribe, read);
+}
+
+/** Whether everything is on this laptop's disk. */
+export function useSaveState(session: CircleSession): SaveState {
+  return useSyncExternalStore(session.saves.subscribe, session.saves.read);
+}

@@ -1,0 +1,140 @@
+/**
+ * An in-memory stand-in for the main-process backend: every request channel of the
+ * IPC contract, with nothing on disk. Used to test the browser-mode host and bridge
+ * without the real store, and by memoryWebHost.ts to run the renderer against it.
+ */
+import * as Y from 'yjs';
+import { toBase64Url } from '../../shared/crypto/base64url';
+import { randomBytes } from '../../shared/crypto/random';
+import {
+  IPC_CONTRACT_VERSION,
+  type CircleProfile,
+  type CircleSummary,
+  type EmitEvent,
+  type InvokeHandlers,
+  type Settings,
+  type StoreNotice,
+} from '../../shared/ipc/contract';
+import { HearthError } from '../../shared/ipc/errors';
+import {
+  INDEX_DOC_ID,
+  newId,
+  type CircleId,
+  type DocId,
+  type MemberId,
+} from '../../shared/notebook/ids';
+
+/** The in-memory backend, with its state open for tests to read and poke. */
+export interface MemoryBackend {
+  handlers: InvokeHandlers;
+  close(): Promise<void>;
+  /** Stored updates per `circleId/docId`. */
+  readonly updates: Map<string, Uint8Array[]>;
+  readonly notices: StoreNotice[];
+  /** Adds a notice and pushes it to the pages, as the real store does after a repair. */
+  addNotice(notice: StoreNotice): void;
+  /** How many times close() was called. */
+  readonly closeCount: number;
+}
+
+interface StoredCircle {
+  summary: CircleSummary;
+  profile: CircleProfile;
+}
+
+/** Makes an empty in-memory backend that pushes events through `emit`. */
+export function createMemoryBackend(emit: EmitEvent): MemoryBackend {
+  let settings: Settings = { theme: 'system', textSize: 'regular', lastCircleId: null };
+  const circles = new Map<CircleId, StoredCircle>();
+  const updates = new Map<string, Uint8Array[]>();
+  const notices: StoreNotice[] = [];
+  let closeCount = 0;
+
+  const circle = (circleId: CircleId): StoredCircle => {
+    const found = circles.get(circleId);
+    if (found === undefined) throw new HearthError('not-found', 'no such circle');
+    return found;
+  };
+
+  const handlers: InvokeHandlers = {
+    'hearth:app:info': () =>
+      Promise.resolve({
+        mode: 'browser',
+        version: '0.0.0-test',
+        contractVersion: IPC_CONTRACT_VERSION,
+      }),
+    'hearth:settings:get': () => Promise.resolve(settings),
+    'hearth:settings:update': (patch) => {
+      settings = { ...settings, ...patch };
+      return Promise.resolve(settings);
+    },
+    'hearth:circles:list': () => Promise.resolve([...circles.values()].map((c) => c.summary)),
+    'hearth:circles:create': (draft) => {
+      const now = Date.now();
+      const id = newId<CircleId>();
+      const summary: CircleSummary = {
+        id,
+        name: draft.name,
+        memberName: draft.memberName,
+        colour: draft.colour,
+        createdAt: now,
+        lastOpenedAt: now,
+      };
+      const profile: CircleProfile = {
+        circleId: id,
+        memberId: newId<MemberId>(),
+        memberName: draft.memberName,
+        colour: draft.colour,
+        circleKey: toBase64Url(randomBytes(32)),
+        createdAt: now,
+      };
+      circles.set(id, { summary, profile });
+      return Promise.resolve(summary);
+    },
+    'hearth:circles:open': (circleId) => {
+      const { summary, profile } = circle(circleId);
+      summary.lastOpenedAt = Date.now();
+      const prefix = `${circleId}/`;
+      const docIds = [...updates.keys()]
+        .filter((key) => key.startsWith(prefix))
+        .map((key) => key.slice(prefix.length) as DocId);
+      if (!docIds.includes(INDEX_DOC_ID)) docIds.unshift(INDEX_DOC_ID);
+      return Promise.resolve({ summary, profile, docIds });
+    },
+    'hearth:docs:load': (circleId, docId) => {
+      circle(circleId);
+      const stored = updates.get(`${circleId}/${docId}`);
+      return Promise.resolve(stored === undefined ? null : Y.mergeUpdates(stored));
+    },
+    'hearth:docs:append': (circleId, docId, update) => {
+      circle(circleId);
+      const key = `${circleId}/${docId}`;
+      updates.set(key, [...(updates.get(key) ?? []), update]);
+      return Promise.resolve();
+    },
+    'hearth:docs:flush': () => Promise.resolve(),
+    'hearth:notices:list': () => Promise.resolve([...notices]),
+    'hearth:notices:dismiss': (noticeId) => {
+      const index = notices.findIndex((notice) => notice.id === noticeId);
+      if (index >= 0) notices.splice(index, 1);
+      return Promise.resolve();
+    },
+  };
+
+  return {
+    handlers,
+    updates,
+    notices,
+    addNotice: (notice) => {
+      notices.push(notice);
+      emit('hearth:notices:added', notice);
+    },
+    close: () => {
+      closeCount++;
+      return Promise.resolve();
+    },
+    get closeCount() {
+      return closeCount;
+    },
+  };
+}
