@@ -81,7 +81,11 @@ export interface NewCircle {
 /** Something the member must be told about their files, in plain words. */
 export interface StoreNotice {
   id: string;
-  kind: 'damaged-tail-dropped' | 'damaged-records-skipped' | 'unreadable-file-set-aside';
+  kind:
+    | 'damaged-tail-dropped'
+    | 'damaged-records-skipped'
+    | 'unreadable-file-set-aside'
+    | 'circle-locked';
   circleId: CircleId | null;
   circleName: string | null;
   docId: DocId | null;

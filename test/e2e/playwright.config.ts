@@ -17,7 +17,7 @@ export default defineConfig({
   // Generous: a host compiles its TypeScript at start, and peers share two cores.
   timeout: 120_000,
   expect: { timeout: 15_000 },
-  reporter: 'list',
+  reporter: [['list'], ['json', { outputFile: '../../test-results/e2e.json' }]],
   use: {
     actionTimeout: 15_000,
     navigationTimeout: 30_000,

@@ -1,38 +1,25 @@
 /**
- * The status line at the foot of the window: whether everything typed is saved on
- * this laptop. It is a polite live region, so a screen reader hears when saving fails
- * or recovers, not every keystroke.
+ * The status line at the foot of the window: whether everything typed is on this
+ * laptop's disk. "Saved" is shown only when the store has confirmed (fsync'd) every
+ * change, so a member can trust it. Screen readers hear only the changes that matter —
+ * a failure and the recovery from it — through a separate live region, not a
+ * "Saving… Saved" announcement on every keystroke.
  */
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CircleSession } from '../notebook/circleSession';
 import { useSaveState } from '../notebook/useCircleSession';
-
-// "Saving…" flickering on every keystroke is noise; show it only if a save takes a while.
-const SAVING_DELAY_MS = 700;
 
 /** Shows where saving stands for the open circle. */
 export function StatusLine({ session }: { session: CircleSession }) {
   const { t } = useTranslation();
   const save = useSaveState(session);
-  const [slow, setSlow] = useState(false);
-
-  const busy = save.pending > 0;
-  useEffect(() => {
-    if (!busy) return;
-    const timer = setTimeout(() => setSlow(true), SAVING_DELAY_MS);
-    return () => {
-      clearTimeout(timer);
-      setSlow(false);
-    };
-  }, [busy]);
 
   let tone: 'ok' | 'busy' | 'problem' = 'ok';
   let message = t('status.saved');
   if (save.failure !== null) {
     tone = 'problem';
     message = t('status.notSaved', { reason: t(`errors.${save.failure}`) });
-  } else if (busy && slow) {
+  } else if (save.pending > 0) {
     tone = 'busy';
     message = t('status.saving');
   }
@@ -40,8 +27,9 @@ export function StatusLine({ session }: { session: CircleSession }) {
   return (
     <footer className={`status-line status-line--${tone}`}>
       <span className="status-line__dot" aria-hidden="true" />
-      <span role="status" aria-live="polite" data-testid="save-status">
-        {message}
+      <span data-testid="save-status">{message}</span>
+      <span className="visually-hidden" role="status" aria-live="polite">
+        {save.failure === null ? '' : message}
       </span>
       <span className="status-line__place">{t('status.onlyThisLaptop')}</span>
     </footer>

@@ -15,8 +15,7 @@ export interface StoreFileHandle {
   sync(): Promise<void>;
   /** Cuts the file to `length` bytes. */
   truncate(length: number): Promise<void>;
-  /** The file's current size in bytes. */
-  size(): Promise<number>;
+  /** Closes the file. */
   close(): Promise<void>;
 }
 
@@ -28,9 +27,11 @@ export interface StoreFileSystem {
   openExisting(path: string): Promise<StoreFileHandle>;
   /** Creates (or empties) a file for writing, with the given permission bits. */
   create(path: string, mode: number): Promise<StoreFileHandle>;
+  /** Renames a file or folder, replacing a file at `to` in one step. */
   rename(from: string, to: string): Promise<void>;
   /** Copies a file; refuses to replace an existing target. */
   copyNew(from: string, to: string): Promise<void>;
+  /** Removes a file. */
   unlink(path: string): Promise<void>;
   /** Creates a folder and its parents (mode 0700: the folder holds private writing). */
   mkdir(path: string): Promise<void>;
@@ -58,7 +59,6 @@ function wrapHandle(handle: fsp.FileHandle): StoreFileHandle {
     },
     sync: () => handle.sync(),
     truncate: (length) => handle.truncate(length),
-    size: async () => (await handle.stat()).size,
     close: () => handle.close(),
   };
 }

@@ -36,6 +36,8 @@ export function noticeWords(notice: StoreNotice): string {
       return `The last ${notice.bytesLost} bytes of ${what}${where} were cut off or damaged, most likely when the laptop stopped suddenly. Everything before them is kept.${copy}`;
     case 'damaged-records-skipped':
       return `Part of ${what}${where} was damaged on disk (${notice.bytesLost} bytes could not be read). Everything else is kept.${copy}`;
+    case 'circle-locked':
+      return `A circle on this laptop could not be unlocked with this laptop's key store, so it is not shown. Its files were left untouched.`;
     case 'unreadable-file-set-aside':
       return `The file of ${what}${where} could not be read at all, so Hearth set it aside and started it afresh. Other laptops in the circle may still have its writing.${copy}`;
   }

@@ -14,7 +14,7 @@ import type { StoredCircle } from './circleProfile';
 import { DEFAULT_DOC_LOG_TUNING, type DocLogTuning } from './docLog';
 import { nodeFileSystem, type StoreFileSystem } from './fileSystem';
 import { NEW_CIRCLE_PREFIX, storeLayout } from './layout';
-import type { NoticeSink } from './notices';
+import { makeNotice, type NoticeSink } from './notices';
 import { readSettings, writeSettings } from './settingsFile';
 import { storageError } from './storeErrors';
 
@@ -33,6 +33,7 @@ export interface StoreOptions {
 /** Hearth's files on this laptop. */
 export class Store {
   private readonly folders = new Map<CircleId, Promise<CircleFolder>>();
+  private readonly lockedReported = new Set<CircleId>();
   private settingsChain: Promise<Settings>;
   private closed = false;
 
@@ -65,13 +66,44 @@ export class Store {
     return new Store(context);
   }
 
-  /** Every circle on this laptop; throws if any cannot be unlocked. */
+  /**
+   * Every circle on this laptop that can be unlocked. One that cannot (a key sealed by
+   * another key store, a damaged profile) is left untouched and reported once, so it
+   * does not hide the member's other circles.
+   */
   async circles(): Promise<StoredCircle[]> {
     this.assertOpen();
-    const names = await this.context.fs.readdir(this.context.layout.circles);
+    const names = await this.context.fs
+      .readdir(this.context.layout.circles)
+      .catch((error: unknown) => Promise.reject(storageError(error, 'list your circles')));
     const ids = names.filter((name): name is CircleId => isId(name));
-    const folders = await Promise.all(ids.map((id) => this.circle(id)));
-    return folders.map((folder) => folder.circle);
+    const opened = await Promise.allSettled(ids.map((id) => this.circle(id)));
+    const circles: StoredCircle[] = [];
+    opened.forEach((result, index) => {
+      if (result.status === 'fulfilled') {
+        circles.push(result.value.circle);
+        return;
+      }
+      const circleId = ids[index]!;
+      log.warn('a circle could not be unlocked and is not listed', {
+        circleId,
+        reason: String(result.reason),
+      });
+      if (this.lockedReported.has(circleId)) return;
+      this.lockedReported.add(circleId);
+      this.context.onNotice(
+        makeNotice({
+          kind: 'circle-locked',
+          circleId,
+          circleName: null,
+          docId: null,
+          savedCopyPath: null,
+          bytesLost: 0,
+          at: this.context.now(),
+        }),
+      );
+    });
+    return circles;
   }
 
   /** Stores a new circle with the first state of its index document. */

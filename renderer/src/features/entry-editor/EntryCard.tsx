@@ -40,7 +40,7 @@ export function EntryCard({ session, entry, author, autoFocus, onFocused }: Entr
       <EntryEditor
         session={session}
         entryId={entry.id}
-        label={t('entry.editorLabel', { name: byline })}
+        byline={byline}
         autoFocus={autoFocus}
         onFocused={onFocused}
       />

@@ -56,14 +56,14 @@ const ENTRY_EDITOR = defineExtension({
 export interface EntryEditorProps {
   session: CircleSession;
   entryId: EntryId;
-  /** The editor's accessible name ("Entry by Sam"). */
-  label: string;
+  /** Who the entry is by, as shown in its byline ("Sam", or "Anonymous"). */
+  byline: string;
   autoFocus: boolean;
   onFocused: () => void;
 }
 
 /** Edits one entry, live with the circle and saved on this laptop. */
-export function EntryEditor({ session, entryId, label, autoFocus, onFocused }: EntryEditorProps) {
+export function EntryEditor({ session, entryId, byline, autoFocus, onFocused }: EntryEditorProps) {
   const { t } = useTranslation();
   const [failed, setFailed] = useState(false);
 
@@ -85,11 +85,11 @@ export function EntryEditor({ session, entryId, label, autoFocus, onFocused }: E
   return (
     <LexicalExtensionComposer extension={ENTRY_EDITOR} contentEditable={null}>
       <div className="entry-editor">
-        <Toolbar label={t('toolbar.label', { name: label })} />
+        <Toolbar label={t('toolbar.label', { name: byline })} />
         <div className="entry-editor__surface">
           <ContentEditable
             className="entry-text"
-            aria-label={label}
+            aria-label={t('entry.editorLabel', { name: byline })}
             aria-multiline
             spellCheck
             aria-placeholder={t('entry.placeholder')}

@@ -132,6 +132,14 @@ describe('the backend', () => {
     expect(textOf(await second.handlers['hearth:docs:load'](id, ENTRY))).toBe('a quiet evening');
   });
 
+  it('opens one circle from several requests at once', async () => {
+    const { handlers } = await start(dataDir);
+    const { id } = await handlers['hearth:circles:create'](newCircle);
+    const opened = await Promise.all([1, 2, 3].map(() => handlers['hearth:circles:open'](id)));
+    expect(opened.map((circle) => circle.profile.circleId)).toEqual([id, id, id]);
+    expect((await handlers['hearth:circles:list']()).map((circle) => circle.id)).toEqual([id]);
+  });
+
   it('takes up a new circle name from the index document when the circle is opened', async () => {
     const { handlers } = await start(dataDir);
     const { id } = await handlers['hearth:circles:create'](newCircle);
@@ -223,7 +231,13 @@ describe('the backend', () => {
       kind: 'storage-failed',
       message: expect.stringMatching(/different master key/) as unknown,
     };
-    await expect(second.handlers['hearth:circles:list']()).rejects.toMatchObject(locked);
+    // The locked circle is left out of the list, and the member is told once.
+    expect(await second.handlers['hearth:circles:list']()).toEqual([]);
+    expect(await second.handlers['hearth:circles:list']()).toEqual([]);
+    const notices = await second.handlers['hearth:notices:list']();
+    expect(notices.map((notice) => [notice.kind, notice.circleId])).toEqual([
+      ['circle-locked', id],
+    ]);
     await expect(second.handlers['hearth:circles:open'](id)).rejects.toMatchObject(locked);
     await expect(second.handlers['hearth:docs:load'](id, ENTRY)).rejects.toMatchObject(locked);
     await expect(

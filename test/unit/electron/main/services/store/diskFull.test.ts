@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocId } from '../../../../../../shared/notebook/ids';
@@ -117,6 +117,31 @@ describe('a full disk', () => {
     expect(noteKeys(await stored.load(ENTRY))).toEqual(['before', 'during']);
     await copy.store.close();
     await store.close();
+  });
+
+  it('leaves the log as it was when a compaction meets a full disk', async () => {
+    const dataDir = await tempDataDir();
+    const { fs, state } = fillableFileSystem();
+    const { store } = await openStore(dataDir, { fs, tuning: { commitWindowMs: 5 } });
+    const circle = testCircle();
+    const folder = await store.createCircle(circle, emptyState());
+    await folder.append(ENTRY, noteUpdate('one', 'saved'));
+    await folder.append(ENTRY, noteUpdate('two', 'saved'));
+    const path = join(dataDir, 'circles', circle.profile.circleId, 'docs', `${ENTRY}.hlog`);
+    const before = await readFile(path);
+
+    state.full = true;
+    await folder.flush(); // nothing to write; its compaction fails quietly
+    expect(await readFile(path)).toEqual(before);
+    state.full = false;
+    await folder.append(ENTRY, noteUpdate('three', 'saved'));
+    await store.close();
+
+    const reopened = await openStore(dataDir);
+    const stored = await reopened.store.circle(circle.profile.circleId);
+    expect(noteKeys(await stored.load(ENTRY))).toEqual(['one', 'three', 'two']);
+    expect(reopened.notices).toEqual([]);
+    await reopened.store.close();
   });
 
   it('refuses a new circle with disk-full and leaves no half-made circle behind', async () => {

@@ -140,6 +140,19 @@ describe('opening a damaged document log', () => {
     await store.close();
   });
 
+  it('sets aside a file none of whose records open, such as one from another circle', async () => {
+    const { dataDir, path } = await folderWithRecords();
+    const other = await folderWithRecords();
+    const foreign = await readFile(other.path);
+    await writeFile(path, foreign);
+
+    const { store, notices, keys } = await reopen(dataDir);
+    expect(keys).toEqual([]);
+    expect(notices.map((notice) => notice.kind)).toEqual(['unreadable-file-set-aside']);
+    expect(await readFile(notices[0]!.savedCopyPath!)).toEqual(foreign);
+    await store.close();
+  });
+
   it('refuses a file written by a newer format and leaves it untouched', async () => {
     const { dataDir, path } = await folderWithRecords();
     const bytes = await readFile(path);

@@ -8,11 +8,11 @@ import {
   $isTextNode,
   type ParagraphNode,
 } from 'lexical';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setLogSink } from '../../../../../../shared/log';
 import * as Y from 'yjs';
 import { bindHeadlessEntry, entryPlainText } from '../../../../../../shared/notebook/headlessEntry';
 import type { DocId } from '../../../../../../shared/notebook/ids';
-import { nodeFileSystem } from '../../../../../../electron/main/services/store/fileSystem';
 import { FILE_KIND, scanFile } from '../../../../../../electron/main/services/store/recordFormat';
 import {
   crashCopy,
@@ -24,6 +24,7 @@ import {
   removeDataDirs,
   tempDataDir,
   testCircle,
+  unsyncedFileSystem,
 } from './storeFixture';
 
 const PHRASE = 'the lighthouse keeper never told anyone about March';
@@ -68,7 +69,12 @@ async function typeEntry(text: string, append: (update: Uint8Array) => Promise<v
 }
 
 describe('what the store puts on disk', () => {
-  afterEach(removeDataDirs);
+  let restoreLog = (): void => undefined;
+  beforeEach(() => (restoreLog = setLogSink(() => undefined)));
+  afterEach(async () => {
+    restoreLog();
+    await removeDataDirs();
+  });
 
   it('contains none of the plaintext written, in the log or after compaction', async () => {
     const dataDir = await tempDataDir();
@@ -139,14 +145,7 @@ describe('what the store puts on disk', () => {
   it('takes at most 1.6 times the text of a notebook typed keystroke by keystroke', async () => {
     const dataDir = await tempDataDir();
     // Every keystroke its own record (the worst case), without waiting for real fsyncs.
-    const fs = {
-      ...nodeFileSystem,
-      syncDir: () => Promise.resolve(),
-      openExisting: async (path: string) => ({
-        ...(await nodeFileSystem.openExisting(path)),
-        sync: () => Promise.resolve(),
-      }),
-    };
+    const fs = unsyncedFileSystem;
     const { store } = await openStore(dataDir, { fs, tuning: { commitWindowMs: 0 } });
     const folder = await store.createCircle(testCircle(), emptyState());
     let typed = '';

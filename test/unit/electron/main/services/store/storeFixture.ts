@@ -10,6 +10,10 @@ import type { StoreNotice } from '../../../../../../shared/ipc/contract';
 import { newId, type CircleId, type MemberId } from '../../../../../../shared/notebook/ids';
 import { FileKeyVault } from '../../../../../../electron/main/services/keys/fileKeyVault';
 import type { StoredCircle } from '../../../../../../electron/main/services/store/circleProfile';
+import {
+  nodeFileSystem,
+  type StoreFileSystem,
+} from '../../../../../../electron/main/services/store/fileSystem';
 import { Store, type StoreOptions } from '../../../../../../electron/main/services/store/store';
 
 const folders: string[] = [];
@@ -99,3 +103,13 @@ export async function filesUnder(dir: string): Promise<Map<string, Buffer>> {
   }
   return files;
 }
+
+/** The real file system without fsync: for tests of sizes, not of durability, that write a lot. */
+export const unsyncedFileSystem: StoreFileSystem = {
+  ...nodeFileSystem,
+  syncDir: () => Promise.resolve(),
+  openExisting: async (path) => ({
+    ...(await nodeFileSystem.openExisting(path)),
+    sync: () => Promise.resolve(),
+  }),
+};
