@@ -3,9 +3,11 @@
  * Electron objects as parameters (security, window, menu, ipc, keys, quitGuard); this
  * file is the one place that hands them the real ones.
  *
- * Order: security switches and the single-instance lock before ready; on ready the
- * session rules, the backend, IPC, the menu, then the window. On quit the backend is
- * flushed and closed before the app exits.
+ * Order: security switches, the single-instance lock and the `hearth://` link handlers
+ * (macOS sends `open-url` before ready) first; on ready the session rules, the
+ * rendezvous (signalling endpoint and mDNS discovery), the backend, IPC, the menu, then
+ * the window. On quit peers are told goodbye, then the backend is flushed and closed
+ * before the app exits.
  */
 import { join } from 'node:path';
 import {
@@ -23,6 +25,7 @@ import type { InvokeHandlers } from '../../shared/ipc/contract';
 import { HearthError } from '../../shared/ipc/errors';
 import { logger } from '../../shared/log';
 import { appPageFromDevServer, appPageFromFile } from './appPage';
+import { createInviteLinkInbox, inviteLinkInArgv, registerInviteProtocol } from './inviteLinks';
 import { createEventEmitter, registerInvokeHandlers } from './ipc/register';
 import { createSenderCheck } from './ipc/senderCheck';
 import { createSafeStorageVault } from './keys/safeStorageVault';
@@ -30,6 +33,7 @@ import { buildMenuTemplate } from './menu';
 import { createQuitGuard } from './quitGuard';
 import { applyChromiumSwitches, secureSession, secureWebContents } from './security';
 import { createBackend } from './services/backend';
+import { startRendezvous, type Rendezvous } from './services/rendezvous';
 import { createMainWindow, type WindowTheme } from './window';
 import { createWindowRegistry } from './windowRegistry';
 
@@ -47,12 +51,37 @@ const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 
 const windows = createWindowRegistry<BrowserWindow>();
 const emit = createEventEmitter(() => windows.all().map((window) => window.webContents), appPage);
+// Opens a window once the app has started (set in start()).
+let reopenWindow: (() => void) | null = null;
+const invites = createInviteLinkInbox({
+  deliver: (link) => {
+    emit('hearth:app:invite-link', link);
+  },
+  hasPage: () => windows.all().some((window) => !window.webContents.isLoading()),
+});
 
 app.enableSandbox();
 applyChromiumSwitches(app.commandLine);
 
 if (app.requestSingleInstanceLock()) {
-  app.on('second-instance', focusFirstWindow);
+  if (!registerInviteProtocol(app, process)) {
+    log.warn('Hearth could not register itself for hearth:// links');
+  }
+  // Windows and Linux: a link opened while Hearth runs starts a second instance, whose
+  // command line arrives here; one that started Hearth is on this instance's own.
+  app.on('second-instance', (_event, argv) => {
+    invites.receive(inviteLinkInArgv(argv));
+    focusFirstWindow();
+  });
+  invites.receive(inviteLinkInArgv(process.argv));
+  // macOS hands links over as events, possibly before ready.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    invites.receive(url);
+    // A macOS app may be running with no window: open one to receive the link.
+    if (windows.all().length === 0) reopenWindow?.();
+    focusFirstWindow();
+  });
   app.on('web-contents-created', (_event, contents) => {
     secureWebContents(contents, appPage, shell);
     contents.on('render-process-gone', (_goneEvent, details) => {
@@ -68,11 +97,21 @@ if (app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   secureSession(session.defaultSession, appPage);
   const dataDir = app.getPath('userData');
+  const rendezvous = await startRendezvous({
+    onChange: (endpoints) => {
+      emit('hearth:sync:endpoints', endpoints);
+    },
+  }).catch((error: unknown): Rendezvous | null => {
+    // Hearth still works alone, and can still meet peers through their endpoints.
+    log.error('the signalling endpoint could not start', { error: String(error) });
+    return null;
+  });
   const backend = await createBackend({
     dataDir,
     keyVault: createSafeStorageVault(safeStorage, process.platform),
     appInfo: { mode: 'desktop', version: app.getVersion() },
     emit,
+    endpoints: () => rendezvous?.endpoints() ?? [],
   });
   const unregister = registerInvokeHandlers(
     ipcMain,
@@ -83,6 +122,7 @@ async function start(): Promise<void> {
     'before-quit',
     createQuitGuard({
       close: async () => {
+        await rendezvous?.close();
         await backend.close();
         unregister();
       },
@@ -114,14 +154,20 @@ async function start(): Promise<void> {
   );
 
   openWindow(await openingTheme(backend.handlers));
-  app.on('activate', () => {
-    if (windows.all().length > 0) return;
+  reopenWindow = () => {
     void openingTheme(backend.handlers).then(openWindow);
+  };
+  app.on('activate', () => {
+    if (windows.all().length === 0) reopenWindow?.();
   });
 }
 
 function openWindow(theme: WindowTheme): void {
-  windows.track(createMainWindow(BrowserWindow, appPage, { preloadPath, theme, isDev }));
+  const window = createMainWindow(BrowserWindow, appPage, { preloadPath, theme, isDev });
+  window.webContents.on('did-finish-load', () => {
+    invites.pageLoaded();
+  });
+  windows.track(window);
 }
 
 // The member's theme choice, so the window opens in the colour the page will draw.

@@ -4,13 +4,15 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CircleSummary, NewCircle } from '../../shared/ipc/contract';
+import type { CircleSummary, JoinCircle, NewCircle } from '../../shared/ipc/contract';
 import type { CircleId } from '../../shared/notebook/ids';
 import { useAppliedTheme } from './app/useAppliedTheme';
 import { useSettings } from './app/useSettings';
 import { CircleScreen } from './features/notebook/CircleScreen';
 import { WelcomeScreen } from './features/circles/WelcomeScreen';
 import { StartupProblem } from './app/StartupProblem';
+import { useInviteLinks } from './app/useInviteLinks';
+import { JoinCircleDialog } from './features/invite/JoinCircleDialog';
 import { hearth } from './lib/hearthApi';
 
 /** The whole app. */
@@ -20,6 +22,8 @@ export function App() {
   const theme = useAppliedTheme(settings);
   const [circles, setCircles] = useState<CircleSummary[] | null>(null);
   const [circlesError, setCirclesError] = useState<unknown>(null);
+  const [inviteLink, clearInviteLink] = useInviteLinks();
+  const [joinOpen, setJoinOpen] = useState(false);
 
   useEffect(() => {
     hearth.circles.list().then(setCircles, setCirclesError);
@@ -33,6 +37,19 @@ export function App() {
     },
     [update],
   );
+
+  const joinCircle = useCallback(
+    async (join: JoinCircle): Promise<void> => {
+      const joined = await hearth.circles.join(join);
+      setCircles((current) => [joined, ...(current ?? []).filter((c) => c.id !== joined.id)]);
+      await update({ lastCircleId: joined.id });
+      setJoinOpen(false);
+      clearInviteLink();
+    },
+    [update, clearInviteLink],
+  );
+
+  const openJoin = useCallback(() => setJoinOpen(true), []);
 
   const switchCircle = useCallback(
     (circleId: CircleId) => {
@@ -50,19 +67,41 @@ export function App() {
       </p>
     );
   }
-  if (circles.length === 0) return <WelcomeScreen onCreate={createCircle} />;
+  const joinDialog = (
+    <JoinCircleDialog
+      open={joinOpen || inviteLink !== null}
+      initialInvite={inviteLink ?? ''}
+      onClose={() => {
+        setJoinOpen(false);
+        clearInviteLink();
+      }}
+      onJoin={joinCircle}
+    />
+  );
+  if (circles.length === 0) {
+    return (
+      <>
+        <WelcomeScreen onCreate={createCircle} onJoin={openJoin} />
+        {joinDialog}
+      </>
+    );
+  }
 
   const current = circles.find((circle) => circle.id === settings.lastCircleId) ?? circles[0]!;
   return (
-    <CircleScreen
-      key={current.id}
-      circle={current}
-      circles={circles}
-      settings={settings}
-      theme={theme}
-      onUpdateSettings={update}
-      onSwitchCircle={switchCircle}
-      onCreateCircle={createCircle}
-    />
+    <>
+      <CircleScreen
+        key={current.id}
+        circle={current}
+        circles={circles}
+        settings={settings}
+        theme={theme}
+        onUpdateSettings={update}
+        onSwitchCircle={switchCircle}
+        onCreateCircle={createCircle}
+        onJoinCircle={openJoin}
+      />
+      {joinDialog}
+    </>
   );
 }

@@ -6,6 +6,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/editor.css';
+import './styles/sync.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('The page has no #root element.');

@@ -19,10 +19,21 @@ const docId = v.branded<DocId>(
 const displayText = (max: number): v.Check<string> =>
   v.string({ min: 1, max, pattern: /^(?!\s)[^\p{Cc}]*(?<!\s)$/u });
 
+// stun:/turn:/turns: URLs as RTCPeerConnection takes them; nothing else reaches the ICE agent.
+const iceServer = v.string({ min: 6, max: 300, pattern: /^(stun|turns?):[^\s]+$/ });
+
+/** A signalling endpoint as written in an invite: ws:// (or wss://), host and port, no path. */
+const endpointUrl = v.string({
+  min: 9,
+  max: 120,
+  pattern: /^wss?:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5}\/?$/,
+});
+
 const settingsPatch = v.partial({
   theme: v.oneOf(['system', 'light', 'dark'] as const),
   textSize: v.oneOf(['regular', 'large', 'larger'] as const),
   lastCircleId: v.nullable(circleId),
+  iceServers: v.array(iceServer, { max: 8 }),
 });
 
 /** One argument check per request channel. */
@@ -39,6 +50,17 @@ export const INVOKE_ARGUMENTS: { [C in InvokeChannel]: v.Check<InvokeArgs<C>> } 
     }),
   ),
   'hearth:circles:open': v.tuple(circleId),
+  'hearth:circles:join': v.tuple(
+    v.object({
+      circleId,
+      circleKey: v.string({ min: 43, max: 43, pattern: /^[A-Za-z0-9_-]{43}$/ }),
+      name: displayText(LIMITS.circleName),
+      memberName: displayText(LIMITS.memberName),
+      colour: v.oneOf(MEMBER_COLOURS),
+      endpoints: v.array(endpointUrl, { max: 8 }),
+    }),
+  ),
+  'hearth:sync:endpoints': v.tuple(),
   'hearth:docs:load': v.tuple(circleId, docId),
   'hearth:docs:append': v.tuple(circleId, docId, v.bytes({ max: MAX_UPDATE_BYTES })),
   'hearth:docs:flush': v.tuple(),
@@ -50,7 +72,12 @@ export const INVOKE_ARGUMENTS: { [C in InvokeChannel]: v.Check<InvokeArgs<C>> } 
 export const INVOKE_CHANNELS = Object.keys(INVOKE_ARGUMENTS) as InvokeChannel[];
 
 /** Every event channel, for allow-lists. */
-export const EVENT_CHANNELS = ['hearth:notices:added', 'hearth:menu:command'] as const;
+export const EVENT_CHANNELS = [
+  'hearth:notices:added',
+  'hearth:menu:command',
+  'hearth:sync:endpoints',
+  'hearth:app:invite-link',
+] as const;
 
 /** True when `channel` is a known request channel. */
 export function isInvokeChannel(channel: unknown): channel is InvokeChannel {

@@ -32,6 +32,32 @@ export interface Settings {
   theme: ThemePreference;
   textSize: TextSize;
   lastCircleId: CircleId | null;
+  /**
+   * STUN/TURN servers for circles whose laptops cannot reach each other directly
+   * (`stun:host:port`, `turn:user:pass@host:port`). Empty by default: nothing leaves the room.
+   */
+  iceServers: string[];
+}
+
+/** A signalling endpoint a laptop can meet its peers through (y-webrtc's protocol over WebSocket). */
+export interface SignallingEndpoint {
+  /** `ws://address:port`. */
+  url: string;
+  /** Where this laptop learned of it. */
+  source: 'this-laptop' | 'discovered';
+}
+
+/** What joining a circle from an invite needs (the invite itself is decoded in the renderer). */
+export interface JoinCircle {
+  circleId: CircleId;
+  /** The circle key from the invite, base64url. */
+  circleKey: string;
+  /** The circle's name as written in the invite, until the notebook arrives. */
+  name: string;
+  memberName: string;
+  colour: MemberColour;
+  /** The signalling endpoints written in the invite, tried until the laptops meet. */
+  endpoints: string[];
 }
 
 /** How Hearth is running. */
@@ -61,6 +87,8 @@ export interface CircleProfile {
   /** The circle key: 32 random bytes, base64url. Never logged, never in awareness. */
   circleKey: string;
   createdAt: number;
+  /** Signalling endpoints written in the invite this laptop joined with (`ws://host:port`). */
+  inviteEndpoints: string[];
 }
 
 /** What the renderer needs to open a circle. */
@@ -98,7 +126,14 @@ export interface StoreNotice {
 
 /** Commands from the application menu that the renderer carries out. */
 export type MenuCommand =
-  'new-circle' | 'new-meeting' | 'new-entry' | 'toggle-theme' | 'open-settings' | 'focus-search';
+  | 'new-circle'
+  | 'new-meeting'
+  | 'new-entry'
+  | 'toggle-theme'
+  | 'open-settings'
+  | 'focus-search'
+  | 'invite'
+  | 'join-circle';
 
 /** Every request the renderer can make: channel -> arguments and result. */
 export interface InvokeMap {
@@ -108,6 +143,8 @@ export interface InvokeMap {
   'hearth:circles:list': { args: []; result: CircleSummary[] };
   'hearth:circles:create': { args: [circle: NewCircle]; result: CircleSummary };
   'hearth:circles:open': { args: [circleId: CircleId]; result: OpenedCircle };
+  'hearth:circles:join': { args: [join: JoinCircle]; result: CircleSummary };
+  'hearth:sync:endpoints': { args: []; result: SignallingEndpoint[] };
   'hearth:docs:load': {
     args: [circleId: CircleId, docId: DocId];
     result: Uint8Array | null;
@@ -125,6 +162,10 @@ export interface InvokeMap {
 export interface EventMap {
   'hearth:notices:added': StoreNotice;
   'hearth:menu:command': MenuCommand;
+  /** The endpoints changed (one found or lost on the network). */
+  'hearth:sync:endpoints': SignallingEndpoint[];
+  /** The operating system opened a `hearth://` invite link with Hearth. */
+  'hearth:app:invite-link': string;
 }
 
 /** A request channel name. */
@@ -158,6 +199,12 @@ export interface HearthApi {
     list(): Promise<CircleSummary[]>;
     create(circle: NewCircle): Promise<CircleSummary>;
     open(circleId: CircleId): Promise<OpenedCircle>;
+    /** Keeps a circle joined from an invite; its notebook arrives from peers. */
+    join(join: JoinCircle): Promise<CircleSummary>;
+  };
+  sync: {
+    /** Signalling endpoints to meet peers through: this laptop's and those found nearby. */
+    endpoints(): Promise<SignallingEndpoint[]>;
   };
   docs: {
     /** The stored state of a document (one merged Yjs update), or null if none. */
@@ -174,6 +221,8 @@ export interface HearthApi {
   events: {
     onNotice(listener: (notice: StoreNotice) => void): Unsubscribe;
     onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
+    onEndpoints(listener: (endpoints: SignallingEndpoint[]) => void): Unsubscribe;
+    onInviteLink(listener: (link: string) => void): Unsubscribe;
   };
 }
 
@@ -195,6 +244,10 @@ export function buildHearthApi(
       list: () => invoke('hearth:circles:list'),
       create: (circle) => invoke('hearth:circles:create', circle),
       open: (circleId) => invoke('hearth:circles:open', circleId),
+      join: (join) => invoke('hearth:circles:join', join),
+    },
+    sync: {
+      endpoints: () => invoke('hearth:sync:endpoints'),
     },
     docs: {
       load: (circleId, docId) => invoke('hearth:docs:load', circleId, docId),
@@ -208,6 +261,8 @@ export function buildHearthApi(
     events: {
       onNotice: (listener) => subscribe('hearth:notices:added', listener),
       onMenuCommand: (listener) => subscribe('hearth:menu:command', listener),
+      onEndpoints: (listener) => subscribe('hearth:sync:endpoints', listener),
+      onInviteLink: (listener) => subscribe('hearth:app:invite-link', listener),
     },
   };
 }

@@ -3,6 +3,10 @@
  * tests: started on a data folder, stopped gracefully (SIGTERM) or killed (SIGKILL),
  * and started again on the same folder, port and access token, so an open page
  * reconnects by itself as it would after a member restarts `npm run web`.
+ *
+ * Its signalling endpoint listens on 127.0.0.1 only, on a free port kept across
+ * restarts, and mDNS discovery is off unless a test asks for it: tests reach each other
+ * through the addresses they are given, and nothing is announced to a real network.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -12,6 +16,8 @@ import { resolve } from 'node:path';
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
 const READY_LINE = /Hearth is running in browser mode: (http:\/\/\S+)/;
+// Printed right after the ready line; waiting for its newline means both lines are whole.
+const SIGNALLING_LINE = /Hearth signalling endpoint: (ws:\/\/[^\r\n]*)\r?\n/;
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 20_000;
 
@@ -24,6 +30,10 @@ export interface HostOptions {
   rendererDir?: string;
   /** Extra environment for the host process. */
   env?: Record<string, string>;
+  /** The address the signalling endpoint listens on; 127.0.0.1 by default. */
+  signallingHost?: string;
+  /** Announce and browse over mDNS (on loopback with the default host); off by default. */
+  discovery?: boolean;
 }
 
 /** A host process that can be stopped, killed and started again on the same folder. */
@@ -33,6 +43,10 @@ export class HostProcess {
   /** The access token, the same across restarts. */
   readonly token = randomBytes(32).toString('base64url');
   port = 0;
+  /** The signalling endpoint's URLs, as printed; empty until started. */
+  signallingUrls: string[] = [];
+  /** The signalling endpoint's port, the same across restarts. */
+  signallingPort = 0;
   private child: ChildProcess | null = null;
   private exited: Promise<number | null> = Promise.resolve(null);
   private log = '';
@@ -64,6 +78,9 @@ export class HostProcess {
     if (this.child !== null) throw new Error(`host ${this.options.name} is already running`);
     const args = ['--import', 'tsx', 'electron/web/main.ts', '--data-dir', this.options.dataDir];
     args.push('--port', String(this.port));
+    args.push('--signalling-host', this.options.signallingHost ?? '127.0.0.1');
+    args.push('--signalling-port', String(this.signallingPort));
+    if (this.options.discovery !== true) args.push('--no-discovery');
     if (this.options.rendererDir !== undefined) args.push('--renderer', this.options.rendererDir);
     const child = spawn(process.execPath, args, {
       cwd: REPO_ROOT,
@@ -86,9 +103,12 @@ export class HostProcess {
       }, START_TIMEOUT_MS);
       const read = (chunk: Buffer): void => {
         this.log += chunk.toString('utf8');
-        const match = READY_LINE.exec(this.log.slice(this.log.lastIndexOf('--- start')));
-        if (match !== null) {
+        const thisRun = this.log.slice(this.log.lastIndexOf('--- start'));
+        const match = READY_LINE.exec(thisRun);
+        const signalling = SIGNALLING_LINE.exec(thisRun);
+        if (match !== null && signalling !== null) {
           clearTimeout(timer);
+          this.signallingUrls = signalling[1]!.trim().split(' ');
           ready(match[1]!);
         }
       };
@@ -101,6 +121,7 @@ export class HostProcess {
     });
     this.url = url;
     this.port = Number(new URL(url).port);
+    this.signallingPort = Number(new URL(this.signallingUrls[0]!).port);
   }
 
   /** Stops gracefully with SIGTERM and resolves with the exit code (0 when all went well). */

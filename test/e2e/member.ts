@@ -51,7 +51,59 @@ export async function waitUntilSaved(page: Page): Promise<void> {
 export async function entryStructure(editor: Locator): Promise<string[]> {
   return editor.evaluate((root) =>
     [...root.querySelectorAll('h1, h2, h3, p, li, strong, em, u, blockquote, a')].map(
-      (element) => `${element.tagName.toLowerCase()}:${element.textContent ?? ''}`,
+      (element) => `${element.tagName.toLowerCase()}:${element.textContent}`,
     ),
   );
+}
+
+/** Opens "Invite" and reads the invite link and the safety code off the screen. */
+export async function readInvite(page: Page): Promise<{ link: string; safetyCode: string }> {
+  await page.getByRole('button', { name: 'Invite', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: /^Invite someone to/ });
+  const linkBox = dialog.getByLabel('Invite link');
+  await expect(linkBox).toHaveValue(/^hearth:\/\/join\//);
+  const link = await linkBox.inputValue();
+  const safetyCode = (await dialog.getByTestId('safety-code').textContent()) ?? '';
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  return { link, safetyCode };
+}
+
+/** Joins a circle by pasting an invite into "Join a circle" (from the welcome screen). */
+export async function joinByPasting(
+  page: Page,
+  invite: string,
+  memberName: string,
+): Promise<string> {
+  await page.getByRole('button', { name: 'Join a circle…' }).click();
+  return finishJoining(page, invite, memberName);
+}
+
+/** Completes the join dialog (already open, perhaps filled from a link) and returns the safety code shown. */
+export async function finishJoining(
+  page: Page,
+  invite: string | null,
+  memberName: string,
+): Promise<string> {
+  const dialog = page.getByRole('dialog', { name: 'Join a circle' });
+  if (invite !== null) await dialog.getByLabel('Invite').fill(invite);
+  await expect(dialog.getByTestId('safety-code')).not.toBeEmpty();
+  const safetyCode = (await dialog.getByTestId('safety-code').textContent()) ?? '';
+  await dialog.getByLabel('Your name in this circle').fill(memberName);
+  await dialog.getByRole('button', { name: 'Join the circle' }).click();
+  await expect(dialog).toBeHidden();
+  return safetyCode;
+}
+
+/** The sync part of the status line. */
+export function syncStatus(page: Page): Locator {
+  return page.getByTestId('sync-status');
+}
+
+/** Takes the laptop out of the room, or back in, from the connection details. */
+export async function setOffline(page: Page, offline: boolean): Promise<void> {
+  await syncStatus(page).click();
+  await page
+    .getByRole('button', { name: offline ? 'Take this laptop offline' : 'Go back online' })
+    .click();
+  await syncStatus(page).click();
 }

@@ -13,6 +13,7 @@ import {
   type EmitEvent,
   type InvokeHandlers,
   type Settings,
+  type SignallingEndpoint,
   type StoreNotice,
 } from '../../shared/ipc/contract';
 import { HearthError } from '../../shared/ipc/errors';
@@ -35,6 +36,8 @@ export interface MemoryBackend {
   addNotice(notice: StoreNotice): void;
   /** How many times close() was called. */
   readonly closeCount: number;
+  /** Replaces the signalling endpoints and pushes them to the pages, as discovery does. */
+  setEndpoints(endpoints: SignallingEndpoint[]): void;
 }
 
 interface StoredCircle {
@@ -44,7 +47,13 @@ interface StoredCircle {
 
 /** Makes an empty in-memory backend that pushes events through `emit`. */
 export function createMemoryBackend(emit: EmitEvent): MemoryBackend {
-  let settings: Settings = { theme: 'system', textSize: 'regular', lastCircleId: null };
+  let settings: Settings = {
+    theme: 'system',
+    textSize: 'regular',
+    lastCircleId: null,
+    iceServers: [],
+  };
+  let endpoints: SignallingEndpoint[] = [];
   const circles = new Map<CircleId, StoredCircle>();
   const updates = new Map<string, Uint8Array[]>();
   const notices: StoreNotice[] = [];
@@ -87,10 +96,44 @@ export function createMemoryBackend(emit: EmitEvent): MemoryBackend {
         colour: draft.colour,
         circleKey: toBase64Url(randomBytes(32)),
         createdAt: now,
+        inviteEndpoints: [],
       };
       circles.set(id, { summary, profile });
       return Promise.resolve(summary);
     },
+    'hearth:circles:join': (join) => {
+      // As the real store: the same invite again gives the circle back; another key is refused.
+      const existing = circles.get(join.circleId);
+      if (existing !== undefined) {
+        if (existing.profile.circleKey !== join.circleKey) {
+          return Promise.reject(
+            new HearthError('invalid-argument', 'a circle with this id but another key'),
+          );
+        }
+        return Promise.resolve(existing.summary);
+      }
+      const now = Date.now();
+      const summary: CircleSummary = {
+        id: join.circleId,
+        name: join.name,
+        memberName: join.memberName,
+        colour: join.colour,
+        createdAt: now,
+        lastOpenedAt: now,
+      };
+      const profile: CircleProfile = {
+        circleId: join.circleId,
+        memberId: newId<MemberId>(),
+        memberName: join.memberName,
+        colour: join.colour,
+        circleKey: join.circleKey,
+        createdAt: now,
+        inviteEndpoints: [...join.endpoints],
+      };
+      circles.set(join.circleId, { summary, profile });
+      return Promise.resolve(summary);
+    },
+    'hearth:sync:endpoints': () => Promise.resolve([...endpoints]),
     'hearth:circles:open': (circleId) => {
       const { summary, profile } = circle(circleId);
       summary.lastOpenedAt = Date.now();
@@ -128,6 +171,10 @@ export function createMemoryBackend(emit: EmitEvent): MemoryBackend {
     addNotice: (notice) => {
       notices.push(notice);
       emit('hearth:notices:added', notice);
+    },
+    setEndpoints: (next) => {
+      endpoints = [...next];
+      emit('hearth:sync:endpoints', [...endpoints]);
     },
     close: () => {
       closeCount++;

@@ -8,17 +8,20 @@ import {
   IPC_CONTRACT_VERSION,
   type EmitEvent,
   type InvokeHandlers,
+  type SignallingEndpoint,
   type StoreNotice,
 } from '../../../shared/ipc/contract';
 import { HearthError } from '../../../shared/ipc/errors';
 import { INDEX_DOC_ID } from '../../../shared/notebook/ids';
 import { logger } from '../../../shared/log';
-import { circleNameIn, foundCircle } from './circles';
+import { circleNameIn, foundCircle, joinedCircle } from './circles';
 import type { KeyVault } from './keys/keyVault';
 import { circleSummary, type StoredCircle } from './store/circleProfile';
 import { Store } from './store/store';
 
 const log = logger('backend');
+// As many as an invite may carry (shared/ipc/arguments.ts).
+const MAX_INVITE_ENDPOINTS = 8;
 
 /** What the backend needs; `now` is for tests. */
 export interface BackendOptions {
@@ -26,6 +29,8 @@ export interface BackendOptions {
   keyVault: KeyVault;
   appInfo: { mode: 'desktop' | 'browser'; version: string };
   emit: EmitEvent;
+  /** The signalling endpoints to meet peers through (./rendezvous.ts); none when absent. */
+  endpoints?: () => SignallingEndpoint[];
   now?: () => number;
 }
 
@@ -64,6 +69,27 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await store.createCircle(circle, indexState);
       return circleSummary(circle);
     },
+    'hearth:circles:join': async (request) => {
+      const { folder, joined } = await store.joinCircle(joinedCircle(request, now()));
+      if (joined) return circleSummary(folder.circle);
+      // The same invite opened again: the circle it names, as it is. A different key under
+      // the same id is not the same circle, and must not be mixed with it.
+      const current = folder.circle;
+      if (current.profile.circleKey !== request.circleKey) {
+        throw new HearthError(
+          'invalid-argument',
+          'This laptop already has a circle with this invite’s id, but a different key. Ask for a new invite.',
+        );
+      }
+      const endpoints = [...new Set([...request.endpoints, ...current.profile.inviteEndpoints])];
+      const fresher = endpoints.slice(0, MAX_INVITE_ENDPOINTS);
+      if (fresher.join() === current.profile.inviteEndpoints.join()) return circleSummary(current);
+      const updated = await folder.update((stored) => ({
+        ...stored,
+        profile: { ...stored.profile, inviteEndpoints: fresher },
+      }));
+      return circleSummary(updated);
+    },
     'hearth:circles:open': async (circleId) => {
       const folder = await store.circle(circleId);
       const indexState = await folder.load(INDEX_DOC_ID);
@@ -79,6 +105,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         docIds: await folder.docIds(),
       };
     },
+    'hearth:sync:endpoints': () => Promise.resolve(options.endpoints?.() ?? []),
     'hearth:docs:load': async (circleId, docId) => (await store.circle(circleId)).load(docId),
     'hearth:docs:append': async (circleId, docId, update) =>
       (await store.circle(circleId)).append(docId, update),

@@ -1,8 +1,9 @@
 /**
- * Making a circle, and reading what the store keeps about it from its index document.
+ * Making or joining a circle, and reading what the store keeps about it from its index
+ * document.
  */
 import * as Y from 'yjs';
-import type { NewCircle } from '../../../shared/ipc/contract';
+import type { JoinCircle, NewCircle } from '../../../shared/ipc/contract';
 import { toBase64Url } from '../../../shared/crypto/base64url';
 import { randomBytes } from '../../../shared/crypto/random';
 import { CircleIndex } from '../../../shared/notebook/circleIndex';
@@ -34,6 +35,7 @@ export function foundCircle(
         colour: request.colour,
         circleKey: toBase64Url(randomBytes(CIRCLE_KEY_BYTES)),
         createdAt: now,
+        inviteEndpoints: [],
       },
       name: request.name,
       lastOpenedAt: now,
@@ -42,6 +44,26 @@ export function foundCircle(
   } finally {
     ydoc.destroy();
   }
+}
+
+/**
+ * A circle joined from an invite: this laptop's new member in it (a fresh member id), the
+ * circle's id, key and name from the invite, and no notebook: that arrives from peers.
+ */
+export function joinedCircle(request: JoinCircle, now: number): StoredCircle {
+  return {
+    profile: {
+      circleId: request.circleId,
+      memberId: newId<MemberId>(),
+      memberName: request.memberName,
+      colour: request.colour,
+      circleKey: request.circleKey,
+      createdAt: now,
+      inviteEndpoints: [...new Set(request.endpoints)],
+    },
+    name: request.name,
+    lastOpenedAt: now,
+  };
 }
 
 /** The circle's name as its index document says now (peers may have renamed it), if valid. */

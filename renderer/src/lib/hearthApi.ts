@@ -43,6 +43,7 @@ function withHearthErrors(api: HearthApi): HearthApi {
     circles: wrapDomain(api.circles),
     docs: wrapDomain(api.docs),
     notices: wrapDomain(api.notices),
+    sync: wrapDomain(api.sync),
     events: api.events,
   };
 }

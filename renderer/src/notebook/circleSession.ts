@@ -22,12 +22,18 @@ import type { EntryVisibility } from '../../../shared/notebook/schema';
 import { persistDoc, type DocPersistence } from './docPersistence';
 import { SaveTracker } from './saveTracker';
 
+/** Hears every change to any of the circle's documents, with the change's origin. */
+export type DocUpdateListener = (docId: DocId, update: Uint8Array, origin: unknown) => void;
+
 /** A live, persisted circle. */
 export class CircleSession {
   /** Whether saving is up to date, for the status line. */
   readonly saves = new SaveTracker();
   private readonly entryDocs = new Map<EntryId, Promise<Y.Doc>>();
+  private readonly loadedDocs = new Map<DocId, Y.Doc>();
   private readonly persistence = new Map<DocId, DocPersistence>();
+  private readonly updateListeners = new Set<DocUpdateListener>();
+  private readonly addedListeners = new Set<(docId: DocId) => void>();
   private closed = false;
 
   private constructor(
@@ -38,10 +44,7 @@ export class CircleSession {
     /** Every document the store held when the circle opened. */
     readonly storedDocIds: ReadonlySet<DocId>,
   ) {
-    this.persistence.set(
-      INDEX_DOC_ID,
-      persistDoc(api, this.circleId, INDEX_DOC_ID, index.ydoc, this.saves),
-    );
+    this.track(INDEX_DOC_ID, index.ydoc);
   }
 
   /** Opens a circle: reads its profile and its index document from the store. */
@@ -50,13 +53,32 @@ export class CircleSession {
     const ydoc = new Y.Doc();
     const state = await api.docs.load(circleId, INDEX_DOC_ID);
     if (state !== null) Y.applyUpdate(ydoc, state, STORE_ORIGIN);
-    return new CircleSession(
+    const session = new CircleSession(
       api,
       opened.summary,
       opened.profile,
       new CircleIndex(ydoc),
       new Set(opened.docIds),
     );
+    session.ensureMember();
+    return session;
+  }
+
+  /**
+   * Writes this laptop's member into the index if it is not there: a laptop that joined
+   * from an invite introduces itself this way, and the record merges with the notebook
+   * when it arrives from the others.
+   */
+  private ensureMember(): void {
+    const { profile } = this;
+    if (this.index.read().members.has(profile.memberId)) return;
+    this.index.upsertMember({
+      id: profile.memberId,
+      name: profile.memberName,
+      colour: profile.colour,
+      joinedAt: Date.now(),
+      agreedAt: null,
+    });
   }
 
   /** The circle's id. */
@@ -74,6 +96,28 @@ export class CircleSession {
     return loading;
   }
 
+  /** Every document this laptop holds for the circle: stored, loaded or just made. */
+  docIds(): DocId[] {
+    return [...new Set([...this.storedDocIds, ...this.loadedDocs.keys()])];
+  }
+
+  /** A loaded document, if it is loaded. */
+  loadedDoc(docId: DocId): Y.Doc | undefined {
+    return this.loadedDocs.get(docId);
+  }
+
+  /** Calls `listener` for every change to every document; returns its cleanup. */
+  onDocUpdate(listener: DocUpdateListener): () => void {
+    this.updateListeners.add(listener);
+    return () => this.updateListeners.delete(listener);
+  }
+
+  /** Calls `listener` when a document is loaded or made; returns its cleanup. */
+  onDocAdded(listener: (docId: DocId) => void): () => void {
+    this.addedListeners.add(listener);
+    return () => this.addedListeners.delete(listener);
+  }
+
   /** Adds a meeting to the notebook. */
   addMeeting(meeting: Omit<NewMeeting, 'createdBy'>): MeetingId {
     return this.index.addMeeting({ ...meeting, createdBy: this.profile.memberId });
@@ -86,7 +130,7 @@ export class CircleSession {
   createEntry(meetingId: MeetingId, visibility: EntryVisibility = 'circle'): EntryId {
     const entryId = newId<EntryId>();
     const ydoc = new Y.Doc();
-    this.track(entryId, ydoc);
+    this.track(entryDocId(entryId), ydoc);
     seedEntryBody(ydoc);
     this.entryDocs.set(entryId, Promise.resolve(ydoc));
     this.index.addEntry(
@@ -113,6 +157,8 @@ export class CircleSession {
     this.closed = true;
     await this.settle();
     for (const persistence of this.persistence.values()) persistence.detach();
+    this.updateListeners.clear();
+    this.addedListeners.clear();
     this.index.dispose();
     this.index.ydoc.destroy();
     for (const loading of this.entryDocs.values()) void loading.then((doc) => doc.destroy());
@@ -122,12 +168,16 @@ export class CircleSession {
     const ydoc = new Y.Doc();
     const state = await this.api.docs.load(this.circleId, entryDocId(entryId));
     if (state !== null) Y.applyUpdate(ydoc, state, STORE_ORIGIN);
-    this.track(entryId, ydoc);
+    this.track(entryDocId(entryId), ydoc);
     return ydoc;
   }
 
-  private track(entryId: EntryId, ydoc: Y.Doc): void {
-    const docId = entryDocId(entryId);
+  private track(docId: DocId, ydoc: Y.Doc): void {
+    this.loadedDocs.set(docId, ydoc);
     this.persistence.set(docId, persistDoc(this.api, this.circleId, docId, ydoc, this.saves));
+    ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+      for (const listener of [...this.updateListeners]) listener(docId, update, origin);
+    });
+    for (const listener of [...this.addedListeners]) listener(docId);
   }
 }

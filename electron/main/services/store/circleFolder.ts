@@ -43,11 +43,15 @@ export class CircleFolder {
     private stored: StoredCircle,
   ) {}
 
-  /** Makes a circle's folder whole, with its first index state, then moves it into place. */
+  /**
+   * Makes a circle's folder whole, with its first index state, then moves it into place.
+   * A circle joined from an invite has no index state yet (`null`): its notebook arrives
+   * from peers.
+   */
   static async create(
     context: CircleContext,
     circle: StoredCircle,
-    indexState: Uint8Array,
+    indexState: Uint8Array | null,
   ): Promise<CircleFolder> {
     const { fs, layout } = context;
     const circleId = circle.profile.circleId;
@@ -57,13 +61,15 @@ export class CircleFolder {
       await fs.mkdir(layout.docs(building));
       await writeFileAtomically(fs, layout.sealedKey(building), sealedKeyFile);
       await writeFileAtomically(fs, layout.profile(building), encodeProfileFile(circle, dataKey));
-      const cipher = recordCipher(dataKey, docBinding(circleId, 'index'));
-      const sealed = cipher.seal(RECORD_KIND.snapshot, indexState);
-      const indexFile = Buffer.concat([
-        encodeHeader(FILE_KIND.docLog),
-        encodeRecord(RECORD_KIND.snapshot, sealed.flags, sealed.body),
-      ]);
-      await writeFileAtomically(fs, layout.docLog(building, 'index' as DocId), indexFile);
+      if (indexState !== null) {
+        const cipher = recordCipher(dataKey, docBinding(circleId, 'index'));
+        const sealed = cipher.seal(RECORD_KIND.snapshot, indexState);
+        const indexFile = Buffer.concat([
+          encodeHeader(FILE_KIND.docLog),
+          encodeRecord(RECORD_KIND.snapshot, sealed.flags, sealed.body),
+        ]);
+        await writeFileAtomically(fs, layout.docLog(building, 'index' as DocId), indexFile);
+      }
       await fs.rename(building, layout.circle(circleId));
       await fs.syncDir(layout.circles);
     } catch (error) {

@@ -4,7 +4,11 @@
  * under the circle's data key. Its payload is UTF-8 JSON, version 1:
  *
  *   { "version": 1, "circleId", "name", "memberId", "memberName", "colour",
- *     "circleKey", "createdAt", "lastOpenedAt" }
+ *     "circleKey", "createdAt", "lastOpenedAt", "inviteEndpoints" }
+ *
+ * `inviteEndpoints` (the signalling endpoints written in the invite this laptop joined
+ * with) came later within version 1: a file without it reads as `[]`, and an older
+ * Hearth reading a newer file ignores it.
  *
  * `name` is the circle's name as last seen in its index document, so the circle
  * switcher can list circles without opening every notebook.
@@ -28,6 +32,15 @@ export interface StoredCircle {
 
 const id = v.string({ min: 22, max: 22, pattern: /^[A-Za-z0-9_-]+$/ });
 const time = v.number({ min: 0, max: 8.64e15, integer: true });
+// The same rule as `hearth:circles:join` in shared/ipc/arguments.ts.
+const inviteEndpoints = v.array(
+  v.string({
+    min: 9,
+    max: 120,
+    pattern: /^wss?:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5}\/?$/,
+  }),
+  { max: 8 },
+);
 const profileCheck = v.object(
   {
     version: v.oneOf([PROFILE_VERSION] as const),
@@ -68,6 +81,7 @@ export function encodeProfileFile(circle: StoredCircle, dataKey: Uint8Array): Ui
     circleKey: profile.circleKey,
     createdAt: profile.createdAt,
     lastOpenedAt: circle.lastOpenedAt,
+    inviteEndpoints: profile.inviteEndpoints,
   });
   const cipher = recordCipher(dataKey, profileBinding(profile.circleId));
   const sealed = cipher.seal(RECORD_KIND.profile, Buffer.from(json, 'utf8'));
@@ -103,7 +117,13 @@ export function decodeProfileFile(
     if (!checked.ok) throw unreadable(`is not in the expected form (${checked.reason})`);
     if (checked.value.circleId !== circleId) throw unreadable('belongs to another circle');
     const { name, lastOpenedAt, version: _version, ...profile } = checked.value;
-    return { profile, name, lastOpenedAt };
+    // Only a hint for finding peers: one that cannot be read must not lock the circle.
+    const endpoints = inviteEndpoints(
+      (parsed as Record<string, unknown>).inviteEndpoints,
+      'profile.inviteEndpoints',
+    );
+    const joinedWith = endpoints.ok ? endpoints.value : [];
+    return { profile: { ...profile, inviteEndpoints: joinedWith }, name, lastOpenedAt };
   }
   throw unreadable('is damaged and cannot be opened');
 }

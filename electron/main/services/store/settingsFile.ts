@@ -1,6 +1,7 @@
 /**
  * The member's preferences on this laptop, in `settings.json` (plain JSON: nothing in
- * it is sensitive), version 1: `{ "version": 1, "theme", "textSize", "lastCircleId" }`.
+ * it is sensitive), version 1: `{ "version": 1, "theme", "textSize", "lastCircleId",
+ * "iceServers" }` (`iceServers`, added later in version 1, reads as `[]` when absent).
  * A field that is missing or not understood reads as its default, so a damaged or
  * older file never stops Hearth from starting.
  */
@@ -18,6 +19,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   theme: 'system',
   textSize: 'regular',
   lastCircleId: null,
+  // No STUN or TURN: laptops in one room connect directly, and nothing leaves the room.
+  iceServers: [],
 };
 
 const FIELDS: { [K in keyof Settings]: v.Check<Settings[K]> } = {
@@ -26,6 +29,11 @@ const FIELDS: { [K in keyof Settings]: v.Check<Settings[K]> } = {
   lastCircleId: v.nullable(
     v.branded<CircleId>(v.string({ min: 22, max: 22, pattern: /^[A-Za-z0-9_-]+$/ })),
   ),
+  // The same rule as the settings update in shared/ipc/arguments.ts: only stun:, turn: and
+  // turns: URLs reach the ICE agent, at most eight.
+  iceServers: v.array(v.string({ min: 6, max: 300, pattern: /^(stun|turns?):[^\s]+$/ }), {
+    max: 8,
+  }),
 };
 
 /** Reads the settings file; defaults for anything missing or unreadable. */
@@ -35,23 +43,29 @@ export async function readSettings(fs: StoreFileSystem, path: string): Promise<S
     parsed = JSON.parse(Buffer.from(await fs.readFile(path)).toString('utf8'));
   } catch (error) {
     if (!isMissingFile(error)) log.warn('settings could not be read; using defaults');
-    return { ...DEFAULT_SETTINGS };
+    return { ...DEFAULT_SETTINGS, iceServers: [] };
   }
   const record = typeof parsed === 'object' && parsed !== null ? parsed : {};
   return {
     theme: field(record, 'theme'),
     textSize: field(record, 'textSize'),
     lastCircleId: field(record, 'lastCircleId'),
+    iceServers: field(record, 'iceServers'),
   };
 }
 
 function field<K extends keyof Settings>(record: object, key: K): Settings[K] {
   const value: unknown = (record as Record<string, unknown>)[key];
-  if (value === undefined) return DEFAULT_SETTINGS[key];
+  if (value === undefined) return copyOf(DEFAULT_SETTINGS[key]);
   const checked = FIELDS[key](value, `settings.${key}`);
   if (checked.ok) return checked.value;
   log.warn('ignored a setting that is not understood', { reason: checked.reason });
-  return DEFAULT_SETTINGS[key];
+  return copyOf(DEFAULT_SETTINGS[key]);
+}
+
+// A default list is handed out as a copy, so no caller can change the default itself.
+function copyOf<T>(value: T): T {
+  return Array.isArray(value) ? ([...value] as T) : value;
 }
 
 /** Replaces the settings file. */

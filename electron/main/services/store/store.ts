@@ -35,6 +35,7 @@ export class Store {
   private readonly folders = new Map<CircleId, Promise<CircleFolder>>();
   private readonly lockedReported = new Set<CircleId>();
   private settingsChain: Promise<Settings>;
+  private joinChain: Promise<unknown> = Promise.resolve();
   private closed = false;
 
   private constructor(private readonly context: CircleContext) {
@@ -106,13 +107,32 @@ export class Store {
     return circles;
   }
 
-  /** Stores a new circle with the first state of its index document. */
-  async createCircle(circle: StoredCircle, indexState: Uint8Array): Promise<CircleFolder> {
+  /** Stores a new circle with the first state of its index document (none for a joined one). */
+  async createCircle(circle: StoredCircle, indexState: Uint8Array | null): Promise<CircleFolder> {
     this.assertOpen();
     const creating = CircleFolder.create(this.context, circle, indexState);
     this.folders.set(circle.profile.circleId, creating);
     void creating.catch(() => this.folders.delete(circle.profile.circleId));
     return creating;
+  }
+
+  /**
+   * Stores a circle joined from an invite, with no notebook yet; or, when this laptop
+   * already has the circle, hands over that one untouched (`joined: false`). Joins run
+   * one at a time, so one invite opened twice at once cannot make two folders.
+   */
+  joinCircle(circle: StoredCircle): Promise<{ folder: CircleFolder; joined: boolean }> {
+    this.assertOpen();
+    const joining = this.joinChain.then(async () => {
+      const existing = await this.circle(circle.profile.circleId).catch((error: unknown) => {
+        if (error instanceof HearthError && error.kind === 'not-found') return null;
+        throw error;
+      });
+      if (existing !== null) return { folder: existing, joined: false };
+      return { folder: await this.createCircle(circle, null), joined: true };
+    });
+    this.joinChain = joining.catch(() => undefined);
+    return joining;
   }
 
   /** An unlocked circle; throws `not-found` for a circle this laptop does not have. */

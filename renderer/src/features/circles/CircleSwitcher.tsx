@@ -14,10 +14,17 @@ export interface CircleSwitcherProps {
   circles: CircleSummary[];
   onSwitch: (circleId: CircleId) => void;
   onNewCircle: () => void;
+  onJoinCircle: () => void;
 }
 
 /** Shows the open circle and lets the member switch to another. */
-export function CircleSwitcher({ current, circles, onSwitch, onNewCircle }: CircleSwitcherProps) {
+export function CircleSwitcher({
+  current,
+  circles,
+  onSwitch,
+  onNewCircle,
+  onJoinCircle,
+}: CircleSwitcherProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const listId = useId();
@@ -102,6 +109,16 @@ export function CircleSwitcher({ current, circles, onSwitch, onNewCircle }: Circ
           }}
         >
           {t('circles.new')}
+        </button>{' '}
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => {
+            close();
+            onJoinCircle();
+          }}
+        >
+          {t('join.open')}
         </button>
       </div>
     </div>

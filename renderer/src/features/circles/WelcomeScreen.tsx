@@ -4,7 +4,13 @@ import type { NewCircle } from '../../../../shared/ipc/contract';
 import { CircleForm } from './CircleForm';
 
 /** Greets a new member and helps them make their first circle. */
-export function WelcomeScreen({ onCreate }: { onCreate: (circle: NewCircle) => Promise<void> }) {
+export function WelcomeScreen({
+  onCreate,
+  onJoin,
+}: {
+  onCreate: (circle: NewCircle) => Promise<void>;
+  onJoin: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <main className="welcome">
@@ -17,6 +23,12 @@ export function WelcomeScreen({ onCreate }: { onCreate: (circle: NewCircle) => P
         <p className="welcome__privacy">{t('welcome.privacy')}</p>
         <h2 className="welcome__form-title">{t('welcome.startCircle')}</h2>
         <CircleForm onCreate={onCreate} submitLabel={t('circleForm.create')} />
+        <div className="welcome__join">
+          <p>{t('welcome.invited')}</p>
+          <button className="button" type="button" onClick={onJoin}>
+            {t('join.open')}
+          </button>
+        </div>
       </div>
     </main>
   );

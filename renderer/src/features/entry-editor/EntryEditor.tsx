@@ -27,6 +27,8 @@ import { EntryProvider } from './entryProvider';
 import { FocusWhenReadyPlugin } from './FocusWhenReadyPlugin';
 import { isSafeLink } from './safeLink';
 import { Toolbar } from './Toolbar';
+import { WritingPresencePlugin } from './WritingPresencePlugin';
+import { useCircleLive } from '../../sync/useCircleSync';
 
 const log = logger('entry-editor');
 
@@ -66,6 +68,7 @@ export interface EntryEditorProps {
 export function EntryEditor({ session, entryId, byline, autoFocus, onFocused }: EntryEditorProps) {
   const { t } = useTranslation();
   const [failed, setFailed] = useState(false);
+  const { presence } = useCircleLive();
 
   const providerFactory = useCallback(
     (id: string, yjsDocMap: Map<string, Y.Doc>): Provider => {
@@ -74,11 +77,11 @@ export function EntryEditor({ session, entryId, byline, autoFocus, onFocused }: 
       return new EntryProvider(
         replica,
         () => session.entryDoc(entryId),
-        null,
+        (awareness) => presence.linkEditor(entryId, awareness),
         () => setFailed(true),
       );
     },
-    [session, entryId],
+    [session, entryId, presence],
   );
 
   const { profile } = session;
@@ -110,6 +113,7 @@ export function EntryEditor({ session, entryId, byline, autoFocus, onFocused }: 
         cursorColor={MEMBER_COLOUR_SHADES[profile.colour].light}
       />
       <MarkdownShortcutPlugin transformers={ENTRY_TRANSFORMERS} />
+      <WritingPresencePlugin presence={presence} entryId={entryId} />
       {autoFocus && <FocusWhenReadyPlugin onFocused={onFocused} />}
     </LexicalExtensionComposer>
   );

@@ -13,6 +13,12 @@ export const ENTRY_EDITOR_THEME: EditorThemeClasses = {
     nested: { listitem: 'entry-text__li--nested' },
   },
   link: 'entry-text__link',
+  collaboration: {
+    cursor: 'collab-cursor',
+    cursorName: 'collab-cursor__name',
+    selection: 'collab-selection',
+    selectionBg: 'collab-selection__bg',
+  },
   text: {
     bold: 'entry-text__bold',
     italic: 'entry-text__italic',

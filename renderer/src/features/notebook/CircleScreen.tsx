@@ -3,7 +3,7 @@
  * sidebar, the chosen meeting in the middle, and the status line at the bottom.
  */
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CircleSummary, NewCircle, Settings } from '../../../../shared/ipc/contract';
 import type { CircleId, EntryId, MeetingId } from '../../../../shared/notebook/ids';
@@ -19,6 +19,9 @@ import { MeetingList } from './MeetingList';
 import { MeetingView } from './MeetingView';
 import { NewMeetingDialog } from './NewMeetingDialog';
 import { NewCircleDialog } from '../circles/NewCircleDialog';
+import { InviteDialog } from '../invite/InviteDialog';
+import { MemberList } from '../presence/MemberList';
+import { CircleLiveContext, useCircleSync, useCirclePresence } from '../../sync/useCircleSync';
 
 /** Props of {@link CircleScreen}. */
 export interface CircleScreenProps {
@@ -29,6 +32,7 @@ export interface CircleScreenProps {
   onUpdateSettings: (patch: Partial<Settings>) => Promise<void>;
   onSwitchCircle: (circleId: CircleId) => void;
   onCreateCircle: (circle: NewCircle) => Promise<void>;
+  onJoinCircle: () => void;
 }
 
 /** Opens the circle and shows its notebook once it is ready. */
@@ -52,8 +56,20 @@ export function CircleScreen(props: CircleScreenProps) {
   }
   return (
     <LexicalCollaboration>
-      <Notebook {...props} session={state.session} />
+      <LiveCircle {...props} session={state.session} />
     </LexicalCollaboration>
+  );
+}
+
+// Presence and sync live exactly as long as the open session.
+function LiveCircle(props: CircleScreenProps & { session: CircleSession }) {
+  const presence = useCirclePresence(props.session);
+  const sync = useCircleSync(props.session, presence, props.settings.iceServers);
+  const live = useMemo(() => ({ presence, sync }), [presence, sync]);
+  return (
+    <CircleLiveContext.Provider value={live}>
+      <Notebook {...props} />
+    </CircleLiveContext.Provider>
   );
 }
 
@@ -66,6 +82,7 @@ function Notebook({
   onUpdateSettings,
   onSwitchCircle,
   onCreateCircle,
+  onJoinCircle,
 }: CircleScreenProps & { session: CircleSession }) {
   const { t } = useTranslation();
   const snapshot = useIndexSnapshot(session);
@@ -73,6 +90,7 @@ function Notebook({
   const [newMeetingOpen, setNewMeetingOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [newCircleOpen, setNewCircleOpen] = useState(false);
+  const [inviteOpen, setInviteOpen] = useState(false);
   const [focusEntry, setFocusEntry] = useState<EntryId | null>(null);
 
   const meeting =
@@ -98,7 +116,10 @@ function Notebook({
     'toggle-theme': toggleTheme,
     'open-settings': () => setSettingsOpen(true),
     'focus-search': () => undefined,
+    invite: () => setInviteOpen(true),
+    'join-circle': onJoinCircle,
   });
+  const circleName = snapshot.meta?.name ?? circle.name;
 
   return (
     <div className="app">
@@ -111,8 +132,12 @@ function Notebook({
           circles={circles}
           onSwitch={onSwitchCircle}
           onNewCircle={() => setNewCircleOpen(true)}
+          onJoinCircle={onJoinCircle}
         />
         <div className="topbar__actions">
+          <button className="button" type="button" onClick={() => setInviteOpen(true)}>
+            {t('invite.open')}
+          </button>
           <button
             className="button button--quiet"
             type="button"
@@ -135,17 +160,29 @@ function Notebook({
       </header>
       <NoticeBanner />
       <div className="workspace">
-        <MeetingList
-          meetings={snapshot.meetings}
-          entriesByMeeting={snapshot.entriesByMeeting}
-          currentId={meeting?.id ?? null}
-          onChoose={setChosenMeeting}
-          onNewMeeting={() => setNewMeetingOpen(true)}
-        />
+        <aside className="sidebar">
+          <MeetingList
+            meetings={snapshot.meetings}
+            entriesByMeeting={snapshot.entriesByMeeting}
+            currentId={meeting?.id ?? null}
+            onChoose={setChosenMeeting}
+            onNewMeeting={() => setNewMeetingOpen(true)}
+          />
+          <MemberList
+            members={snapshot.members}
+            entries={snapshot.entries}
+            me={session.profile.memberId}
+          />
+        </aside>
         <main id="notebook" className="notebook" tabIndex={-1}>
-          {meeting === null ? (
+          {snapshot.meta === null ? (
+            <div className="empty-notebook" role="status">
+              <h1>{t('notebook.waitingTitle', { name: circleName })}</h1>
+              <p>{t('notebook.waitingBody')}</p>
+            </div>
+          ) : meeting === null ? (
             <div className="empty-notebook">
-              <h1>{t('notebook.emptyTitle', { name: circle.name })}</h1>
+              <h1>{t('notebook.emptyTitle', { name: circleName })}</h1>
               <p>{t('notebook.emptyBody')}</p>
               <button
                 className="button button--primary"
@@ -170,6 +207,12 @@ function Notebook({
         </main>
       </div>
       <StatusLine session={session} />
+      <InviteDialog
+        open={inviteOpen}
+        session={session}
+        circleName={circleName}
+        onClose={() => setInviteOpen(false)}
+      />
       <NewMeetingDialog
         open={newMeetingOpen}
         onClose={() => setNewMeetingOpen(false)}

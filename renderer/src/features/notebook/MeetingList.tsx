@@ -23,7 +23,7 @@ export function MeetingList({
 }: MeetingListProps) {
   const { t, i18n } = useTranslation();
   return (
-    <nav className="sidebar" aria-label={t('meeting.listLabel')}>
+    <nav className="meetings" aria-label={t('meeting.listLabel')}>
       <div className="sidebar__header">
         <h2 className="sidebar__title">{t('meeting.listTitle')}</h2>
         <button

@@ -178,6 +178,7 @@ describe('the backend', () => {
       theme: 'system',
       textSize: 'regular',
       lastCircleId: null,
+      iceServers: [],
     });
     const { id } = await first.handlers['hearth:circles:create'](newCircle);
     await first.handlers['hearth:settings:update']({ theme: 'dark' });
@@ -185,6 +186,7 @@ describe('the backend', () => {
       theme: 'dark',
       textSize: 'regular',
       lastCircleId: id,
+      iceServers: [],
     });
     await first.backend.close();
     const second = await start(dataDir);
@@ -192,6 +194,7 @@ describe('the backend', () => {
       theme: 'dark',
       textSize: 'regular',
       lastCircleId: id,
+      iceServers: [],
     });
   });
 

@@ -114,6 +114,7 @@ describe('the store under sudden kills', () => {
         colour: 'sage',
         circleKey: 'k'.repeat(43),
         createdAt: 1,
+        inviteEndpoints: [],
       },
       name: 'Crash circle',
       lastOpenedAt: 1,

@@ -62,6 +62,7 @@ export function testCircle(name = 'Thursday Circle'): StoredCircle {
       colour: 'lake',
       circleKey: 'A'.repeat(43),
       createdAt: 1_700_000_000_000,
+      inviteEndpoints: [],
     },
     name,
     lastOpenedAt: 1_700_000_000_000,

@@ -1,0 +1,144 @@
+/**
+ * "Join a circle": paste the invite someone showed you (or open its hearth:// link),
+ * check the safety code with the room, then say your name and colour.
+ */
+import { useEffect, useId, useState, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { JoinCircle } from '../../../../shared/ipc/contract';
+import { LIMITS, MEMBER_COLOURS, type MemberColour } from '../../../../shared/notebook/schema';
+import { Dialog } from '../../app/Dialog';
+import { describeError } from '../../app/describeError';
+import { readInvite, safetyCodeFor, type ReadInvite } from '../../sync/circleRoom';
+import { ColourPicker } from '../circles/ColourPicker';
+import { SafetyCode } from './SafetyCode';
+
+/** Props of {@link JoinCircleDialog}. */
+export interface JoinCircleDialogProps {
+  open: boolean;
+  /** An invite that arrived as a link, to fill in. */
+  initialInvite: string;
+  onClose: () => void;
+  onJoin: (join: JoinCircle) => Promise<void>;
+}
+
+/** Joins a circle from an invite. */
+export function JoinCircleDialog({ open, initialInvite, onClose, onJoin }: JoinCircleDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      open={open}
+      title={t('join.title')}
+      description={t('join.description')}
+      onClose={onClose}
+    >
+      {open && <JoinForm initialInvite={initialInvite} onClose={onClose} onJoin={onJoin} />}
+    </Dialog>
+  );
+}
+
+function JoinForm({ initialInvite, onClose, onJoin }: Omit<JoinCircleDialogProps, 'open'>) {
+  const { t } = useTranslation();
+  const inviteId = useId();
+  const nameId = useId();
+  const [text, setText] = useState(initialInvite);
+  const [memberName, setMemberName] = useState('');
+  const [colour, setColour] = useState<MemberColour>(
+    () => MEMBER_COLOURS[Math.floor(Math.random() * MEMBER_COLOURS.length)]!,
+  );
+  const [words, setWords] = useState<string[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const read: ReadInvite | null = text.trim() === '' ? null : readInvite(text);
+  const invite = read !== null && read.ok ? read.value : null;
+
+  useEffect(() => {
+    let live = true;
+    if (invite === null) return;
+    void safetyCodeFor(invite.circleKey).then((code) => {
+      if (live) setWords(code);
+    });
+    return () => {
+      live = false;
+    };
+  }, [invite?.circleKey]); // eslint-disable-line react-hooks/exhaustive-deps -- the key is what matters
+
+  const submit = async (event: SyntheticEvent): Promise<void> => {
+    event.preventDefault();
+    if (invite === null) {
+      setProblem(t('join.inviteUnreadable'));
+      return;
+    }
+    if (memberName.trim() === '') {
+      setProblem(t('join.nameMissing'));
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      await onJoin({ ...invite, memberName: memberName.trim(), colour });
+    } catch (error) {
+      setProblem(describeError(t, error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <div className="field">
+        <label className="field__label" htmlFor={inviteId}>
+          {t('join.invite')}
+        </label>
+        <textarea
+          id={inviteId}
+          className="input"
+          rows={3}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          placeholder="hearth://join/…"
+          aria-invalid={read !== null && !read.ok}
+          spellCheck={false}
+        />
+        {read !== null && !read.ok && (
+          <span className="field__error" role="alert">
+            {t('join.inviteUnreadable')}
+          </span>
+        )}
+      </div>
+      {invite !== null && (
+        <>
+          <p className="join__circle">{t('join.circleIs', { name: invite.name })}</p>
+          {words.length > 0 && <SafetyCode words={words} />}
+          <div className="field">
+            <label className="field__label" htmlFor={nameId}>
+              {t('circleForm.yourName')}
+            </label>
+            <input
+              id={nameId}
+              className="input"
+              value={memberName}
+              maxLength={LIMITS.memberName}
+              onChange={(event) => setMemberName(event.target.value)}
+              autoComplete="nickname"
+            />
+            <span className="field__hint">{t('circleForm.yourNameHint')}</span>
+          </div>
+          <ColourPicker value={colour} onChange={setColour} />
+        </>
+      )}
+      {problem !== null && (
+        <p className="field__error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="dialog__actions">
+        <button className="button button--quiet" type="button" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+        <button className="button button--primary" type="submit" disabled={busy || invite === null}>
+          {t('join.join')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,199 @@
+/**
+ * Keeps one open circle in step with the other laptops in the room.
+ *
+ * - Signalling: the circle's room (its derived name) on every known endpoint, sealed
+ *   with the circle's signalling key (./signallingRoom.ts).
+ * - Links: one WebRTC data channel per peer laptop (./peerLink.ts); a link that fails
+ *   is dropped and made afresh when the peer announces itself again.
+ * - Documents: every document of the circle over that one channel, through the mesh
+ *   (shared/sync/circleMesh.ts), which sends each local change once to each peer.
+ *
+ * This laptop announces itself every few seconds, so a laptop that comes back after a
+ * cut of any length is found again; the peer with the smaller id makes the offer.
+ */
+import { toBase64Url } from '../../../shared/crypto/base64url';
+import { randomBytes } from '../../../shared/crypto/random';
+import { logger } from '../../../shared/log';
+import { CircleMesh } from '../../../shared/sync/circleMesh';
+import type { PeerSession } from '../../../shared/sync/peerSession';
+import type { CircleSession } from '../notebook/circleSession';
+import type { CirclePresence } from './circlePresence';
+import { circleRoom } from './circleRoom';
+import { iceServersFrom } from './iceServers';
+import { PeerLink, type LinkSignal } from './peerLink';
+import { sessionDocs } from './sessionDocs';
+import { SignallingRoom } from './signallingRoom';
+
+const log = logger('sync');
+const ANNOUNCE_INTERVAL_MS = 3000;
+
+/** Where sync stands, for the status line and the member list. */
+export interface SyncStatus {
+  /** Signalling endpoints reachable now. */
+  endpoints: number;
+  /** Peer laptops connected now, and whether each is in step. */
+  peers: { peerId: string; memberId: string | null; inStep: boolean }[];
+  /** The member took this laptop offline. */
+  paused: boolean;
+}
+
+/** Sync for one open circle. */
+export class CircleSync {
+  private readonly mesh: CircleMesh;
+  private readonly links = new Map<string, PeerLink>();
+  private readonly listeners = new Set<() => void>();
+  private room: SignallingRoom | null = null;
+  private announceTimer: ReturnType<typeof setInterval> | null = null;
+  private status: SyncStatus = { endpoints: 0, peers: [], paused: false };
+  private endpoints: string[] = [];
+  private paused = false;
+  private closed = false;
+  private readonly stopMeshWatch: () => void;
+
+  private constructor(
+    session: CircleSession,
+    private readonly presence: CirclePresence,
+    private readonly iceServers: RTCIceServer[],
+  ) {
+    this.mesh = new CircleMesh({
+      docs: sessionDocs(session, this.presence),
+      memberId: session.profile.memberId,
+    });
+    this.stopMeshWatch = this.mesh.onChange(() => this.refresh());
+  }
+
+  /** Starts syncing `session` through `endpoints` (more can be given later). */
+  static async start(
+    session: CircleSession,
+    presence: CirclePresence,
+    options: { endpoints: readonly string[]; iceServers: readonly string[] },
+  ): Promise<CircleSync> {
+    const sync = new CircleSync(session, presence, iceServersFrom(options.iceServers));
+    const { roomName, cipher } = await circleRoom(session.profile.circleKey);
+    if (sync.closed) return sync;
+    const peerId = toBase64Url(randomBytes(12));
+    sync.room = new SignallingRoom(roomName, peerId, cipher, {
+      announce: (from) => sync.onAnnounce(from),
+      signal: (from, signal) => sync.onSignal(from, signal),
+      endpointsChanged: (connected) => {
+        sync.status = { ...sync.status, endpoints: connected };
+        sync.notify();
+      },
+    });
+    sync.endpoints = [...options.endpoints];
+    sync.room.setEndpoints(options.endpoints);
+    sync.announceTimer = setInterval(() => {
+      if (!sync.paused) void sync.room?.announce();
+    }, ANNOUNCE_INTERVAL_MS);
+    return sync;
+  }
+
+  /** Uses exactly these signalling endpoints from now on. */
+  setEndpoints(urls: readonly string[]): void {
+    this.endpoints = [...urls];
+    if (!this.paused) this.room?.setEndpoints(urls);
+  }
+
+  /**
+   * Takes this laptop out of the room (every link closed, no signalling) or brings it
+   * back. Writing goes on either way; what was written apart merges on return.
+   */
+  setPaused(paused: boolean): void {
+    if (this.closed || paused === this.paused) return;
+    this.paused = paused;
+    if (paused) {
+      for (const link of [...this.links.values()]) link.close('this laptop went offline');
+      this.room?.setEndpoints([]);
+    } else {
+      this.room?.setEndpoints(this.endpoints);
+    }
+    this.status = { ...this.status, paused };
+    this.notify();
+  }
+
+  /** The current status; a new object after every change. */
+  read = (): SyncStatus => this.status;
+
+  /** Calls `listener` after every change of status; returns its cleanup. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Frame and byte counts per link, for the connection details a member can open. */
+  linkCounters(): { peerId: string; framesSent: number; framesReceived: number }[] {
+    return [...this.links.values()].map((link) => ({
+      peerId: link.remotePeerId,
+      framesSent: link.counters.framesSent,
+      framesReceived: link.counters.framesReceived,
+    }));
+  }
+
+  /** Leaves the room and closes every link. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.announceTimer !== null) clearInterval(this.announceTimer);
+    for (const link of this.links.values()) link.close('this laptop left the circle');
+    this.links.clear();
+    this.room?.close();
+    this.stopMeshWatch();
+    this.mesh.close();
+    this.listeners.clear();
+  }
+
+  private onAnnounce(from: string): void {
+    if (this.closed || this.paused || this.room === null || this.links.has(from)) return;
+    // The smaller id offers; the other answers when the offer comes.
+    if (this.room.peerId < from) this.openLink(from, true);
+    else void this.room.announce();
+  }
+
+  private onSignal(from: string, signal: LinkSignal): void {
+    if (this.closed || this.paused || this.room === null) return;
+    let link = this.links.get(from);
+    if (signal.type === 'offer') {
+      if (this.room.peerId < from) return; // we are the one who offers to this peer
+      // A new offer from a peer we already know: it made a fresh link, so do we.
+      if (link !== undefined) link.close('the peer started a new connection');
+      link = this.openLink(from, false);
+    }
+    if (link !== undefined) void link.receiveSignal(signal);
+  }
+
+  private openLink(peerId: string, isOfferer: boolean): PeerLink {
+    let peerSession: PeerSession | null = null;
+    const link: PeerLink = new PeerLink(peerId, isOfferer, this.iceServers, {
+      signal: (signal) => void this.room?.sendSignal(peerId, signal),
+      open: () => {
+        peerSession = this.mesh.addPeer(peerId, {
+          send: (frame) => link.send(frame),
+          close: () => link.close('the peer broke the sync protocol'),
+        });
+        for (const { docId, update } of this.presence.snapshot()) {
+          peerSession.sendAwareness(docId, update);
+        }
+        this.refresh();
+      },
+      frame: (frame) => peerSession?.receive(frame),
+      closed: (reason) => {
+        log.info('a link to a peer closed', { reason });
+        if (this.links.get(peerId) === link) this.links.delete(peerId);
+        this.mesh.removePeer(peerId);
+        this.presence.forgetPeer(peerId);
+        this.refresh();
+      },
+    });
+    this.links.set(peerId, link);
+    return link;
+  }
+
+  private refresh(): void {
+    this.status = { ...this.status, peers: this.mesh.peers() };
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}

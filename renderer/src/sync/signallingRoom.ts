@@ -1,0 +1,149 @@
+/**
+ * A circle's signalling room: the same topic (the room name derived from the circle
+ * key) on every endpoint this laptop knows — its own, those found on the network, and
+ * those written in the invite. Everything published is sealed with the circle's
+ * signalling key, so an endpoint (or anyone watching it) sees only an opaque topic and
+ * ciphertext, and a laptop without the key can neither read nor forge a message.
+ *
+ * Messages inside the seal (y-webrtc's, plus a sequence number to drop the copies that
+ * arrive through more than one endpoint):
+ *   { type: 'announce', from }
+ *   { type: 'signal', from, to, seq, signal }
+ */
+import type { LinkSignal } from './peerLink';
+import { SignallingConnection } from './signallingConnection';
+
+/** Seals and opens signalling messages with the circle's key. */
+export interface SignalCipher {
+  seal(message: unknown): Promise<string>;
+  /** The message, or null if it was not sealed with this circle's key. */
+  open(sealed: unknown): Promise<unknown>;
+}
+
+/** Callbacks of a room. */
+export interface SignallingRoomEvents {
+  /** A laptop holding the circle key is in the room. */
+  announce(peerId: string): void;
+  /** A laptop sent this one a WebRTC signal. */
+  signal(from: string, signal: LinkSignal): void;
+  /** How many endpoints are connected changed. */
+  endpointsChanged(connected: number): void;
+}
+
+const PEER_ID = /^[A-Za-z0-9_-]{8,64}$/;
+const MAX_SDP = 64 * 1024;
+
+/** This laptop's presence in one circle's signalling room. */
+export class SignallingRoom {
+  private readonly connections = new Map<string, SignallingConnection>();
+  private readonly lastSeq = new Map<string, number>();
+  private seq = 0;
+  private closed = false;
+
+  constructor(
+    private readonly roomName: string,
+    readonly peerId: string,
+    private readonly cipher: SignalCipher,
+    private readonly events: SignallingRoomEvents,
+  ) {}
+
+  /** Connects to exactly these endpoints (adding new ones, closing ones no longer listed). */
+  setEndpoints(urls: readonly string[]): void {
+    if (this.closed) return;
+    const wanted = new Set(urls);
+    for (const [url, connection] of this.connections) {
+      if (!wanted.has(url)) {
+        connection.close();
+        this.connections.delete(url);
+      }
+    }
+    for (const url of wanted) {
+      if (this.connections.has(url)) continue;
+      const connection = new SignallingConnection(url, [this.roomName], {
+        publish: (_topic, data) => void this.receive(data),
+        open: () => {
+          this.reportEndpoints();
+          void this.announce();
+        },
+        down: () => this.reportEndpoints(),
+      });
+      this.connections.set(url, connection);
+    }
+    this.reportEndpoints();
+  }
+
+  /** Tells the room this laptop is here. */
+  async announce(): Promise<void> {
+    await this.publish({ type: 'announce', from: this.peerId });
+  }
+
+  /** Sends a WebRTC signal to one peer. */
+  async sendSignal(to: string, signal: LinkSignal): Promise<void> {
+    await this.publish({ type: 'signal', from: this.peerId, to, seq: ++this.seq, signal });
+  }
+
+  /** Leaves the room on every endpoint. */
+  close(): void {
+    this.closed = true;
+    for (const connection of this.connections.values()) connection.close();
+    this.connections.clear();
+  }
+
+  /** How many endpoints are connected now. */
+  get connectedEndpoints(): number {
+    return [...this.connections.values()].filter((connection) => connection.isOpen).length;
+  }
+
+  private reportEndpoints(): void {
+    this.events.endpointsChanged(this.connectedEndpoints);
+  }
+
+  private async publish(message: object): Promise<void> {
+    if (this.closed) return;
+    const sealed = await this.cipher.seal(message);
+    for (const connection of this.connections.values()) connection.publish(this.roomName, sealed);
+  }
+
+  private async receive(sealed: unknown): Promise<void> {
+    const message = await this.cipher.open(sealed);
+    if (this.closed || typeof message !== 'object' || message === null) return;
+    const { type, from, to, seq, signal } = message as Record<string, unknown>;
+    if (typeof from !== 'string' || !PEER_ID.test(from) || from === this.peerId) return;
+    if (type === 'announce') {
+      this.events.announce(from);
+      return;
+    }
+    if (type !== 'signal' || to !== this.peerId || typeof seq !== 'number') return;
+    // The same signal arrives once through each shared endpoint: keep the first.
+    if (seq <= (this.lastSeq.get(from) ?? 0)) return;
+    this.lastSeq.set(from, seq);
+    const checked = checkSignal(signal);
+    if (checked !== null) this.events.signal(from, checked);
+  }
+
+  /** Forgets a peer's sequence, for when that laptop restarts with the same id. */
+  forgetPeer(peerId: string): void {
+    this.lastSeq.delete(peerId);
+  }
+}
+
+function checkSignal(signal: unknown): LinkSignal | null {
+  if (typeof signal !== 'object' || signal === null) return null;
+  const { type, sdp, candidate } = signal as Record<string, unknown>;
+  if ((type === 'offer' || type === 'answer') && typeof sdp === 'string' && sdp.length <= MAX_SDP) {
+    return { type, sdp };
+  }
+  if (type === 'candidate' && typeof candidate === 'object' && candidate !== null) {
+    const { candidate: line, sdpMid, sdpMLineIndex } = candidate as Record<string, unknown>;
+    if (typeof line !== 'string' || line.length > 1024) return null;
+    return {
+      type,
+      candidate: {
+        candidate: line,
+        sdpMid: typeof sdpMid === 'string' ? sdpMid : null,
+        sdpMLineIndex: typeof sdpMLineIndex === 'number' ? sdpMLineIndex : null,
+      },
+    };
+  }
+  return null;
+}

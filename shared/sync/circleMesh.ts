@@ -1,0 +1,229 @@
+/**
+ * A circle's full mesh of peer sessions: one ./peerSession.ts per connected laptop.
+ *
+ * Fan-out: the mesh listens once to the documents' local updates and sends each to every
+ * connected peer once; what a peer sends is applied and never sent on. One keystroke in
+ * a mesh of n laptops costs n−1 UPDATE messages in all (stock y-webrtc: n(n−1), because
+ * every receiver re-broadcasts). Local awareness updates go to every peer once likewise.
+ *
+ * Anti-entropy: every `antiEntropyMs` (20 s by default) the mesh sends each peer a
+ * SYNC_STEP_1 for the index document and for every document changed since the tick
+ * before last; the answers fill any gap (a lost connection mid-update, an update that
+ * overtook its dependencies) without anything being re-broadcast.
+ *
+ * Status for the UI: the connected peers, each with its member id (after HELLO) and
+ * whether the opening exchange is done ("in step") or still under way ("syncing"), and a
+ * change event. A peer that breaks the protocol is dropped: its channel is closed.
+ */
+import { INDEX_DOC_ID, type DocId, type MemberId } from '../notebook/ids';
+import { logger } from '../log';
+import { emptyCounters, type PeerCounters } from './peerCounters';
+import { PeerSession } from './peerSession';
+import type { MessageKindName } from './peerProtocol';
+import type { SyncedDocs } from './syncedDocs';
+
+const log = logger('sync');
+
+/** How often the mesh runs anti-entropy, by default. */
+export const ANTI_ENTROPY_MS = 20_000;
+
+/** What the mesh needs of a transport to one peer. */
+export interface PeerChannel {
+  /** Sends one binary frame (at most 64 KiB). */
+  send(frame: Uint8Array): void;
+  /** Closes the connection (called when the peer breaks the protocol). */
+  close(): void;
+}
+
+/** How a circle's mesh runs. */
+export interface CircleMeshOptions {
+  docs: SyncedDocs;
+  /** This laptop's member id in the circle. */
+  memberId: MemberId;
+  /** Anti-entropy interval; 0 turns the timer off (tests call `antiEntropy()`). */
+  antiEntropyMs?: number;
+  /**
+   * Client ids this laptop writes `docId` with besides the document's own `clientID`
+   * (an editor's replica, say); no peer may write under them. Guessing them from local
+   * updates would be wrong: a local update can carry structs another laptop wrote.
+   */
+  ownClients?(docId: DocId): Iterable<number>;
+  /** Told when a peer is dropped for breaking the protocol (after it is logged). */
+  onProtocolError?(peerId: string, reason: string): void;
+}
+
+/** One connected peer, for the status line and the member list. */
+export interface PeerStatus {
+  peerId: string;
+  /** The peer's member id, once its HELLO arrived. */
+  memberId: MemberId | null;
+  /** True once the opening exchange with this peer is done. */
+  inStep: boolean;
+}
+
+/** Traffic summed over all sessions of the mesh (including ones already closed). */
+export type MeshCounters = PeerCounters;
+
+/** A circle's peer sessions. */
+export class CircleMesh {
+  private readonly sessions = new Map<string, { session: PeerSession; channel: PeerChannel }>();
+  private readonly listeners = new Set<() => void>();
+  private readonly cleanups: (() => void)[] = [];
+  private changed = new Set<DocId>();
+  private changedBefore = new Set<DocId>();
+  /** Traffic of sessions already closed, summed. */
+  private readonly retired = emptyCounters();
+  private timer: unknown = null;
+  private closed = false;
+
+  constructor(private readonly options: CircleMeshOptions) {
+    const { docs } = options;
+    this.cleanups.push(
+      docs.onLocalUpdate((docId, update) => {
+        this.changed.add(docId);
+        for (const { session } of this.sessions.values()) session.sendUpdate(docId, update);
+      }),
+      docs.onLocalAwareness((docId, update) => {
+        for (const { session } of this.sessions.values()) session.sendAwareness(docId, update);
+      }),
+      docs.onDocAdded((docId) => {
+        for (const { session } of this.sessions.values()) session.requestSync(docId);
+      }),
+    );
+    this.schedule();
+  }
+
+  /**
+   * Starts a session with a newly connected peer. An earlier session with the same peer
+   * is ended; its channel is the caller's to close (it made the new one).
+   */
+  addPeer(peerId: string, channel: PeerChannel): PeerSession {
+    if (this.closed) throw new Error('this circle mesh is closed');
+    this.dropSession(peerId);
+    const session: PeerSession = new PeerSession({
+      docs: this.options.docs,
+      memberId: this.options.memberId,
+      peerId,
+      send: (frame) => channel.send(frame),
+      onProtocolError: (reason) => this.onProtocolError(peerId, session, reason),
+      onStatus: () => this.notify(),
+      onRemoteChange: (docId) => this.changed.add(docId),
+      ownClients: (docId) => this.options.ownClients?.(docId) ?? [],
+    });
+    this.sessions.set(peerId, { session, channel });
+    session.start();
+    this.notify();
+    return session;
+  }
+
+  /** Ends the session with a peer whose connection closed. */
+  removePeer(peerId: string): void {
+    if (this.dropSession(peerId)) this.notify();
+  }
+
+  /** The connected peers and where each stands. */
+  peers(): PeerStatus[] {
+    return [...this.sessions].map(([peerId, { session }]) => ({
+      peerId,
+      memberId: session.memberId,
+      inStep: session.inStep,
+    }));
+  }
+
+  /** The session with `peerId`, if connected. */
+  session(peerId: string): PeerSession | undefined {
+    return this.sessions.get(peerId)?.session;
+  }
+
+  /** Calls `listener` after every change of `peers()`; returns its cleanup. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Asks every peer for what this laptop lacks of the index and recently changed docs. */
+  antiEntropy(): void {
+    const docIds = new Set<DocId>([INDEX_DOC_ID, ...this.changedBefore, ...this.changed]);
+    this.changedBefore = this.changed;
+    this.changed = new Set();
+    for (const { session } of this.sessions.values()) {
+      for (const docId of docIds) session.requestSync(docId);
+    }
+  }
+
+  /** Traffic so far, summed over every session this mesh has had. */
+  counters(): MeshCounters {
+    const sum = emptyCounters();
+    addCounters(sum, this.retired);
+    for (const { session } of this.sessions.values()) addCounters(sum, session.counters);
+    return sum;
+  }
+
+  /** Resolves once every session has handled what it received so far. */
+  async idle(): Promise<void> {
+    await Promise.all([...this.sessions.values()].map(({ session }) => session.idle()));
+  }
+
+  /** Ends every session and stops listening to the documents. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    for (const cleanup of this.cleanups) cleanup();
+    for (const peerId of [...this.sessions.keys()]) this.dropSession(peerId);
+    this.listeners.clear();
+  }
+
+  private onProtocolError(peerId: string, session: PeerSession, reason: string): void {
+    log.warn('a peer broke the sync protocol and was disconnected', { peerId, reason });
+    const entry = this.sessions.get(peerId);
+    if (entry?.session !== session) return;
+    this.dropSession(peerId);
+    try {
+      entry.channel.close();
+    } catch (error) {
+      log.warn('a peer channel could not be closed', { error: String(error) });
+    }
+    this.notify();
+    this.options.onProtocolError?.(peerId, reason);
+  }
+
+  private dropSession(peerId: string): boolean {
+    const entry = this.sessions.get(peerId);
+    if (entry === undefined) return false;
+    this.sessions.delete(peerId);
+    entry.session.close();
+    addCounters(this.retired, entry.session.counters);
+    return true;
+  }
+
+  private schedule(): void {
+    const interval = this.options.antiEntropyMs ?? ANTI_ENTROPY_MS;
+    if (interval <= 0 || this.closed) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.antiEntropy();
+      this.schedule();
+    }, interval);
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener();
+      } catch (error) {
+        log.warn('a sync status listener failed', { error: String(error) });
+      }
+    }
+  }
+}
+
+function addCounters(sum: PeerCounters, counters: PeerCounters): void {
+  sum.framesSent += counters.framesSent;
+  sum.bytesSent += counters.bytesSent;
+  sum.framesReceived += counters.framesReceived;
+  sum.bytesReceived += counters.bytesReceived;
+  for (const kind of Object.keys(sum.messagesSent) as MessageKindName[]) {
+    sum.messagesSent[kind] += counters.messagesSent[kind];
+  }
+}

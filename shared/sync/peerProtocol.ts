@@ -1,0 +1,278 @@
+/**
+ * The peer-to-peer message format, version 1: what two laptops of one circle say to each
+ * other over their one data channel (binary, reliable, ordered). Every document of the
+ * circle travels over it, each message naming its document. Encoded with lib0:
+ *
+ *   u8 version (= 1)   u8 kind   fields of the kind:
+ *   HELLO        varString memberId, varUint protocolVersion, varUint docCount
+ *   SYNC_STEP_1  varString docId, varUint8Array stateVector      (y-protocols sync step 1)
+ *   SYNC_STEP_2  varString docId, varUint8Array update           (y-protocols sync step 2)
+ *   UPDATE       varString docId, varUint8Array update           (y-protocols update)
+ *   AWARENESS    varString docId, varUint8Array awarenessUpdate  (y-protocols awareness)
+ *   CHUNK        u32 messageId (little-endian), varUint index, varUint count,
+ *                varUint8Array bytes: one piece of a larger message (./chunking.ts)
+ *
+ * Updates and state vectors are Yjs update format V1. HELLO opens a session and says how
+ * many SYNC_STEP_1 messages follow it, so the other side knows when the initial exchange
+ * is done. Decoding is strict: an unknown version or kind, a field out of bounds, a
+ * document id that is not one, or a byte left over is refused with a reason. The full
+ * description, with the session rules, is ./PEER_PROTOCOL.md.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { isDocId, isId, type DocId, type MemberId } from '../notebook/ids';
+import type { Checked } from '../validate';
+
+/** The version byte every frame of this format starts with. */
+export const PEER_PROTOCOL_VERSION = 1;
+
+/** Message kinds (the second byte of every frame). */
+export const MESSAGE_KIND = {
+  HELLO: 1,
+  SYNC_STEP_1: 2,
+  SYNC_STEP_2: 3,
+  UPDATE: 4,
+  AWARENESS: 5,
+  CHUNK: 6,
+} as const;
+
+/** The name of a message kind, as logs and counters show it. */
+export type MessageKindName = keyof typeof MESSAGE_KIND;
+
+/** Message kind names by number. */
+export const MESSAGE_KIND_NAME: Readonly<Record<number, MessageKindName>> = Object.fromEntries(
+  Object.entries(MESSAGE_KIND).map(([name, kind]) => [kind, name]),
+) as Record<number, MessageKindName>;
+
+/** Every frame handed to a data channel is at most this long (Chromium allows 256 KiB). */
+export const MAX_FRAME_BYTES = 64 * 1024;
+/** The largest message, once its chunks are put together. */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+/** Bytes of payload in every chunk but the last; leaves room for the chunk header. */
+export const CHUNK_PAYLOAD_BYTES = MAX_FRAME_BYTES - 64;
+/** The most chunks one message can need. */
+export const MAX_CHUNKS = Math.ceil(MAX_MESSAGE_BYTES / CHUNK_PAYLOAD_BYTES);
+/** The largest awareness update accepted. */
+export const MAX_AWARENESS_BYTES = 16 * 1024;
+/** The largest state vector accepted (about 50,000 writers of one document). */
+export const MAX_STATE_VECTOR_BYTES = 1024 * 1024;
+/** Yjs client ids are unsigned 32-bit numbers. */
+export const MAX_CLIENT_ID = 0xffffffff;
+/**
+ * No real clock comes near this (it counts one writer's characters); far below 2^53,
+ * where numbers stop being exact and ids would collide.
+ */
+export const MAX_CLOCK = 2 ** 40;
+const MAX_DOC_COUNT = 1_000_000;
+const MAX_AWARENESS_CLIENTS = 64;
+
+/** A message of the peer protocol. */
+export type PeerMessage =
+  | {
+      kind: typeof MESSAGE_KIND.HELLO;
+      memberId: MemberId;
+      protocolVersion: number;
+      docCount: number;
+    }
+  | { kind: typeof MESSAGE_KIND.SYNC_STEP_1; docId: DocId; stateVector: Uint8Array }
+  | { kind: typeof MESSAGE_KIND.SYNC_STEP_2; docId: DocId; update: Uint8Array }
+  | { kind: typeof MESSAGE_KIND.UPDATE; docId: DocId; update: Uint8Array }
+  | { kind: typeof MESSAGE_KIND.AWARENESS; docId: DocId; update: Uint8Array }
+  | {
+      kind: typeof MESSAGE_KIND.CHUNK;
+      messageId: number;
+      index: number;
+      count: number;
+      bytes: Uint8Array;
+    };
+
+/** A chunk message. */
+export type ChunkMessage = Extract<PeerMessage, { kind: typeof MESSAGE_KIND.CHUNK }>;
+
+/** Encodes a message (the caller splits it into chunks if it is longer than a frame). */
+export function encodePeerMessage(message: PeerMessage): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeUint8(encoder, PEER_PROTOCOL_VERSION);
+  encoding.writeUint8(encoder, message.kind);
+  switch (message.kind) {
+    case MESSAGE_KIND.HELLO:
+      encoding.writeVarString(encoder, message.memberId);
+      encoding.writeVarUint(encoder, message.protocolVersion);
+      encoding.writeVarUint(encoder, message.docCount);
+      break;
+    case MESSAGE_KIND.SYNC_STEP_1:
+      encoding.writeVarString(encoder, message.docId);
+      encoding.writeVarUint8Array(encoder, message.stateVector);
+      break;
+    case MESSAGE_KIND.SYNC_STEP_2:
+    case MESSAGE_KIND.UPDATE:
+    case MESSAGE_KIND.AWARENESS:
+      encoding.writeVarString(encoder, message.docId);
+      encoding.writeVarUint8Array(encoder, message.update);
+      break;
+    case MESSAGE_KIND.CHUNK:
+      encoding.writeUint32(encoder, message.messageId);
+      encoding.writeVarUint(encoder, message.index);
+      encoding.writeVarUint(encoder, message.count);
+      encoding.writeVarUint8Array(encoder, message.bytes);
+      break;
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+/** Decodes one message strictly; never throws. */
+export function decodePeerMessage(bytes: Uint8Array): Checked<PeerMessage> {
+  if (bytes.length > MAX_MESSAGE_BYTES) return refuse(`a message of ${bytes.length} bytes`);
+  if (bytes.length < 2) return refuse('a message shorter than its header');
+  if (bytes[0] !== PEER_PROTOCOL_VERSION) {
+    return refuse(`a message in protocol version ${bytes[0]}, not ${PEER_PROTOCOL_VERSION}`);
+  }
+  const reader = new StrictReader(bytes.subarray(2));
+  try {
+    const message = readBody(bytes[1]!, reader);
+    if (!message.ok) return message;
+    if (reader.remaining() !== 0) return refuse('a message with bytes after its last field');
+    return message;
+  } catch (error) {
+    // lib0 throws on a truncated varint; the reader's own checks throw FieldError.
+    return refuse(error instanceof FieldError ? error.message : 'a message cut short');
+  }
+}
+
+/** True when `stateVector` is a well-formed Yjs state vector within bounds. */
+export function isStateVector(stateVector: Uint8Array): boolean {
+  if (stateVector.length > MAX_STATE_VECTOR_BYTES) return false;
+  try {
+    const decoder = decoding.createDecoder(stateVector);
+    const count = decoding.readVarUint(decoder);
+    // Each entry takes at least two bytes, so a larger count is a lie.
+    if (count > stateVector.length / 2) return false;
+    const seen = new Set<number>();
+    for (let i = 0; i < count; i++) {
+      const client = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      if (client > MAX_CLIENT_ID || clock > MAX_CLOCK || seen.has(client)) return false;
+      seen.add(client);
+    }
+    return !decoding.hasContent(decoder);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True when `update` is a well-formed y-protocols awareness update within bounds:
+ * varUint count, then per client varUint clientID, varUint clock, varString JSON state
+ * (an object or null), nothing after. The states themselves are checked by whoever
+ * applies them (./awarenessStates.ts).
+ */
+export function isAwarenessUpdate(update: Uint8Array): boolean {
+  if (update.length > MAX_AWARENESS_BYTES) return false;
+  try {
+    const reader = new StrictReader(update);
+    const count = reader.varUint();
+    if (count > MAX_AWARENESS_CLIENTS) return false;
+    for (let i = 0; i < count; i++) {
+      if (reader.varUint() > MAX_CLIENT_ID) return false;
+      reader.varUint();
+      const state: unknown = JSON.parse(reader.string(MAX_AWARENESS_BYTES));
+      if (typeof state !== 'object' || Array.isArray(state)) return false;
+    }
+    return reader.remaining() === 0;
+  } catch {
+    return false;
+  }
+}
+
+function readBody(kind: number, reader: StrictReader): Checked<PeerMessage> {
+  switch (kind) {
+    case MESSAGE_KIND.HELLO: {
+      const memberId = reader.string(64);
+      if (!isId(memberId)) return refuse('a HELLO whose member id is not an id');
+      const protocolVersion = reader.varUint();
+      const docCount = reader.varUint();
+      if (protocolVersion < 1 || protocolVersion > 255) return refuse('a HELLO with a bad version');
+      if (docCount > MAX_DOC_COUNT) return refuse('a HELLO announcing too many documents');
+      return ok({ kind, memberId: memberId as MemberId, protocolVersion, docCount });
+    }
+    case MESSAGE_KIND.SYNC_STEP_1: {
+      const docId = reader.docId();
+      if (docId === null) return refuse('a SYNC_STEP_1 for something that is not a document id');
+      const stateVector = reader.bytes(MAX_STATE_VECTOR_BYTES);
+      if (!isStateVector(stateVector)) return refuse('a SYNC_STEP_1 with a malformed state vector');
+      return ok({ kind, docId, stateVector });
+    }
+    case MESSAGE_KIND.SYNC_STEP_2:
+    case MESSAGE_KIND.UPDATE:
+    case MESSAGE_KIND.AWARENESS: {
+      const docId = reader.docId();
+      if (docId === null) return refuse(`a ${MESSAGE_KIND_NAME[kind]} for a malformed document id`);
+      const max = kind === MESSAGE_KIND.AWARENESS ? MAX_AWARENESS_BYTES : MAX_MESSAGE_BYTES;
+      const update = reader.bytes(max);
+      if (update.length === 0) return refuse(`an empty ${MESSAGE_KIND_NAME[kind]}`);
+      return ok({ kind, docId, update });
+    }
+    case MESSAGE_KIND.CHUNK: {
+      const messageId = reader.uint32();
+      const index = reader.varUint();
+      const count = reader.varUint();
+      const bytes = reader.bytes(CHUNK_PAYLOAD_BYTES);
+      if (count < 2 || count > MAX_CHUNKS) return refuse(`a CHUNK of a ${count}-chunk message`);
+      if (index >= count) return refuse(`a CHUNK numbered ${index} of ${count}`);
+      if (bytes.length === 0) return refuse('an empty CHUNK');
+      return ok({ kind, messageId, index, count, bytes });
+    }
+    default:
+      return refuse(`a message of unknown kind ${kind}`);
+  }
+}
+
+/** Thrown by StrictReader on a field out of bounds; caught in decodePeerMessage. */
+class FieldError extends Error {}
+
+/** Reads fields with a bounds check before every read (lib0 reads past the end silently). */
+class StrictReader {
+  private readonly decoder: decoding.Decoder;
+
+  constructor(bytes: Uint8Array) {
+    this.decoder = decoding.createDecoder(bytes);
+  }
+
+  remaining(): number {
+    return this.decoder.arr.length - this.decoder.pos;
+  }
+
+  varUint(): number {
+    return decoding.readVarUint(this.decoder);
+  }
+
+  uint32(): number {
+    if (this.remaining() < 4) throw new FieldError('a message cut short');
+    return decoding.readUint32(this.decoder);
+  }
+
+  bytes(max: number): Uint8Array {
+    const length = this.varUint();
+    if (length > max) throw new FieldError(`a field of ${length} bytes, over ${max}`);
+    if (length > this.remaining()) throw new FieldError('a message cut short');
+    return decoding.readUint8Array(this.decoder, length);
+  }
+
+  string(maxBytes: number): string {
+    // fatal: a string that is not UTF-8 is refused, never patched with U+FFFD.
+    return new TextDecoder('utf-8', { fatal: true }).decode(this.bytes(maxBytes));
+  }
+
+  docId(): DocId | null {
+    const value = this.string(64);
+    return isDocId(value) ? value : null;
+  }
+}
+
+function ok(message: PeerMessage): Checked<PeerMessage> {
+  return { ok: true, value: message };
+}
+
+function refuse(reason: string): { ok: false; reason: string } {
+  return { ok: false, reason };
+}

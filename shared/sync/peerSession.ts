@@ -1,0 +1,309 @@
+/**
+ * One connected peer laptop: the session rules of ./peerProtocol.ts over one channel.
+ *
+ * - `start()` sends HELLO (saying how many SYNC_STEP_1 follow) and a SYNC_STEP_1 for
+ *   every document this laptop holds. The peer's first message must be its HELLO.
+ * - SYNC_STEP_1 is answered with SYNC_STEP_2, the difference from the peer's state
+ *   vector. For a document this laptop lacks, the answer is empty and this laptop sends
+ *   its own (empty) SYNC_STEP_1, so the peer sends the whole document; the document is
+ *   created only when content arrives, so a bogus id leaves nothing behind.
+ * - SYNC_STEP_2 and UPDATE go through ./updateGuard.ts and are applied with PEER_ORIGIN;
+ *   nothing received is ever sent on. An UPDATE that needed structs this laptop lacks
+ *   (it overtook them on another channel) is applied in part and answered with a
+ *   SYNC_STEP_1, whose answer fills the gap.
+ * - AWARENESS must be well-formed and within 16 KiB; it is handed to the documents.
+ * - The session is "in step" once the peer's HELLO, all its opening SYNC_STEP_1 and
+ *   answers to all of this laptop's opening SYNC_STEP_1 have been handled.
+ * - Anything malformed reports one protocol error and the session stops listening; the
+ *   caller drops the peer. `receive` never throws, and nothing refused reaches a document.
+ * Messages are handled strictly in arrival order (documents may need loading first).
+ */
+import * as Y from 'yjs';
+import type { DocId, MemberId } from '../notebook/ids';
+import { PEER_ORIGIN } from '../notebook/origins';
+import { logger } from '../log';
+import { FrameReader, frameMessage } from './chunking';
+import { OrderedTasks } from './orderedTasks';
+import { emptyCounters, type PeerCounters } from './peerCounters';
+import {
+  MAX_MESSAGE_BYTES,
+  MESSAGE_KIND,
+  PEER_PROTOCOL_VERSION,
+  MESSAGE_KIND_NAME,
+  encodePeerMessage,
+  isAwarenessUpdate,
+  type PeerMessage,
+} from './peerProtocol';
+import type { SyncedDocs } from './syncedDocs';
+import { applyGuardedUpdate } from './updateGuard';
+import { inspectUpdate } from './updateShape';
+
+const log = logger('sync');
+const EMPTY_UPDATE = new Uint8Array([0, 0]);
+const EMPTY_STATE_VECTOR = new Uint8Array([0]);
+
+/** What a session needs. */
+export interface PeerSessionOptions {
+  docs: SyncedDocs;
+  /** This laptop's member in the circle (sent in HELLO). */
+  memberId: MemberId;
+  /** The peer's id in the signalling room (for awareness and logs). */
+  peerId?: string;
+  /** Hands one frame (at most 64 KiB) to the channel. */
+  send(frame: Uint8Array): void;
+  /** Called once, with a reason, when the peer breaks the protocol. */
+  onProtocolError(reason: string): void;
+  /** Called when the session's status (HELLO seen, in step) changes. */
+  onStatus?(): void;
+  /** A peer's update changed this document. */
+  onRemoteChange?(docId: DocId): void;
+  /** Client ids this laptop writes `docId` with, which no peer may write under. */
+  ownClients?(docId: DocId): Iterable<number>;
+}
+
+/** The sync protocol with one peer over one channel. */
+export class PeerSession {
+  /** What crossed this session so far. */
+  readonly counters: PeerCounters = emptyCounters();
+  private readonly frames = new FrameReader();
+  private readonly tasks = new OrderedTasks((error) => {
+    log.error('a sync message could not be handled', { error: String(error) });
+    this.fail('a message this laptop could not handle');
+  });
+  private nextMessageId = 0;
+  private peerMember: MemberId | null = null;
+  private peerDocCount = 0;
+  private stepOnesReceived = 0;
+  /** This laptop's opening SYNC_STEP_1 not answered yet, per document. */
+  private readonly awaiting = new Map<DocId, number>();
+  /** Documents this laptop already asked the peer about. */
+  private readonly asked = new Set<DocId>();
+  private started = false;
+  private state: 'open' | 'failed' | 'closed' = 'open';
+  private lastStatus = '';
+
+  constructor(private readonly options: PeerSessionOptions) {}
+
+  /** The peer's member id, once its HELLO arrived. */
+  get memberId(): MemberId | null {
+    return this.peerMember;
+  }
+
+  /** True once the opening exchange is complete in both directions (see the module comment). */
+  get inStep(): boolean {
+    return (
+      this.state === 'open' &&
+      this.peerMember !== null &&
+      this.stepOnesReceived >= this.peerDocCount &&
+      this.awaiting.size === 0
+    );
+  }
+
+  /** Sends HELLO and a SYNC_STEP_1 for every document this laptop holds. */
+  start(): void {
+    if (this.started || this.state !== 'open') return;
+    this.started = true;
+    const docIds = this.options.docs.docIds();
+    this.sendMessage({
+      kind: MESSAGE_KIND.HELLO,
+      memberId: this.options.memberId,
+      protocolVersion: PEER_PROTOCOL_VERSION,
+      docCount: docIds.length,
+    });
+    for (const docId of docIds) this.ask(docId, true);
+  }
+
+  /** Takes one frame from the channel. Never throws. */
+  receive(frame: Uint8Array): void {
+    if (this.state !== 'open') return;
+    this.counters.framesReceived++;
+    this.counters.bytesReceived += frame.length;
+    try {
+      const refusal = this.takeFrame(frame);
+      if (refusal !== null) this.fail(refusal);
+    } catch (error) {
+      log.error('a frame could not be handled', { error: String(error) });
+      this.fail('a frame this laptop could not handle');
+    }
+  }
+
+  /** Sends a local update of `docId` to this peer (dropped before `start`: sync covers it). */
+  sendUpdate(docId: DocId, update: Uint8Array): void {
+    if (this.started) this.sendMessage({ kind: MESSAGE_KIND.UPDATE, docId, update });
+  }
+
+  /** Sends a local awareness update of `docId` to this peer. */
+  sendAwareness(docId: DocId, update: Uint8Array): void {
+    if (this.started) this.sendMessage({ kind: MESSAGE_KIND.AWARENESS, docId, update });
+  }
+
+  /** Asks the peer for what it has of `docId` that this laptop lacks (anti-entropy). */
+  requestSync(docId: DocId): void {
+    if (this.started && this.state === 'open') this.ask(docId, false);
+  }
+
+  /** Stops the session: nothing more is sent or handled. */
+  close(): void {
+    if (this.state === 'open') this.state = 'closed';
+    this.tasks.clear();
+    this.frames.reset();
+  }
+
+  /** Resolves once every message received so far has been handled. */
+  async idle(): Promise<void> {
+    await this.tasks.idle();
+  }
+
+  /** Reads a frame and queues its message; a reason when the peer broke the protocol. */
+  private takeFrame(frame: Uint8Array): string | null {
+    const read = this.frames.read(frame);
+    if (!read.ok) return read.reason;
+    const message = read.value;
+    if (message === null) return null;
+    if (message.kind === MESSAGE_KIND.HELLO) {
+      if (this.peerMember !== null) return 'a second HELLO';
+      this.peerMember = message.memberId;
+      this.peerDocCount = message.docCount;
+      this.updateStatus();
+      return null;
+    }
+    if (this.peerMember === null) return `${MESSAGE_KIND_NAME[message.kind]!} before HELLO`;
+    if (message.kind === MESSAGE_KIND.AWARENESS && !isAwarenessUpdate(message.update)) {
+      return 'an AWARENESS update that is malformed or too large';
+    }
+    this.tasks.push(async () => {
+      if (this.state !== 'open') return;
+      const refusal = await this.handle(message);
+      if (refusal !== null) this.fail(refusal);
+      this.updateStatus();
+    });
+    return null;
+  }
+
+  private async handle(message: PeerMessage): Promise<string | null> {
+    switch (message.kind) {
+      case MESSAGE_KIND.SYNC_STEP_1: {
+        const { docId, stateVector } = message;
+        this.stepOnesReceived++;
+        const known = this.options.docs.docIds().includes(docId);
+        const ydoc = known ? await this.load(docId) : null;
+        const update = ydoc === null ? EMPTY_UPDATE : Y.encodeStateAsUpdate(ydoc, stateVector);
+        this.sendMessage({ kind: MESSAGE_KIND.SYNC_STEP_2, docId, update });
+        if (!this.asked.has(docId)) this.ask(docId, true);
+        return null;
+      }
+      case MESSAGE_KIND.SYNC_STEP_2:
+        this.answered(message.docId);
+        return this.applyUpdate('SYNC_STEP_2', message.docId, message.update);
+      case MESSAGE_KIND.UPDATE:
+        return this.applyUpdate('UPDATE', message.docId, message.update);
+      case MESSAGE_KIND.AWARENESS:
+        try {
+          this.options.docs.applyRemoteAwareness(message.docId, message.update, this.peerId);
+        } catch (error) {
+          log.warn('an awareness update could not be applied', { error: String(error) });
+        }
+        return null;
+      default:
+        return `${MESSAGE_KIND_NAME[message.kind]!} out of place`;
+    }
+  }
+
+  private async applyUpdate(
+    kind: 'SYNC_STEP_2' | 'UPDATE',
+    docId: DocId,
+    update: Uint8Array,
+  ): Promise<string | null> {
+    if (isEmptyUpdate(update)) return null;
+    if (!this.options.docs.docIds().includes(docId)) {
+      // Check the bytes before a new document is made for them.
+      const shape = inspectUpdate(new Y.Doc(), update, new Set());
+      if (!shape.ok) return `${kind} for a new document: ${shape.reason}`;
+    }
+    const ydoc = await this.load(docId);
+    if (ydoc === null || this.state !== 'open') return null;
+    const result = applyGuardedUpdate(ydoc, update, PEER_ORIGIN, {
+      ownClients: this.options.ownClients?.(docId) ?? [],
+    });
+    if (!result.ok) return `${kind} for ${docId}: ${result.reason}`;
+    this.options.onRemoteChange?.(docId);
+    // It overtook structs on their way from another laptop: this peer has them too.
+    if (result.incomplete && kind === 'UPDATE') this.ask(docId, false);
+    return null;
+  }
+
+  /** Sends SYNC_STEP_1 for `docId` once it is loaded; `opening` counts towards "in step". */
+  private ask(docId: DocId, opening: boolean): void {
+    this.asked.add(docId);
+    if (opening) this.awaiting.set(docId, (this.awaiting.get(docId) ?? 0) + 1);
+    this.tasks.push(async () => {
+      const known = this.options.docs.docIds().includes(docId);
+      const ydoc = known ? await this.load(docId) : null;
+      if (ydoc === null && !opening) return;
+      const stateVector = ydoc === null ? EMPTY_STATE_VECTOR : Y.encodeStateVector(ydoc);
+      this.sendMessage({ kind: MESSAGE_KIND.SYNC_STEP_1, docId, stateVector });
+    });
+  }
+
+  private answered(docId: DocId): void {
+    const left = (this.awaiting.get(docId) ?? 0) - 1;
+    if (left > 0) this.awaiting.set(docId, left);
+    else this.awaiting.delete(docId);
+  }
+
+  private get peerId(): string {
+    return this.options.peerId ?? '';
+  }
+
+  private async load(docId: DocId): Promise<Y.Doc | null> {
+    try {
+      return await this.options.docs.doc(docId);
+    } catch (error) {
+      log.warn('a document could not be opened for sync', { docId, error: String(error) });
+      return null;
+    }
+  }
+
+  private sendMessage(message: PeerMessage): void {
+    if (this.state !== 'open') return;
+    const encoded = encodePeerMessage(message);
+    const kind = MESSAGE_KIND_NAME[message.kind]!;
+    if (encoded.length > MAX_MESSAGE_BYTES) {
+      log.error('a sync message over the protocol limit was not sent', {
+        kind,
+        bytes: encoded.length,
+      });
+      return;
+    }
+    this.counters.messagesSent[kind]++;
+    for (const frame of frameMessage(encoded, this.nextMessageId++)) {
+      this.counters.framesSent++;
+      this.counters.bytesSent += frame.length;
+      try {
+        this.options.send(frame);
+      } catch (error) {
+        log.warn('a frame could not be sent to a peer', { error: String(error) });
+      }
+    }
+  }
+
+  private fail(reason: string): void {
+    if (this.state !== 'open') return;
+    this.state = 'failed';
+    this.tasks.clear();
+    this.frames.reset();
+    this.options.onProtocolError(reason);
+    this.updateStatus();
+  }
+
+  private updateStatus(): void {
+    const status = `${this.state}|${this.peerMember ?? ''}|${String(this.inStep)}`;
+    if (status === this.lastStatus) return;
+    this.lastStatus = status;
+    this.options.onStatus?.();
+  }
+}
+
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
+}

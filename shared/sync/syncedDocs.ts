@@ -1,0 +1,27 @@
+/**
+ * What a circle's documents present to sync. The renderer's CircleSession implements it
+ * over its open notebook; tests use an in-memory version (test/helpers/memorySyncedDocs.ts).
+ *
+ * Sync applies every remote update itself, through ./updateGuard.ts, with PEER_ORIGIN
+ * (shared/notebook/origins.ts); so `onLocalUpdate` must report only changes made on this
+ * laptop — neither PEER_ORIGIN (received, never re-sent) nor STORE_ORIGIN (read back
+ * from disk, which the peers' anti-entropy covers).
+ */
+import type * as Y from 'yjs';
+import type { DocId } from '../notebook/ids';
+
+/** A circle's documents as the sync layer sees them. */
+export interface SyncedDocs {
+  /** Every doc this laptop holds, loaded or only stored. */
+  docIds(): DocId[];
+  /** The live doc, loading or creating it; null = refuse this id. */
+  doc(docId: DocId): Promise<Y.Doc | null>;
+  /** Updates made on this laptop (not from PEER_ORIGIN, not from STORE_ORIGIN); returns its cleanup. */
+  onLocalUpdate(listener: (docId: DocId, update: Uint8Array) => void): () => void;
+  /** A doc newly created or loaded on this laptop; returns its cleanup. */
+  onDocAdded(listener: (docId: DocId) => void): () => void;
+  /** An awareness update from peer `peerId` (size-bounded and decodable; states still unchecked). */
+  applyRemoteAwareness(docId: DocId, update: Uint8Array, peerId: string): void;
+  /** Awareness updates of this laptop's own states; returns its cleanup. */
+  onLocalAwareness(listener: (docId: DocId, update: Uint8Array) => void): () => void;
+}

@@ -1,0 +1,134 @@
+/**
+ * The only way an update from a peer reaches a live document. Yjs applies some malformed
+ * updates partially (it integrates the structs it read, then throws on a bad delete
+ * set), silently (a zero-length item is accepted and breaks encoding later), or parks
+ * them forever as "pending"; none of that may happen to the notebook.
+ *
+ * 1. ./updateShape.ts decodes the whole update and refuses what honest writers never
+ *    produce. Nothing has touched the document yet.
+ * 2. Fast path: a plain addition (what typing produces: new structs continuing their
+ *    writers' clocks, next to live items) is applied directly. Cost: a decode plus a
+ *    lookup per struct, independent of the document's size.
+ * 3. Thorough path, for everything else (sync step 2, concurrent structures, deletions of
+ *    collected text, missing dependencies): a scratch copy is made from the document's
+ *    state and the update applied to it. If Yjs throws, the update is refused. Structs
+ *    left pending are dropped from the scratch (the caller asks the peer for a full diff
+ *    instead). The scratch's new state is re-encoded relative to the document's (this
+ *    fails if the scratch's store was damaged) and decoded again; a local edit next to
+ *    the new items is tried on the scratch and must only refer to ids a replica holding
+ *    that state has. Then the re-encoded difference — Yjs's own encoding of a checked
+ *    state, not the peer's bytes — is applied to the live document.
+ */
+import * as Y from 'yjs';
+import { logger } from '../log';
+import type { Checked } from '../validate';
+import { probeLocalEdit } from './localEditProbe';
+import { MAX_MESSAGE_BYTES } from './peerProtocol';
+import { inspectUpdate } from './updateShape';
+
+const log = logger('sync');
+
+/** How to check an update. */
+export interface GuardOptions {
+  /** Client ids this laptop writes with, besides `ydoc.clientID` (editor replicas). */
+  ownClients?: Iterable<number>;
+  /** `scratch` forces the thorough path (tests compare both paths). */
+  path?: 'auto' | 'scratch';
+}
+
+/** What happened to an update. */
+export type GuardResult =
+  | {
+      ok: true;
+      /** Which check it went through. */
+      path: 'fast' | 'scratch';
+      /** Parts that need structs this document lacks were left out: ask the peer for a diff. */
+      incomplete: boolean;
+    }
+  | { ok: false; reason: string };
+
+/** Checks `update` and applies it to `ydoc` with `origin` only if it passes. */
+export function applyGuardedUpdate(
+  ydoc: Y.Doc,
+  update: Uint8Array,
+  origin: unknown,
+  options: GuardOptions = {},
+): GuardResult {
+  if (update.length > MAX_MESSAGE_BYTES) return refuse('an update over the size limit');
+  const ownClients = new Set(options.ownClients ?? []);
+  ownClients.add(ydoc.clientID);
+  const shape = inspectUpdate(ydoc, update, ownClients);
+  if (!shape.ok) return shape;
+  if (shape.value.plainAddition && options.path !== 'scratch') {
+    const applied = applyToLive(ydoc, update, origin);
+    return applied.ok ? { ok: true, path: 'fast', incomplete: false } : applied;
+  }
+  return applyThroughScratch(ydoc, update, origin);
+}
+
+function applyThroughScratch(ydoc: Y.Doc, update: Uint8Array, origin: unknown): GuardResult {
+  const liveVector = Y.encodeStateVector(ydoc);
+  const scratch = new Y.Doc({ gc: ydoc.gc });
+  try {
+    const liveIsEmpty = liveVector.length === 1 && ydoc.store.clients.size === 0;
+    if (!liveIsEmpty) Y.applyUpdate(scratch, Y.encodeStateAsUpdate(ydoc));
+    // After loading, so loading this laptop's own structs does not make Yjs pick a new id.
+    scratch.clientID = ydoc.clientID;
+    try {
+      Y.applyUpdate(scratch, update);
+    } catch (error) {
+      return refuse(`an update Yjs could not apply (${describe(error)})`);
+    }
+    const incomplete = scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null;
+    scratch.store.pendingStructs = null;
+    scratch.store.pendingDs = null;
+    let difference: Uint8Array;
+    let expected: Map<number, number>;
+    try {
+      difference = Y.encodeStateAsUpdate(scratch, liveVector);
+      const { structs } = Y.decodeUpdate(difference);
+      expected = Y.decodeStateVector(Y.encodeStateVector(scratch));
+      const probe = probeLocalEdit(scratch, structs);
+      if (probe !== null) return refuse(probe);
+    } catch (error) {
+      return refuse(`an update that leaves a document Yjs cannot encode (${describe(error)})`);
+    }
+    // Into an empty document the peer's bytes go exactly as they went into the scratch.
+    const applied = applyToLive(ydoc, liveIsEmpty && !incomplete ? update : difference, origin);
+    if (!applied.ok) return applied;
+    if (!sameVector(Y.decodeStateVector(Y.encodeStateVector(ydoc)), expected)) {
+      log.error('a checked update gave the live document another state than its scratch copy');
+    }
+    return { ok: true, path: 'scratch', incomplete };
+  } finally {
+    scratch.destroy();
+  }
+}
+
+function applyToLive(ydoc: Y.Doc, update: Uint8Array, origin: unknown): Checked<null> {
+  try {
+    Y.applyUpdate(ydoc, update, origin);
+  } catch (error) {
+    // Inspection should make this impossible; if it happens, say so loudly.
+    log.error('a checked update failed on the live document', { error: describe(error) });
+    return refuse(`an update Yjs could not apply (${describe(error)})`);
+  }
+  if (ydoc.store.pendingStructs !== null || ydoc.store.pendingDs !== null) {
+    log.error('a checked update left pending structs in the live document');
+  }
+  return { ok: true, value: null };
+}
+
+function sameVector(a: Map<number, number>, b: Map<number, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [client, clock] of a) if (b.get(client) !== clock) return false;
+  return true;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message.slice(0, 80) : 'unknown error';
+}
+
+function refuse(reason: string): { ok: false; reason: string } {
+  return { ok: false, reason };
+}

@@ -1,0 +1,122 @@
+/**
+ * One laptop's circle documents in memory, presenting the SyncedDocs interface the way
+ * the renderer's CircleSession does: documents can be live or only "stored" (loaded on
+ * first use, with STORE_ORIGIN), a document is created when sync asks for an unknown id,
+ * and local updates are those with neither PEER_ORIGIN nor STORE_ORIGIN.
+ */
+import * as Y from 'yjs';
+import { INDEX_DOC_ID, isDocId, type DocId } from '../../shared/notebook/ids';
+import { PEER_ORIGIN, STORE_ORIGIN } from '../../shared/notebook/origins';
+import { ENTRY_BODY_ROOT, INDEX_ROOT } from '../../shared/notebook/schema';
+import type { SyncedDocs } from '../../shared/sync/syncedDocs';
+
+type Listener<A extends unknown[]> = (...args: A) => void;
+
+/** In-memory documents of one laptop. */
+export class MemorySyncedDocs implements SyncedDocs {
+  /** Awareness updates received from peers, in order. */
+  readonly remoteAwareness: { docId: DocId; update: Uint8Array; peerId: string }[] = [];
+  private readonly live = new Map<DocId, Y.Doc>();
+  private readonly stored = new Map<DocId, Uint8Array>();
+  private readonly updateListeners = new Set<Listener<[DocId, Uint8Array]>>();
+  private readonly addedListeners = new Set<Listener<[DocId]>>();
+  private readonly awarenessListeners = new Set<Listener<[DocId, Uint8Array]>>();
+
+  /** `refuse` names ids `doc()` answers null for. */
+  constructor(private readonly refuse: (docId: DocId) => boolean = () => false) {}
+
+  docIds(): DocId[] {
+    return [...new Set([...this.live.keys(), ...this.stored.keys()])].sort();
+  }
+
+  doc(docId: DocId): Promise<Y.Doc | null> {
+    // Resolve on a later microtask, as loading from a store would.
+    return Promise.resolve().then(() => this.docNow(docId));
+  }
+
+  /** The live document for `docId`, made or loaded now; null for refused ids. */
+  docNow(docId: DocId): Y.Doc | null {
+    if (!isDocId(docId) || this.refuse(docId)) return null;
+    const existing = this.live.get(docId);
+    if (existing !== undefined) return existing;
+    const ydoc = new Y.Doc();
+    const state = this.stored.get(docId);
+    if (state !== undefined) Y.applyUpdate(ydoc, state, STORE_ORIGIN);
+    this.stored.delete(docId);
+    this.live.set(docId, ydoc);
+    ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === PEER_ORIGIN || origin === STORE_ORIGIN) return;
+      for (const listener of [...this.updateListeners]) listener(docId, update);
+    });
+    for (const listener of [...this.addedListeners]) listener(docId);
+    return ydoc;
+  }
+
+  /** Puts a document in the "store" without loading it. */
+  store(docId: DocId, state: Uint8Array): void {
+    this.stored.set(docId, state);
+  }
+
+  /** True when `docId` is live (loaded or created). */
+  isLive(docId: DocId): boolean {
+    return this.live.has(docId);
+  }
+
+  /** Every document's encoded state (stored ones as stored), by id. */
+  snapshot(): Map<DocId, Uint8Array> {
+    const out = new Map<DocId, Uint8Array>(this.stored);
+    for (const [docId, ydoc] of this.live) out.set(docId, Y.encodeStateAsUpdate(ydoc));
+    return out;
+  }
+
+  /**
+   * Every document's content, for comparing laptops: the index document's maps as JSON,
+   * an entry body as the XML string of its root, plus each document's state vector.
+   */
+  contents(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const docId of this.docIds()) {
+      let ydoc = this.live.get(docId);
+      if (ydoc === undefined) {
+        // A stored document is read without loading it (loading would tell sync).
+        ydoc = new Y.Doc();
+        Y.applyUpdate(ydoc, this.stored.get(docId)!);
+      }
+      const vector = Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(ydoc)));
+      if (docId === INDEX_DOC_ID) {
+        const roots = Object.values(INDEX_ROOT).map((name) => [
+          name,
+          ydoc.getMap(name).toJSON() as unknown,
+        ]);
+        out[docId] = { vector, roots: Object.fromEntries(roots) as Record<string, unknown> };
+      } else {
+        out[docId] = { vector, body: ydoc.get(ENTRY_BODY_ROOT, Y.XmlText).toJSON() };
+      }
+    }
+    return out;
+  }
+
+  /** Emits a local awareness update, as the presence layer would. */
+  emitLocalAwareness(docId: DocId, update: Uint8Array): void {
+    for (const listener of [...this.awarenessListeners]) listener(docId, update);
+  }
+
+  onLocalUpdate(listener: Listener<[DocId, Uint8Array]>): () => void {
+    this.updateListeners.add(listener);
+    return () => this.updateListeners.delete(listener);
+  }
+
+  onDocAdded(listener: Listener<[DocId]>): () => void {
+    this.addedListeners.add(listener);
+    return () => this.addedListeners.delete(listener);
+  }
+
+  applyRemoteAwareness(docId: DocId, update: Uint8Array, peerId: string): void {
+    this.remoteAwareness.push({ docId, update, peerId });
+  }
+
+  onLocalAwareness(listener: Listener<[DocId, Uint8Array]>): () => void {
+    this.awarenessListeners.add(listener);
+    return () => this.awarenessListeners.delete(listener);
+  }
+}
