@@ -4,8 +4,8 @@
  * set), silently (a zero-length item is accepted and breaks encoding later), or parks
  * them forever as "pending"; none of that may happen to the notebook.
  *
- * 1. ./updateShape.ts decodes the whole update and refuses what honest writers never
- *    produce. Nothing has touched the document yet.
+ * 1. ./updateShape.ts counts the structs (at most a million), decodes the whole update
+ *    and refuses what honest writers never produce. Nothing has touched the document yet.
  * 2. Fast path: a plain addition (what typing produces: new structs continuing their
  *    writers' clocks, next to live items) is applied directly. Cost: a decode plus a
  *    lookup per struct, independent of the document's size.

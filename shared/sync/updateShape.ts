@@ -122,8 +122,7 @@ function inspect(
     }
     const range = ranges.get(id.client);
     if (range === undefined || id.clock < range.start || id.clock >= range.end) return null;
-    const struct = range.structs.find((s) => id.clock < s.id.clock + s.length);
-    return struct === undefined ? null : { at: 'update', struct };
+    return { at: 'update', struct: structAt(range.structs, id.clock) };
   };
   const places = new Map<Y.Item, unknown>();
   for (const struct of structs) {
@@ -174,6 +173,18 @@ function inspect(
     }
   }
   return { ok: true, value: { plainAddition, missingDependencies } };
+}
+
+/** The struct of a writer's contiguous run that holds `clock` (binary search). */
+function structAt(structs: readonly Struct[], clock: number): Struct {
+  let low = 0;
+  let high = structs.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (structs[middle]!.id.clock <= clock) low = middle;
+    else high = middle - 1;
+  }
+  return structs[low]!;
 }
 
 function checkStruct(struct: Struct): string | null {

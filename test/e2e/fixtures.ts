@@ -34,7 +34,7 @@ import {
   type Page,
 } from '@playwright/test';
 import { decodeFrame, type ResultMessage } from '../../shared/ipc/wire';
-import { HostProcess } from './hostProcess';
+import { HostProcess, type HostOptions } from './hostProcess';
 
 /** What one page's bridge socket has carried so far (decoded from the host's frames). */
 export interface BridgeTraffic {
@@ -59,8 +59,15 @@ export interface Peer {
 
 /** The room of laptops a test works with. */
 export interface Hearth {
-  /** Starts a host on a fresh data folder named after the peer. */
-  startHost(name: string): Promise<HostProcess>;
+  /**
+   * Starts a host on a fresh data folder named after the peer; `prepare` may fill the
+   * folder first (a notebook made before the test), and `options` pass host settings.
+   */
+  startHost(
+    name: string,
+    prepare?: (dataDir: string) => Promise<void>,
+    options?: Pick<HostOptions, 'discovery'>,
+  ): Promise<HostProcess>;
   /** Opens `host`'s page in a new browser context (or `context`) and waits for the bridge. */
   openPage(host: HostProcess, name?: string, context?: BrowserContext): Promise<Peer>;
   /** A new laptop: host, context and page. */
@@ -107,11 +114,12 @@ function createRoom(
   contexts: BrowserContext[],
   folderFor: (name: string) => string,
 ): Hearth {
-  const startHost = async (name: string): Promise<HostProcess> => {
+  const startHost: Hearth['startHost'] = async (name, prepare, options = {}) => {
     if (hosts.some((host) => host.options.name === name)) throw new Error(`peer ${name} exists`);
     const dataDir = folderFor(name);
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
-    const host = new HostProcess({ name, dataDir });
+    await prepare?.(dataDir);
+    const host = new HostProcess({ name, dataDir, ...options });
     hosts.push(host);
     await host.start();
     return host;

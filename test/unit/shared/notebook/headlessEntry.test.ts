@@ -126,7 +126,7 @@ describe('headless entries', () => {
   it('reads the plain text of a stored entry with blocks separated by blank lines', async () => {
     const text = await entryPlainText(writtenEntry().state);
     expect(text).toBe(
-      'Arriving\n\nThe room held us, gently\n\ntea\na walk\n\nOne day at a time.',
+      'Arriving\n\nThe room held us, gently\n\ntea\n\na walk\n\nOne day at a time.',
     );
   });
 });
