@@ -46,11 +46,15 @@ const PLAIN_MAX_STRUCTS = 512;
 export interface UpdateShape {
   /** New structs continuing each writer's clock, depending only on known items. */
   plainAddition: boolean;
-  /** Some structs or deletions depend on structs the document does not hold. */
-  missingDependencies: boolean;
 }
 
 type Struct = Y.Item | Y.GC | Y.Skip;
+/** One writer's structs in the update: contiguous clocks from `start` to `end`. */
+interface Run {
+  start: number;
+  end: number;
+  structs: Struct[];
+}
 /** Where a referenced id lives. */
 type Resolved = { at: 'live'; struct: Y.Item | Y.GC } | { at: 'update'; struct: Struct } | null;
 
@@ -85,48 +89,71 @@ function inspect(
   }
   const { structs, ds } = decoded;
   const store = ydoc.store;
-  const ranges = new Map<number, { start: number; end: number; structs: Struct[] }>();
+  const runs = new Map<number, Run>();
   let previous: number | null = null;
   let plainAddition = structs.length <= PLAIN_MAX_STRUCTS;
-  let missingDependencies = false;
   for (const struct of structs) {
     const { client, clock } = struct.id;
     const reason = checkStruct(struct);
     if (reason !== null) return refuse(reason);
-    let range = ranges.get(client);
-    if (client !== previous) {
-      if (range !== undefined) return refuse('an update listing one writer twice');
-      const known = Y.getState(store, client);
-      if (clock > known) missingDependencies = true;
-      if (clock !== known) plainAddition = false;
-      range = { start: clock, end: clock, structs: [] };
-      ranges.set(client, range);
+    let run = runs.get(client);
+    if (client !== previous || run === undefined) {
+      if (run !== undefined) return refuse('an update listing one writer twice');
+      // A run must continue what this document holds of its writer, or it waits for more.
+      if (clock !== Y.getState(store, client)) plainAddition = false;
+      run = { start: clock, end: clock, structs: [] };
+      runs.set(client, run);
       previous = client;
     }
-    range!.end = clock + struct.length;
-    range!.structs.push(struct);
-    if (ownClients.has(client) && clock + struct.length > Y.getState(store, client)) {
+    run.end = clock + struct.length;
+    run.structs.push(struct);
+    if (ownClients.has(client) && run.end > Y.getState(store, client)) {
       return refuse("an update written under this laptop's own client id");
     }
     if (!(struct instanceof Y.Item)) plainAddition = false;
   }
   // Yjs's decoder keeps only the last run of a writer listed twice (and an empty run
   // wipes an earlier one), while decodeUpdate shows them all: the counts must agree.
-  if (decoding.readVarUint(decoding.createDecoder(update)) !== ranges.size) {
+  if (decoding.readVarUint(decoding.createDecoder(update)) !== runs.size) {
     return refuse('an update listing one writer twice, or a writer with nothing');
   }
+  for (const [client, deletions] of ds.clients) {
+    if (client > MAX_CLIENT_ID) return refuse('a deletion under a client id over 32 bits');
+    const known = Math.max(Y.getState(store, client), runs.get(client)?.end ?? 0);
+    for (const { clock, len } of deletions) {
+      if (!(len >= 1) || clock + len > MAX_CLOCK) return refuse('a deletion of a bad range');
+      if (clock + len > known) {
+        if (ownClients.has(client)) return refuse("a deletion of this laptop's unwritten text");
+        plainAddition = false;
+      }
+    }
+  }
+  if (!plainAddition) return { ok: true, value: { plainAddition } };
+  return checkNeighbours(store, structs, runs);
+}
 
+/**
+ * For a candidate plain addition: every neighbour and parent must be a live item or an
+ * earlier struct of the same writer, and the two neighbours of an insertion must sit in
+ * one place. Anything else goes the thorough way (or is refused when plainly malformed).
+ */
+function checkNeighbours(
+  store: Y.Doc['store'],
+  structs: readonly Struct[],
+  runs: ReadonlyMap<number, Run>,
+): Checked<UpdateShape> {
+  const notPlain: Checked<UpdateShape> = { ok: true, value: { plainAddition: false } };
   const resolve = (id: Y.ID): Resolved => {
     if (id.clock < Y.getState(store, id.client)) {
       return { at: 'live', struct: Y.getItem(store, id) as Y.Item | Y.GC };
     }
-    const range = ranges.get(id.client);
-    if (range === undefined || id.clock < range.start || id.clock >= range.end) return null;
-    return { at: 'update', struct: structAt(range.structs, id.clock) };
+    const run = runs.get(id.client);
+    if (run === undefined || id.clock < run.start || id.clock >= run.end) return null;
+    return { at: 'update', struct: structAt(run.structs, id.clock) };
   };
   const places = new Map<Y.Item, unknown>();
   for (const struct of structs) {
-    if (!(struct instanceof Y.Item)) continue;
+    if (!(struct instanceof Y.Item)) return notPlain;
     const refs = [
       struct.origin,
       struct.rightOrigin,
@@ -138,41 +165,22 @@ function inspect(
         found.push(null);
         continue;
       }
-      if (ref.client > MAX_CLIENT_ID || ref.clock >= MAX_CLOCK) return refuse('an id out of range');
       const target = resolve(ref);
-      if (target === null) {
-        missingDependencies = true;
-        plainAddition = false;
-      } else if (target.at === 'update' && target.struct.id.client === struct.id.client) {
+      if (target === null || !(target.struct instanceof Y.Item)) return notPlain;
+      if (target.at === 'update') {
+        if (target.struct.id.client !== struct.id.client) return notPlain;
         if (target.struct.id.clock >= struct.id.clock) {
           return refuse('an item that refers to itself or to a later item of its writer');
         }
-      } else if (target.at === 'update' || !(target.struct instanceof Y.Item)) {
-        // Another writer's struct in the same update, or a collected one: Yjs sorts it out.
-        plainAddition = false;
       }
       found.push(target);
     }
     const place = placeOf(struct, found, places);
-    if (place === undefined) plainAddition = false;
-    else if (place === CONFLICT)
-      return refuse('an insertion between neighbours in different places');
-    else places.set(struct, place);
+    if (place === undefined) return notPlain;
+    if (place === CONFLICT) return refuse('an insertion between neighbours in different places');
+    places.set(struct, place);
   }
-
-  for (const [client, deletions] of ds.clients) {
-    if (client > MAX_CLIENT_ID) return refuse('a deletion under a client id over 32 bits');
-    const known = Math.max(Y.getState(store, client), ranges.get(client)?.end ?? 0);
-    for (const { clock, len } of deletions) {
-      if (!(len >= 1) || clock + len > MAX_CLOCK) return refuse('a deletion of a bad range');
-      if (clock + len > known) {
-        if (ownClients.has(client)) return refuse("a deletion of this laptop's unwritten text");
-        missingDependencies = true;
-        plainAddition = false;
-      }
-    }
-  }
-  return { ok: true, value: { plainAddition, missingDependencies } };
+  return { ok: true, value: { plainAddition: true } };
 }
 
 /** The struct of a writer's contiguous run that holds `clock` (binary search). */

@@ -37,7 +37,9 @@ export async function intrude(options: {
   };
   socket.send(JSON.stringify({ type: 'subscribe', topics: [options.roomName] }));
   socket.on('message', (raw: WebSocket.RawData) => {
-    const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw);
+    const text = Buffer.isBuffer(raw)
+      ? raw.toString('utf8')
+      : Buffer.concat(Array.isArray(raw) ? raw : [Buffer.from(raw)]).toString('utf8');
     report.transcript += `${text}\n`;
     const message = JSON.parse(text) as { type?: string; data?: unknown };
     if (message.type !== 'publish') return;

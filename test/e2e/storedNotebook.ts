@@ -9,7 +9,7 @@ import { createBackend } from '../../electron/main/services/backend';
 import { FileKeyVault } from '../../electron/main/services/keys/fileKeyVault';
 import { CircleIndex } from '../../shared/notebook/circleIndex';
 import { bindHeadlessEntry, entryPlainText } from '../../shared/notebook/headlessEntry';
-import { INDEX_DOC_ID, entryDocId, type CircleId, type EntryId } from '../../shared/notebook/ids';
+import { INDEX_DOC_ID, entryDocId, type CircleId } from '../../shared/notebook/ids';
 
 const WORDS =
   'we sat together and spoke of the week some of it was heavy and some of it was light the room was warm and the tea was strong nobody rushed anybody'.split(
@@ -77,7 +77,7 @@ export async function makeNotebook(
         meetingId,
         authorId: opened.profile.memberId,
         visibility: 'circle',
-      }) as EntryId;
+      });
       const ydoc = new Y.Doc();
       const headless = bindHeadlessEntry(ydoc);
       const paragraphs: string[] = [];
