@@ -1,29 +1,28 @@
 /**
  * Inspection of an untrusted Yjs update (format V1) against the document it is meant
- * for, before anything touches that document. It counts the structs first (./structCount.ts:
- * more than a million is refused before Yjs builds any), decodes the whole update and
- * refuses what no honest Yjs writer produces and what experiments showed to damage a
- * document:
+ * for, before anything touches that document. It counts the structs first
+ * (./structCount.ts: over a million is refused before Yjs builds any), decodes the whole
+ * update, and refuses what no honest Yjs writer produces and what experiments showed to
+ * damage a document:
  *
  * - undecodable bytes (Yjs would apply the structs it read before failing: a truncated
  *   delete set leaves a half-applied update);
- * - a struct of length zero (an empty string or empty list item, ContentDeleted of 0):
- *   Yjs integrates it and the document can no longer be encoded, or the next local edit
- *   points at an id nobody has, so it never arrives anywhere;
- * - a skip struct (a hole), one writer listed twice (Yjs would silently keep only the
- *   last run), a client id over 32 bits, clocks
- *   near 2^53 (ids stop being exact), over-long keys, a subdocument;
- * - an item referring to itself or to a later item of its own writer (Yjs throws);
- * - an insertion whose left and right neighbours lie in different places;
- * - anything written under one of this laptop's own client ids beyond what this laptop
- *   wrote (a forgery: Yjs would accept it, then silently drop this laptop's real edit
- *   with that id, and every laptop would disagree for good).
+ * - a struct of length zero (an empty string or list item, ContentDeleted of 0): Yjs
+ *   integrates it, then the document can no longer be encoded, or the next local edit
+ *   points at an id nobody has and so never arrives anywhere;
+ * - a skip struct (a hole); one writer listed twice (Yjs silently keeps only the last
+ *   run); a client id over 32 bits; clocks over 2^40 (near 2^53 ids stop being exact);
+ *   over-long keys; a subdocument;
+ * - anything written or deleted under one of this laptop's own client ids beyond what
+ *   this laptop wrote (a forgery: Yjs would accept it and silently drop this laptop's
+ *   real edit with that id, and the laptops would disagree for good).
  *
- * It also says whether the update depends on structs the document lacks (Yjs would park
- * those as "pending" and the document could never be encoded cleanly), and whether it is
- * a plain addition: new structs continuing each writer's clock, whose neighbours and
- * parents are live items or earlier structs of the same writer, deleting only what is
- * known. Typing produces exactly that shape; ./updateGuard.ts applies it directly.
+ * Then it tells whether the update is a plain addition: new structs continuing each
+ * writer's clock, whose neighbours and parents are live items or earlier structs of the
+ * same writer, deleting only what is known — what typing produces, which
+ * ./updateGuard.ts applies directly. For such a candidate it also refuses an item that
+ * refers to itself or to a later item of its writer (Yjs throws) and an insertion whose
+ * two neighbours lie in different places. Anything else is left to Yjs on a scratch copy.
  */
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';

@@ -110,6 +110,11 @@ export class CirclePresence {
     };
   }
 
+  /** Client ids of this laptop's open editors of a document (no peer may write as them). */
+  editorClients(docId: DocId): number[] {
+    return [...(this.editors.get(docId) ?? [])].map((awareness) => awareness.clientID);
+  }
+
   /** Applies a peer's awareness update for one document, after checking it. */
   applyRemote(docId: DocId, update: Uint8Array, peerId: string): void {
     if (!isDocId(docId)) return;

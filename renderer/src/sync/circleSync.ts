@@ -58,6 +58,8 @@ export class CircleSync {
     this.mesh = new CircleMesh({
       docs: sessionDocs(session, this.presence),
       memberId: session.profile.memberId,
+      // An open editor writes through its own replica, under the replica's client id.
+      ownClients: (docId) => presence.editorClients(docId),
     });
     this.stopMeshWatch = this.mesh.onChange(() => this.refresh());
   }

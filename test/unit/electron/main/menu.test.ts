@@ -52,6 +52,8 @@ describe('the application menu', () => {
     [MENU_LABELS.toggleTheme, MENU_ACCELERATORS.toggleTheme, 'toggle-theme'],
     [MENU_LABELS.find, 'CmdOrCtrl+F', 'focus-search'],
     [MENU_LABELS.settings, 'CmdOrCtrl+,', 'open-settings'],
+    [MENU_LABELS.invite, undefined, 'invite'],
+    [MENU_LABELS.joinCircle, undefined, 'join-circle'],
   ] as const)('%s has %s and sends %s to the renderer', (label, accelerator, command) => {
     const { template, sendCommand } = build();
     const item = byLabel(template, label);
@@ -121,6 +123,8 @@ describe('the application menu', () => {
     expect(sent).toEqual(
       [
         'focus-search',
+        'invite',
+        'join-circle',
         'new-circle',
         'new-entry',
         'new-meeting',

@@ -200,11 +200,13 @@ describe('update guard', () => {
       ],
       [
         craftUpdate([
-          { client: 4444, clock: 0, structs: [stringItem({ root: 'elsewhere' }, 'b')] },
           {
             client: PEER,
             clock: 0,
-            structs: [stringItem({ origin: [WRITER, 2], right: [4444, 0] }, 'a')],
+            structs: [
+              stringItem({ root: 'elsewhere' }, 'b'),
+              stringItem({ origin: [WRITER, 2], right: [PEER, 0] }, 'a'),
+            ],
           },
         ]),
         /different places/,
