@@ -43,6 +43,7 @@ export class CircleReplicas {
   readonly network: LoopbackNetwork;
   private readonly indexes: CircleIndex[] = [];
   private readonly editors: Map<string, HeadlessEntry>[];
+  private readonly makers = new Map<string, number>();
 
   constructor(
     readonly size: number,
@@ -93,6 +94,7 @@ export class CircleReplicas {
    * showing a paragraph twice.
    */
   seedEntry(replica: number, entryId: string): void {
+    this.makers.set(entryId, replica);
     const ydoc = this.entryDoc(replica, entryId);
     const seed = new Y.Doc();
     // Its own client id (replicas use offsets 1..32 of each block of 64): Yjs gives a
@@ -101,6 +103,11 @@ export class CircleReplicas {
     seedEntryBody(seed);
     Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(seed), LOCAL_ORIGIN);
     seed.destroy();
+  }
+
+  /** The replica that made entry `entryId` (its author's laptop), if it was made here. */
+  makerOf(entryId: string): number | undefined {
+    return this.makers.get(entryId);
   }
 
   /** The editor bound to replica `replica`'s copy of `entryId`. */

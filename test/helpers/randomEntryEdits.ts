@@ -146,13 +146,17 @@ export function randomEntryEdit(
   kind: EntryEditKind = random.weighted(ENTRY_EDIT_WEIGHTS),
 ): string {
   let description = kind;
-  editor.update(
-    () => {
-      description = $edit(kind, random);
-      // Leave no selection behind: a remote change must not be steered by a stale caret.
-      if ($isRangeSelection($getSelection())) $setSelection(null);
-    },
-    { discrete: true },
-  );
+  try {
+    editor.update(
+      () => {
+        description = $edit(kind, random);
+        // Leave no selection behind: a remote change must not be steered by a stale caret.
+        if ($isRangeSelection($getSelection())) $setSelection(null);
+      },
+      { discrete: true },
+    );
+  } catch (error) {
+    throw new Error(`the ${description} edit threw`, { cause: error });
+  }
   return description;
 }

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Settings, TextSize, ThemePreference } from '../../../../shared/ipc/contract';
 import { Dialog } from '../../app/Dialog';
+import { IceServersField } from './IceServersField';
 
 /** Props of {@link SettingsDialog}. */
 export interface SettingsDialogProps {
@@ -68,6 +69,7 @@ export function SettingsDialog({ open, settings, onUpdate, onClose }: SettingsDi
           ))}
         </div>
       </fieldset>
+      <IceServersField settings={settings} onUpdate={onUpdate} />
       <details className="shortcuts">
         <summary>{t('settings.shortcuts')}</summary>
         <dl>
