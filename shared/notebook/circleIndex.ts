@@ -5,33 +5,24 @@
  * an explicit origin.
  */
 import * as Y from 'yjs';
-import { logger } from '../log';
 import { newId, type CircleId, type EntryId, type MeetingId, type MemberId } from './ids';
 import { LOCAL_ORIGIN } from './origins';
-import { checkEntry, checkMeeting, checkMember, checkMeta } from './records';
+import { writeAnonymously } from './anonymousWrite';
+import { registerClient } from './authorship';
+import { appendGovernance, type GovernanceRecord } from './governance';
+import { buildSnapshot, type IndexSnapshot } from './indexSnapshot';
+import { reactionKey, setReaction } from './reactions';
+import { appendRound, type RoundRecord } from './rounds';
 import {
   INDEX_ROOT,
   NOTEBOOK_SCHEMA_VERSION,
-  type CircleMeta,
   type EntryRecord,
   type EntryVisibility,
   type MeetingPrompt,
-  type MeetingRecord,
   type MemberRecord,
 } from './schema';
 
-const log = logger('notebook');
-
-/** A consistent, validated view of the index document at one moment. */
-export interface IndexSnapshot {
-  meta: CircleMeta | null;
-  members: ReadonlyMap<MemberId, MemberRecord>;
-  /** Newest first: by date, then by creation time. */
-  meetings: readonly MeetingRecord[];
-  entries: ReadonlyMap<EntryId, EntryRecord>;
-  /** Each meeting's entries, oldest first. */
-  entriesByMeeting: ReadonlyMap<MeetingId, readonly EntryRecord[]>;
-}
+export type { IndexSnapshot } from './indexSnapshot';
 
 /** What a new meeting needs. */
 export interface NewMeeting {
@@ -52,8 +43,10 @@ export interface NewEntry {
 export interface CircleFounding {
   circleId: CircleId;
   name: string;
-  founder: Omit<MemberRecord, 'agreedAt'>;
+  founder: Omit<MemberRecord, 'agreedAt' | 'agreedVersion'>;
   createdAt: number;
+  /** The agreements the circle starts with (from the template in resources/). */
+  agreements?: string;
 }
 
 /** Typed reader and writer for one circle's index document. */
@@ -67,8 +60,13 @@ export class CircleIndex {
   };
 
   constructor(readonly ydoc: Y.Doc) {
-    for (const root of Object.values(INDEX_ROOT)) ydoc.getMap(root).observeDeep(this.onChange);
+    // Any change anywhere in the index may change the view (authorship spans roots).
+    ydoc.on('afterTransaction', this.onTransaction);
   }
+
+  private readonly onTransaction = (transaction: Y.Transaction): void => {
+    if (transaction.changed.size > 0 || transaction.deleteSet.clients.size > 0) this.onChange();
+  };
 
   /** Writes the first state of a new circle: its meta and its founding member. */
   static found(ydoc: Y.Doc, founding: CircleFounding): CircleIndex {
@@ -79,16 +77,23 @@ export class CircleIndex {
       yMeta.set('circleId', founding.circleId);
       yMeta.set('name', founding.name);
       yMeta.set('createdAt', founding.createdAt);
+      yMeta.set('founderId', founding.founder.id);
     }, LOCAL_ORIGIN);
-    index.upsertMember({ ...founding.founder, agreedAt: null });
+    registerClient(ydoc, founding.founder.id, LOCAL_ORIGIN);
+    index.upsertMember({ ...founding.founder, agreedAt: null, agreedVersion: null });
+    if (founding.agreements !== undefined) {
+      appendGovernance(
+        ydoc,
+        { kind: 'agreements', text: founding.agreements, at: founding.createdAt },
+        LOCAL_ORIGIN,
+      );
+    }
     return index;
   }
 
   /** Stops observing the document. */
   dispose(): void {
-    for (const root of Object.values(INDEX_ROOT)) {
-      this.ydoc.getMap(root).unobserveDeep(this.onChange);
-    }
+    this.ydoc.off('afterTransaction', this.onTransaction);
     this.listeners.clear();
   }
 
@@ -100,7 +105,7 @@ export class CircleIndex {
 
   /** The current validated view; the same object until the document changes. */
   read(): IndexSnapshot {
-    this.snapshot ??= this.buildSnapshot();
+    this.snapshot ??= buildSnapshot(this.ydoc, this.reported);
     return this.snapshot;
   }
 
@@ -112,6 +117,7 @@ export class CircleIndex {
       yMember.set('colour', member.colour);
       yMember.set('joinedAt', member.joinedAt);
       yMember.set('agreedAt', member.agreedAt);
+      yMember.set('agreedVersion', member.agreedVersion);
     }, LOCAL_ORIGIN);
   }
 
@@ -150,73 +156,81 @@ export class CircleIndex {
 
   /** Adds an entry's record (its body document is created by the caller) and returns its id. */
   addEntry(entry: NewEntry, now: number = Date.now(), id: EntryId = newId<EntryId>()): EntryId {
-    this.ydoc.transact(() => {
-      const yEntry = ensureRecord(this.ydoc.getMap(INDEX_ROOT.entries), id);
-      yEntry.set('meetingId', entry.meetingId);
-      yEntry.set('authorId', entry.authorId);
-      yEntry.set('createdAt', now);
-      yEntry.set('visibility', entry.visibility);
-      yEntry.set('exportable', true);
-      yEntry.set('contentNote', null);
-      yEntry.set('withdrawn', false);
-    }, LOCAL_ORIGIN);
+    this.ydoc.transact(() => writeEntryRecord(this.ydoc, id, entry, now), LOCAL_ORIGIN);
     return id;
   }
 
-  private buildSnapshot(): IndexSnapshot {
-    const metaRaw = this.ydoc.getMap(INDEX_ROOT.meta).toJSON();
-    let meta: CircleMeta | null = null;
-    if (Object.keys(metaRaw).length > 0) {
-      const checked = checkMeta(metaRaw);
-      if (checked.ok) meta = checked.value;
-      else this.report('meta', checked.reason);
-    }
-    const members = new Map<MemberId, MemberRecord>();
-    for (const record of this.records(INDEX_ROOT.members, checkMember)) {
-      members.set(record.id, record);
-    }
-    const meetings = this.records(INDEX_ROOT.meetings, checkMeeting);
-    meetings.sort(
-      (a, b) =>
-        b.date.localeCompare(a.date) || b.createdAt - a.createdAt || b.id.localeCompare(a.id),
+  /**
+   * Adds an anonymous entry's record under a fresh client id that names nobody; returns
+   * that client id, which the author keeps privately to change or withdraw it later.
+   */
+  addAnonymousEntry(meetingId: MeetingId, id: EntryId, now: number = Date.now()): number {
+    const entry: NewEntry = { meetingId, authorId: null, visibility: 'anonymous' };
+    return writeAnonymously(
+      this.ydoc,
+      (scratch) => writeEntryRecord(scratch, id, entry, now),
+      LOCAL_ORIGIN,
     );
-    const entries = new Map<EntryId, EntryRecord>();
-    const entriesByMeeting = new Map<MeetingId, EntryRecord[]>();
-    const entryRecords = this.records(INDEX_ROOT.entries, checkEntry);
-    entryRecords.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-    for (const entry of entryRecords) {
-      entries.set(entry.id, entry);
-      const list = entriesByMeeting.get(entry.meetingId);
-      if (list === undefined) entriesByMeeting.set(entry.meetingId, [entry]);
-      else list.push(entry);
-    }
-    return { meta, members, meetings, entries, entriesByMeeting };
   }
 
-  private records<T>(
-    root: string,
-    check: (id: string, raw: unknown) => { ok: true; value: T } | { ok: false; reason: string },
-  ): T[] {
-    const out: T[] = [];
-    this.ydoc.getMap<unknown>(root).forEach((value, key) => {
-      if (!(value instanceof Y.Map)) {
-        this.report(`${root}/${key}`, `${root} ${key} is not a record`);
-        return;
-      }
-      const checked = check(key, value.toJSON());
-      if (checked.ok) out.push(checked.value);
-      else this.report(`${root}/${key}`, checked.reason);
-    });
-    return out;
+  /**
+   * Changes an entry's author-only fields. For an anonymous entry pass the client id its
+   * record was created with, so the change is made by the same nameless writer.
+   */
+  setEntryFlags(
+    id: EntryId,
+    flags: Partial<Pick<EntryRecord, 'withdrawn' | 'exportable' | 'contentNote'>>,
+    anonymousClient?: number,
+  ): void {
+    const write = (ydoc: Y.Doc): void => {
+      const yEntry = ydoc.getMap(INDEX_ROOT.entries).get(id);
+      if (!(yEntry instanceof Y.Map)) return;
+      for (const [field, value] of Object.entries(flags)) yEntry.set(field, value);
+    };
+    if (anonymousClient === undefined) this.ydoc.transact(() => write(this.ydoc), LOCAL_ORIGIN);
+    else writeAnonymously(this.ydoc, write, LOCAL_ORIGIN, anonymousClient);
   }
 
-  private report(key: string, reason: string): void {
-    // A bad record is re-read on every change; say so once, not on every keystroke.
-    const tag = `${key}:${reason}`;
-    if (this.reported.has(tag)) return;
-    this.reported.add(tag);
-    log.warn('ignored a record that does not fit the notebook schema', { reason });
+  /** Says this session's client writes for `memberId` (see authorship.ts). */
+  registerClient(memberId: MemberId): void {
+    registerClient(this.ydoc, memberId, LOCAL_ORIGIN);
   }
+
+  /** Records that a member affirmed a version of the agreements. */
+  affirmAgreements(memberId: MemberId, version: number, now: number = Date.now()): void {
+    const yMember = this.ydoc.getMap(INDEX_ROOT.members).get(memberId);
+    if (!(yMember instanceof Y.Map)) return;
+    this.ydoc.transact(() => {
+      yMember.set('agreedAt', now);
+      yMember.set('agreedVersion', version);
+    }, LOCAL_ORIGIN);
+  }
+
+  /** Appends to the governance log (roles, agreements, circle settings). */
+  govern(record: GovernanceRecord): void {
+    appendGovernance(this.ydoc, record, LOCAL_ORIGIN);
+  }
+
+  /** Appends to the rounds log. */
+  recordRound(record: RoundRecord): void {
+    appendRound(this.ydoc, record, LOCAL_ORIGIN);
+  }
+
+  /** Gives (`on`) or takes back a member's reaction to an entry. */
+  react(entryId: EntryId, reaction: string, memberId: MemberId, on: boolean): void {
+    setReaction(this.ydoc, reactionKey(entryId, reaction, memberId), on, LOCAL_ORIGIN);
+  }
+}
+
+function writeEntryRecord(ydoc: Y.Doc, id: EntryId, entry: NewEntry, now: number): void {
+  const yEntry = ensureRecord(ydoc.getMap(INDEX_ROOT.entries), id);
+  yEntry.set('meetingId', entry.meetingId);
+  yEntry.set('authorId', entry.authorId);
+  yEntry.set('createdAt', now);
+  yEntry.set('visibility', entry.visibility);
+  yEntry.set('exportable', true);
+  yEntry.set('contentNote', null);
+  yEntry.set('withdrawn', false);
 }
 
 function ensureRecord(parent: Y.Map<unknown>, id: string): Y.Map<unknown> {

@@ -17,6 +17,11 @@ import {
 } from './schema';
 
 const ID = v.string({ min: 22, max: 22, pattern: /^[A-Za-z0-9_-]{22}$/ });
+
+// Fields added after version 1 first shipped: absent on older records, read as null.
+function optional<T>(check: v.Check<T | null>): v.Check<T | null> {
+  return (value, path) => (value === undefined ? { ok: true, value: null } : check(value, path));
+}
 const timestamp = v.number({ min: 0, max: 8.64e15, integer: true });
 /** A YYYY-MM-DD calendar date. */
 export const calendarDate = v.string({
@@ -31,6 +36,7 @@ const metaCheck = v.object(
     circleId: v.branded<CircleId>(ID),
     name: v.string({ min: 1, max: LIMITS.circleName }),
     createdAt: timestamp,
+    founderId: optional(v.nullable(v.branded<MemberId>(ID))),
   },
   { extra: 'ignore' },
 );
@@ -41,6 +47,7 @@ const memberFields = v.object(
     colour: v.oneOf(MEMBER_COLOURS),
     joinedAt: timestamp,
     agreedAt: v.nullable(timestamp),
+    agreedVersion: optional(v.nullable(v.number({ min: 1, max: 1e6, integer: true }))),
   },
   { extra: 'ignore' },
 );

@@ -3,12 +3,21 @@
  *
  * A circle is one **index** document plus one **entry** document per entry body.
  *
- * Index document roots (each a Y.Map; records are nested Y.Maps keyed by id so that
- * two laptops editing different fields of one record both keep their change):
- * - `meta`      schemaVersion, circleId, name, createdAt
- * - `members`   MemberId  -> { name, colour, joinedAt, agreedAt }
+ * Index document map roots (records are nested Y.Maps keyed by id so that two laptops
+ * editing different fields of one record both keep their change):
+ * - `meta`      schemaVersion, circleId, name, createdAt, founderId
+ * - `members`   MemberId  -> { name, colour, joinedAt, agreedAt, agreedVersion }
  * - `meetings`  MeetingId -> { title, date (YYYY-MM-DD), prompts [{ kind, text }], createdAt, createdBy }
  * - `entries`   EntryId   -> { meetingId, authorId, createdAt, visibility, exportable, contentNote, withdrawn }
+ * - `clients`   Yjs client id (decimal) -> MemberId: which member writes under which
+ *               client id, each entry written by that client itself (see authorship.ts)
+ * - `reactions` `<entryId>:<reaction>:<memberId>` -> reactedAt
+ *
+ * Index document array roots — append-only logs whose records are trusted according
+ * to who wrote them (the Yjs client of each item, mapped through `clients`):
+ * - `governance` roles, agreements and circle settings, replayed in order: only a
+ *                facilitator of the moment may change them (governance.ts)
+ * - `rounds`     the talking piece: rounds started, turns moved, passes (rounds.ts)
  *
  * Entry document: the Lexical content as the XmlText root named `root`
  * (Lexical's collaboration binding reads and writes it).
@@ -27,6 +36,14 @@ export const INDEX_ROOT = {
   members: 'members',
   meetings: 'meetings',
   entries: 'entries',
+  clients: 'clients',
+  reactions: 'reactions',
+} as const;
+
+/** Append-only log roots (Y.Array) of the index document, declared once. */
+export const INDEX_LOG = {
+  governance: 'governance',
+  rounds: 'rounds',
 } as const;
 
 /** Root name of an entry document's body (Lexical's default collaboration root). */
@@ -73,6 +90,8 @@ export interface CircleMeta {
   circleId: CircleId;
   name: string;
   createdAt: number;
+  /** The member who made the circle: its first facilitator. */
+  founderId: MemberId | null;
 }
 
 /** A person in the circle, on one laptop. */
@@ -82,6 +101,8 @@ export interface MemberRecord {
   colour: MemberColour;
   joinedAt: number;
   agreedAt: number | null;
+  /** The version of the agreements this member last affirmed. */
+  agreedVersion: number | null;
 }
 
 /** A question or invitation offered to the circle in a meeting. */

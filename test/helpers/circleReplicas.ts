@@ -25,6 +25,7 @@ export function nextTask(): Promise<void> {
 }
 
 /** A 22-character id drawn from `random`, so seeded runs name things the same way. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the brand is chosen by the caller
 export function seededId<T extends string>(random: SeededRandom): T {
   const bytes = new Uint8Array(16);
   for (let i = 0; i < bytes.length; i++) bytes[i] = random.int(0, 255);
@@ -67,7 +68,12 @@ export class CircleReplicas {
           ? CircleIndex.found(ydoc, {
               circleId: seededId<CircleId>(random),
               name: 'Tuesday Circle',
-              founder: { id: founder, name: 'Sam', colour: 'ember', joinedAt: 1 },
+              founder: {
+                id: founder,
+                name: 'Sam',
+                colour: 'ember',
+                joinedAt: 1,
+              },
               createdAt: 1,
             })
           : new CircleIndex(ydoc),
@@ -121,13 +127,17 @@ export class CircleReplicas {
     return this.network.docIds(replica).filter((id) => id !== INDEX_DOC_ID);
   }
 
-  /** Reconnects everyone, delivers everything and lets every editor commit. */
-  async settle(): Promise<void> {
-    this.network.connectAll();
-    for (let round = 0; round < 10; round++) {
+  /**
+   * Reconnects everyone, delivers everything and lets every editor commit. With
+   * `oneMessagePerTask`, each message is handed over in its own task, as a browser
+   * delivers data-channel messages; otherwise all of them go in one synchronous batch.
+   */
+  async settle(options: { oneMessagePerTask?: boolean } = {}): Promise<void> {
+    this.network.connectAll(options.oneMessagePerTask !== true);
+    for (let round = 0; round < 100_000; round++) {
       await nextTask();
       if (this.network.pending === 0) return;
-      this.network.deliver();
+      this.network.deliver(options.oneMessagePerTask === true ? 1 : Number.POSITIVE_INFINITY);
     }
     throw new Error(`the network did not settle: ${this.network.pending} messages pending`);
   }

@@ -6,6 +6,8 @@ import * as Y from 'yjs';
 import type { JoinCircle, NewCircle } from '../../../shared/ipc/contract';
 import { toBase64Url } from '../../../shared/crypto/base64url';
 import { randomBytes } from '../../../shared/crypto/random';
+import agreementsTemplate from '../../../resources/agreements/template.json';
+import { agreementsFromTemplate } from '../../../shared/notebook/agreementsTemplate';
 import { CircleIndex } from '../../../shared/notebook/circleIndex';
 import { newId, type CircleId, type MemberId } from '../../../shared/notebook/ids';
 import type { StoredCircle } from './store/circleProfile';
@@ -26,6 +28,7 @@ export function foundCircle(
       name: request.name,
       founder: { id: memberId, name: request.memberName, colour: request.colour, joinedAt: now },
       createdAt: now,
+      agreements: agreementsFromTemplate(agreementsTemplate),
     }).dispose();
     const circle: StoredCircle = {
       profile: {

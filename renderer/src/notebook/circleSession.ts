@@ -71,6 +71,7 @@ export class CircleSession {
    */
   private ensureMember(): void {
     const { profile } = this;
+    this.index.registerClient(profile.memberId);
     if (this.index.read().members.has(profile.memberId)) return;
     this.index.upsertMember({
       id: profile.memberId,
@@ -78,6 +79,7 @@ export class CircleSession {
       colour: profile.colour,
       joinedAt: Date.now(),
       agreedAt: null,
+      agreedVersion: null,
     });
   }
 

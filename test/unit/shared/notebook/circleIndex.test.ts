@@ -29,14 +29,21 @@ function foundCircle(): CircleIndex {
 describe('CircleIndex', () => {
   it('founds a circle with its meta and its founder, not yet agreed', () => {
     const { meta, members, meetings, entries } = foundCircle().read();
-    expect(meta).toEqual({
+    expect(meta).toMatchObject({
       schemaVersion: NOTEBOOK_SCHEMA_VERSION,
       circleId: founding.circleId,
       name: 'Thursday Circle',
       createdAt: 100,
     });
     expect([...members.values()]).toEqual([
-      { id: founderId, name: 'Robin', colour: 'lake', joinedAt: 100, agreedAt: null },
+      {
+        id: founderId,
+        name: 'Robin',
+        colour: 'lake',
+        joinedAt: 100,
+        agreedAt: null,
+        agreedVersion: null,
+      },
     ]);
     expect(meetings).toEqual([]);
     expect(entries.size).toBe(0);
@@ -70,9 +77,22 @@ describe('CircleIndex', () => {
 
   it("lists each meeting's entries oldest first, whatever order they were added in", () => {
     const index = foundCircle();
-    const first = index.addMeeting({ title: 'A', date: '2025-01-01', prompts: [], createdBy: null });
-    const second = index.addMeeting({ title: 'B', date: '2025-01-08', prompts: [], createdBy: null });
-    const late = index.addEntry({ meetingId: first, authorId: founderId, visibility: 'circle' }, 30);
+    const first = index.addMeeting({
+      title: 'A',
+      date: '2025-01-01',
+      prompts: [],
+      createdBy: null,
+    });
+    const second = index.addMeeting({
+      title: 'B',
+      date: '2025-01-08',
+      prompts: [],
+      createdBy: null,
+    });
+    const late = index.addEntry(
+      { meetingId: first, authorId: founderId, visibility: 'circle' },
+      30,
+    );
     const early = index.addEntry({ meetingId: first, authorId: null, visibility: 'anonymous' }, 10);
     const other = index.addEntry({ meetingId: second, authorId: null, visibility: 'circle' }, 20);
     const { entriesByMeeting, entries } = index.read();
@@ -118,8 +138,15 @@ describe('CircleIndex', () => {
 
   it('replaces a member record field by field', () => {
     const index = foundCircle();
-    index.upsertMember({ id: founderId, name: 'Rob', colour: 'moss', joinedAt: 100, agreedAt: 5 });
-    expect(index.read().members.get(founderId)).toEqual({
+    index.upsertMember({
+      id: founderId,
+      name: 'Rob',
+      colour: 'moss',
+      joinedAt: 100,
+      agreedAt: 5,
+      agreedVersion: null,
+    });
+    expect(index.read().members.get(founderId)).toMatchObject({
       id: founderId,
       name: 'Rob',
       colour: 'moss',

@@ -106,6 +106,7 @@ async function writeCircle(
     colour: 'plum',
     joinedAt: 4,
     agreedAt: 5,
+    agreedVersion: 1,
   });
   index.dispose();
   const corpus: FuzzCorpus = { messages: [], updates: [], poisoned: [], large: new Uint8Array() };

@@ -1,0 +1,138 @@
+/**
+ * Builds the validated view of a circle's index document (see ./schema.ts): records of
+ * the wrong shape are skipped, changes made by someone not allowed to make them are
+ * set aside (governance, rounds, reactions, an entry's author-only fields), and every
+ * reason is logged once.
+ */
+import * as Y from 'yjs';
+import { logger } from '../log';
+import { ClientRegistry, keyAuthor } from './authorship';
+import { readGovernance, type Governance } from './governance';
+import type { EntryId, MeetingId, MemberId } from './ids';
+import { readReactions, type EntryReactions } from './reactions';
+import { checkEntry, checkMeeting, checkMember, checkMeta } from './records';
+import { readCurrentRound, type CurrentRound } from './rounds';
+import {
+  INDEX_ROOT,
+  type CircleMeta,
+  type EntryRecord,
+  type MeetingRecord,
+  type MemberRecord,
+} from './schema';
+
+const log = logger('notebook');
+
+/** A consistent, validated view of the index document at one moment. */
+export interface IndexSnapshot {
+  meta: CircleMeta | null;
+  members: ReadonlyMap<MemberId, MemberRecord>;
+  /** Newest first: by date, then by creation time. */
+  meetings: readonly MeetingRecord[];
+  entries: ReadonlyMap<EntryId, EntryRecord>;
+  /** Each meeting's entries, oldest first. */
+  entriesByMeeting: ReadonlyMap<MeetingId, readonly EntryRecord[]>;
+  governance: Governance;
+  round: CurrentRound | null;
+  reactions: ReadonlyMap<EntryId, EntryReactions>;
+  /** Which member writes under which client id. */
+  registry: ClientRegistry;
+}
+
+// Fields of an entry only its author may change; anyone else's value is set aside.
+const AUTHOR_FIELDS = { withdrawn: false, exportable: true, contentNote: null } as const;
+
+/** Reads the whole index document; `reported` dedupes warnings across reads. */
+export function buildSnapshot(ydoc: Y.Doc, reported: Set<string>): IndexSnapshot {
+  const report = (key: string, reason: string): void => {
+    const tag = `${key}:${reason}`;
+    if (reported.has(tag)) return;
+    reported.add(tag);
+    log.warn('ignored a record or change that does not fit the notebook', { reason });
+  };
+  const registry = ClientRegistry.read(ydoc);
+  const metaRaw = ydoc.getMap(INDEX_ROOT.meta).toJSON();
+  let meta: CircleMeta | null = null;
+  if (Object.keys(metaRaw).length > 0) {
+    const checked = checkMeta(metaRaw);
+    if (checked.ok) meta = checked.value;
+    else report('meta', checked.reason);
+  }
+  const members = new Map<MemberId, MemberRecord>();
+  for (const { record } of records(ydoc, INDEX_ROOT.members, checkMember, report)) {
+    members.set(record.id, record);
+  }
+  const meetings = records(ydoc, INDEX_ROOT.meetings, checkMeeting, report).map((r) => r.record);
+  meetings.sort(
+    (a, b) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt || b.id.localeCompare(a.id),
+  );
+  const entryRecords = records(ydoc, INDEX_ROOT.entries, checkEntry, report).map(
+    ({ record, yRecord }) => authorOnly(record, yRecord, registry, report),
+  );
+  entryRecords.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const entries = new Map<EntryId, EntryRecord>();
+  const entriesByMeeting = new Map<MeetingId, EntryRecord[]>();
+  for (const entry of entryRecords) {
+    entries.set(entry.id, entry);
+    const list = entriesByMeeting.get(entry.meetingId);
+    if (list === undefined) entriesByMeeting.set(entry.meetingId, [entry]);
+    else list.push(entry);
+  }
+  const governance = readGovernance(ydoc, meta?.founderId ?? null, registry, reported);
+  const round = readCurrentRound(ydoc, governance.facilitators, registry, reported);
+  const reactions = readReactions(ydoc, registry, new Set(governance.reactions.map((r) => r.id)));
+  return {
+    meta,
+    members,
+    meetings,
+    entries,
+    entriesByMeeting,
+    governance,
+    round,
+    reactions,
+    registry,
+  };
+}
+
+function records<T>(
+  ydoc: Y.Doc,
+  root: string,
+  check: (id: string, raw: unknown) => { ok: true; value: T } | { ok: false; reason: string },
+  report: (key: string, reason: string) => void,
+): { record: T; yRecord: Y.Map<unknown> }[] {
+  const out: { record: T; yRecord: Y.Map<unknown> }[] = [];
+  ydoc.getMap<unknown>(root).forEach((value, key) => {
+    if (!(value instanceof Y.Map)) {
+      report(`${root}/${key}`, `${root} ${key} is not a record`);
+      return;
+    }
+    const yRecord = value as Y.Map<unknown>;
+    const checked = check(key, yRecord.toJSON());
+    if (checked.ok) out.push({ record: checked.value, yRecord });
+    else report(`${root}/${key}`, checked.reason);
+  });
+  return out;
+}
+
+// The author of a named entry writes through any of their registered clients; an
+// anonymous entry's author only through the client that created it (anonymousWrite.ts).
+function authorOnly(
+  entry: EntryRecord,
+  yEntry: Y.Map<unknown>,
+  registry: ClientRegistry,
+  report: (key: string, reason: string) => void,
+): EntryRecord {
+  const creator = keyAuthor(yEntry, 'meetingId');
+  const mayWrite = (client: number): boolean =>
+    entry.authorId === null ? client === creator : registry.memberOf(client) === entry.authorId;
+  let checked = entry;
+  for (const field of Object.keys(AUTHOR_FIELDS) as (keyof typeof AUTHOR_FIELDS)[]) {
+    const writer = keyAuthor(yEntry, field);
+    if (writer === null || writer === creator || mayWrite(writer)) continue;
+    report(
+      `entries/${entry.id}/${field}`,
+      `${field} of an entry was changed by someone other than its author`,
+    );
+    checked = { ...checked, [field]: AUTHOR_FIELDS[field] };
+  }
+  return checked;
+}
