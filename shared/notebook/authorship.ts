@@ -12,7 +12,7 @@
  * Reading item ids uses Yjs internals (`_start`, `_map`, `Item.id`), which Yjs has kept
  * stable through 13.x; they are confined to this file.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { isId, type MemberId } from './ids';
 import { INDEX_ROOT } from './schema';
 

@@ -13,7 +13,7 @@
  * facilitators — keeps a change made by someone who later handed the role on.
  * Agreements are versioned by count: the n-th accepted agreements record is version n.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { logger } from '../log';
 import * as v from '../validate';
 import { authoredValues, type ClientRegistry } from './authorship';

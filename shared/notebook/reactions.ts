@@ -4,7 +4,7 @@
  * per entry, by construction. A key counts only if it was written by one of that
  * member's own clients (authorship.ts): nobody reacts in someone else's name.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { keyAuthor, type ClientRegistry } from './authorship';
 import { isId, type EntryId, type MemberId } from './ids';
 import { INDEX_ROOT } from './schema';
@@ -31,7 +31,10 @@ export function readReactions(
     const author = keyAuthor(yReactions, key);
     if (author === null || registry.memberOf(author) !== memberId) return;
     let reactions = byEntry.get(entryId as EntryId);
-    if (reactions === undefined) byEntry.set(entryId as EntryId, (reactions = new Map()));
+    if (reactions === undefined) {
+      reactions = new Map<string, MemberId[]>();
+      byEntry.set(entryId as EntryId, reactions);
+    }
     const members = reactions.get(reaction) ?? [];
     members.push(memberId as MemberId);
     reactions.set(reaction, members);

@@ -15,7 +15,7 @@
  * Only facilitators may start, move and end rounds; the current speaker may pass. A
  * record from anyone else is ignored with a logged reason.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { logger } from '../log';
 import * as v from '../validate';
 import { authoredValues, type ClientRegistry } from './authorship';
@@ -93,12 +93,16 @@ export function readCurrentRound(
     reported.add(tag);
     log.warn('ignored a change to a round', { reason });
   };
-  authoredValues(ydoc.getArray(INDEX_LOG.rounds)).forEach(({ value, client }, index) => {
+  const records = authoredValues(ydoc.getArray(INDEX_LOG.rounds));
+  for (const [index, { value, client }] of records.entries()) {
     const writer = registry.memberOf(client);
     const isFacilitator = writer !== null && facilitators.has(writer);
     const start = startRecord(value, 'round');
     if (start.ok) {
-      if (!isFacilitator) return ignore(index, 'only a facilitator may start a round');
+      if (!isFacilitator) {
+        ignore(index, 'only a facilitator may start a round');
+        continue;
+      }
       round = {
         roundId: start.value.roundId,
         meetingId: start.value.meetingId as MeetingId,
@@ -110,22 +114,30 @@ export function readCurrentRound(
         turnStartedAt: start.value.at,
         turnStartedBy: writer,
       };
-      return;
+      continue;
     }
-    const current = round as CurrentRound | null;
+    const current: CurrentRound | null = round;
     const move = moveRecord(value, 'round');
     if (move.ok) {
-      if (current === null || move.value.roundId !== current.roundId) return;
+      if (current === null || move.value.roundId !== current.roundId) continue;
+      if (writer === null) {
+        ignore(index, 'a round was moved on by a laptop nobody knows');
+        continue;
+      }
       const mayMove =
         isFacilitator ||
         (move.value.kind === 'pass' &&
           writer === current.order[current.speaker] &&
           move.value.speaker === current.speaker + 1);
-      if (!mayMove || writer === null)
-        return ignore(index, 'only a facilitator, or the speaker passing, may move a round on');
-      if (move.value.speaker > current.order.length)
-        return ignore(index, 'the turn is past the end of the round');
-      const passed = new Set(current.passed);
+      if (!mayMove) {
+        ignore(index, 'only a facilitator, or the speaker passing, may move a round on');
+        continue;
+      }
+      if (move.value.speaker > current.order.length) {
+        ignore(index, 'the turn is past the end of the round');
+        continue;
+      }
+      const passed: Set<number> = new Set(current.passed);
       if (move.value.kind === 'pass') passed.add(current.speaker);
       round = {
         ...current,
@@ -134,16 +146,19 @@ export function readCurrentRound(
         turnStartedAt: move.value.at,
         turnStartedBy: writer,
       };
-      return;
+      continue;
     }
     const end = endRecord(value, 'round');
     if (end.ok) {
-      if (!isFacilitator) return ignore(index, 'only a facilitator may end a round');
+      if (!isFacilitator) {
+        ignore(index, 'only a facilitator may end a round');
+        continue;
+      }
       if (current !== null && end.value.roundId === current.roundId) round = null;
-      return;
+      continue;
     }
     ignore(index, 'it is not a round record this version understands');
-  });
+  }
   return round;
 }
 
