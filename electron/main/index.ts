@@ -26,6 +26,8 @@ import { HearthError } from '../../shared/ipc/errors';
 import { logger } from '../../shared/log';
 import { appPageFromDevServer, appPageFromFile } from './appPage';
 import { createInviteLinkInbox, inviteLinkInArgv, registerInviteProtocol } from './inviteLinks';
+import { createDesktopSaveShell } from './exportFiles';
+import { createElectronPdfPrinter } from './exportPdf';
 import { createEventEmitter, registerInvokeHandlers } from './ipc/register';
 import { createSenderCheck } from './ipc/senderCheck';
 import { createSafeStorageVault } from './keys/safeStorageVault';
@@ -112,6 +114,16 @@ async function start(): Promise<void> {
     appInfo: { mode: 'desktop', version: app.getVersion() },
     emit,
     endpoints: () => rendezvous?.endpoints() ?? [],
+    saveShell: createDesktopSaveShell({
+      dialog,
+      // Dialogs belong to the window the member is looking at; none when no window has focus.
+      window: () => windows.all().find((window) => window.isFocused()) ?? null,
+      documentsDir: app.getPath('documents'),
+      printPdf: createElectronPdfPrinter({
+        BrowserWindow,
+        session: (partition) => session.fromPartition(partition),
+      }),
+    }),
   });
   const unregister = registerInvokeHandlers(
     ipcMain,

@@ -71,7 +71,9 @@ export function checkPermission(_webContents: unknown, permission: string): bool
   return isPermissionAllowed(permission);
 }
 
-const EXTERNAL_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+// tel: and sms: let the crisis panel hand a number to the phone app; they never dial by
+// themselves (the system asks first).
+const EXTERNAL_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:', 'sms:']);
 const MAX_EXTERNAL_URL_LENGTH = 2048;
 
 /** The URL to hand to the member's browser or mail app, or null when it is not safe to open. */
@@ -84,6 +86,10 @@ export function safeExternalUrl(url: string): URL | null {
     return null;
   }
   if (!EXTERNAL_SCHEMES.has(parsed.protocol)) return null;
+  if (parsed.protocol === 'tel:' || parsed.protocol === 'sms:') {
+    // A phone number and nothing else: no parameters a phone app might act on.
+    return /^\+?[0-9]{2,20}$/.test(parsed.pathname) && parsed.search === '' ? parsed : null;
+  }
   if (parsed.protocol === 'mailto:') return parsed;
   // `https://trusted.example@evil.example` reads as one site and opens another.
   if (parsed.hostname === '' || parsed.username !== '' || parsed.password !== '') return null;

@@ -23,6 +23,8 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../main/services/backend';
+import { lazyChromiumPrinter } from '../main/services/exports/chromiumPdf';
+import { downloadShell } from '../main/services/exports/saveShell';
 import { FileKeyVault } from '../main/services/keys/fileKeyVault';
 import { startRendezvous, type Rendezvous } from '../main/services/rendezvous';
 import { ipv4Octets } from '../main/services/signalling/lanAddresses';
@@ -93,12 +95,15 @@ async function main(): Promise<void> {
         },
       });
       started.rendezvous = meeting;
+      // PDFs are printed by headless Chromium when this machine has it (see chromiumPdf.ts).
+      const printer = lazyChromiumPrinter();
       const backend = await createBackend({
         dataDir,
         keyVault: FileKeyVault.inDataDir(dataDir),
         appInfo: { mode: 'browser', version },
         emit,
         endpoints: () => meeting.endpoints(),
+        saveShell: downloadShell(printer.print),
       }).catch(async (error: unknown) => {
         await meeting.close();
         throw error;
@@ -109,6 +114,7 @@ async function main(): Promise<void> {
         close: async () => {
           await meeting.close();
           await backend.close();
+          await printer.close();
         },
       };
     },

@@ -10,9 +10,12 @@ import { useAppliedTheme } from './app/useAppliedTheme';
 import { useSettings } from './app/useSettings';
 import { CircleScreen } from './features/notebook/CircleScreen';
 import { WelcomeScreen } from './features/circles/WelcomeScreen';
+import { SupportButton } from './features/crisis/SupportButton';
 import { StartupProblem } from './app/StartupProblem';
 import { useInviteLinks } from './app/useInviteLinks';
 import { JoinCircleDialog } from './features/invite/JoinCircleDialog';
+import { RestoreDialog } from './features/export/RestoreDialog';
+import { JournalContext, useJournalSession } from './notebook/useJournal';
 import { hearth } from './lib/hearthApi';
 
 /** The whole app. */
@@ -24,6 +27,8 @@ export function App() {
   const [circlesError, setCirclesError] = useState<unknown>(null);
   const [inviteLink, clearInviteLink] = useInviteLinks();
   const [joinOpen, setJoinOpen] = useState(false);
+  const [restoreOpen, setRestoreOpen] = useState(false);
+  const journal = useJournalSession();
 
   useEffect(() => {
     hearth.circles.list().then(setCircles, setCirclesError);
@@ -67,6 +72,17 @@ export function App() {
       </p>
     );
   }
+  const restoreDialog = (
+    <RestoreDialog
+      open={restoreOpen}
+      onClose={() => setRestoreOpen(false)}
+      onRestored={(restored) => {
+        setRestoreOpen(false);
+        setCircles((current) => [restored, ...(current ?? [])]);
+        void update({ lastCircleId: restored.id });
+      }}
+    />
+  );
   const joinDialog = (
     <JoinCircleDialog
       open={joinOpen || inviteLink !== null}
@@ -81,15 +97,23 @@ export function App() {
   if (circles.length === 0) {
     return (
       <>
-        <WelcomeScreen onCreate={createCircle} onJoin={openJoin} />
+        <header className="support-corner">
+          <SupportButton settings={settings} onUpdateSettings={update} />
+        </header>
+        <WelcomeScreen
+          onCreate={createCircle}
+          onJoin={openJoin}
+          onRestore={() => setRestoreOpen(true)}
+        />
         {joinDialog}
+        {restoreDialog}
       </>
     );
   }
 
   const current = circles.find((circle) => circle.id === settings.lastCircleId) ?? circles[0]!;
   return (
-    <>
+    <JournalContext.Provider value={journal}>
       <CircleScreen
         key={current.id}
         circle={current}
@@ -100,8 +124,10 @@ export function App() {
         onSwitchCircle={switchCircle}
         onCreateCircle={createCircle}
         onJoinCircle={openJoin}
+        onRestoreCircle={() => setRestoreOpen(true)}
       />
       {joinDialog}
-    </>
+      {restoreDialog}
+    </JournalContext.Provider>
   );
 }

@@ -7,6 +7,10 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/editor.css';
 import './styles/sync.css';
+import './styles/agreements.css';
+import './styles/search.css';
+import './styles/crisis.css';
+import './styles/consent.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('The page has no #root element.');

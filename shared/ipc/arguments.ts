@@ -4,9 +4,18 @@
  * handler sees them: the renderer is treated as untrusted input.
  */
 import * as v from '../validate';
+import { checkExportRequest } from '../export/exportOptions';
 import type { CircleId, DocId } from '../notebook/ids';
 import { LIMITS, MEMBER_COLOURS } from '../notebook/schema';
 import type { InvokeArgs, InvokeChannel } from './contract';
+
+/** The largest backup file the page may hand over (it crosses the bridge in one frame). */
+export const MAX_BACKUP_BYTES = 60 * 1024 * 1024;
+
+// A job id the page makes up for one export: random, so one page cannot guess another's.
+const jobId = v.string({ min: 8, max: 64, pattern: /^[A-Za-z0-9_-]+$/ });
+// Long enough for a diceware phrase, short enough to bound the key derivation's input.
+const passphrase = v.string({ min: 1, max: 1024 });
 
 /** The largest single update the renderer may append (a very long paste). */
 export const MAX_UPDATE_BYTES = 32 * 1024 * 1024;
@@ -34,6 +43,7 @@ const settingsPatch = v.partial({
   textSize: v.oneOf(['regular', 'large', 'larger'] as const),
   lastCircleId: v.nullable(circleId),
   iceServers: v.array(iceServer, { max: 8 }),
+  region: v.nullable(v.string({ min: 2, max: 2, pattern: /^[A-Z]{2}$/ })),
 });
 
 /** One argument check per request channel. */
@@ -64,8 +74,14 @@ export const INVOKE_ARGUMENTS: { [C in InvokeChannel]: v.Check<InvokeArgs<C>> } 
   'hearth:docs:load': v.tuple(circleId, docId),
   'hearth:docs:append': v.tuple(circleId, docId, v.bytes({ max: MAX_UPDATE_BYTES })),
   'hearth:docs:flush': v.tuple(),
+  'hearth:docs:remove': v.tuple(circleId, docId),
+  'hearth:journal:open': v.tuple(),
   'hearth:notices:list': v.tuple(),
   'hearth:notices:dismiss': v.tuple(v.string({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/ })),
+  'hearth:export:save': v.tuple(jobId, checkExportRequest),
+  'hearth:export:cancel': v.tuple(jobId),
+  'hearth:backup:create': v.tuple(circleId, passphrase),
+  'hearth:backup:restore': v.tuple(passphrase, v.nullable(v.bytes({ max: MAX_BACKUP_BYTES }))),
 };
 
 /** Every request channel, for allow-lists. */
@@ -77,6 +93,7 @@ export const EVENT_CHANNELS = [
   'hearth:menu:command',
   'hearth:sync:endpoints',
   'hearth:app:invite-link',
+  'hearth:export:progress',
 ] as const;
 
 /** True when `channel` is a known request channel. */

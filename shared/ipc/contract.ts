@@ -12,6 +12,8 @@
  * Arguments are untrusted on the receiving side and checked at run time against
  * `INVOKE_ARGUMENTS` in ./arguments.ts before any handler runs.
  */
+import type { BackupRefusal } from '../backup/backupFile';
+import type { ExportRequest } from '../export/exportOptions';
 import type { CircleId, DocId, MemberId } from '../notebook/ids';
 import type { MemberColour } from '../notebook/schema';
 
@@ -37,6 +39,11 @@ export interface Settings {
    * (`stun:host:port`, `turn:user:pass@host:port`). Empty by default: nothing leaves the room.
    */
   iceServers: string[];
+  /**
+   * The member's region for crisis lines (ISO 3166-1 alpha-2, e.g. `GB`), or null to
+   * follow this computer's locale.
+   */
+  region: string | null;
 }
 
 /** A signalling endpoint a laptop can meet its peers through (y-webrtc's protocol over WebSocket). */
@@ -45,6 +52,11 @@ export interface SignallingEndpoint {
   url: string;
   /** Where this laptop learned of it. */
   source: 'this-laptop' | 'discovered';
+}
+
+/** Where this laptop's private journal is kept: its documents are read and written like a circle's. */
+export interface JournalInfo {
+  journalId: CircleId;
 }
 
 /** What joining a circle from an invite needs (the invite itself is decoded in the renderer). */
@@ -133,7 +145,37 @@ export type MenuCommand =
   | 'open-settings'
   | 'focus-search'
   | 'invite'
-  | 'join-circle';
+  | 'join-circle'
+  | 'export'
+  | 'back-up'
+  | 'restore'
+  | 'import-markdown';
+
+/**
+ * Where an export or a backup went. Desktop: written where the member chose in the
+ * native save dialog (`saved`), or the dialog was closed (`dismissed`). Browser mode:
+ * the bytes come back for the page to download (several files arrive as one .zip).
+ */
+export type SaveOutcome =
+  | { kind: 'saved'; fileCount: number }
+  | { kind: 'download'; name: string; mediaType: string; bytes: Uint8Array }
+  | { kind: 'dismissed' };
+
+/** How an export ended, when it did not fail. */
+export type ExportOutcome = SaveOutcome | { kind: 'cancelled' } | { kind: 'pdf-unavailable' };
+
+/** How far an export job has got, in entries read. */
+export interface ExportProgress {
+  jobId: string;
+  done: number;
+  total: number;
+}
+
+/** How restoring a backup ended, when it did not fail. */
+export type RestoreOutcome =
+  | { kind: 'restored'; circle: CircleSummary }
+  | { kind: 'refused'; reason: BackupRefusal | 'circle-exists' }
+  | { kind: 'dismissed' };
 
 /** Every request the renderer can make: channel -> arguments and result. */
 export interface InvokeMap {
@@ -154,8 +196,21 @@ export interface InvokeMap {
     result: void;
   };
   'hearth:docs:flush': { args: []; result: void };
+  /** Deletes a document's files (an entry withdrawn by its author): its words leave the disk. */
+  'hearth:docs:remove': { args: [circleId: CircleId, docId: DocId]; result: void };
+  /** This laptop's private journal (a store of its own, never synced), made on first use. */
+  'hearth:journal:open': { args: []; result: JournalInfo };
   'hearth:notices:list': { args: []; result: StoreNotice[] };
   'hearth:notices:dismiss': { args: [noticeId: string]; result: void };
+  /** Builds an export in main (progress as `hearth:export:progress` events) and saves it. */
+  'hearth:export:save': { args: [jobId: string, request: ExportRequest]; result: ExportOutcome };
+  'hearth:export:cancel': { args: [jobId: string]; result: void };
+  'hearth:backup:create': { args: [circleId: CircleId, passphrase: string]; result: SaveOutcome };
+  /** `file` is the backup's bytes (browser mode), or null to choose it in a native dialog. */
+  'hearth:backup:restore': {
+    args: [passphrase: string, file: Uint8Array | null];
+    result: RestoreOutcome;
+  };
 }
 
 /** Every event pushed to the renderer: channel -> payload. */
@@ -166,6 +221,7 @@ export interface EventMap {
   'hearth:sync:endpoints': SignallingEndpoint[];
   /** The operating system opened a `hearth://` invite link with Hearth. */
   'hearth:app:invite-link': string;
+  'hearth:export:progress': ExportProgress;
 }
 
 /** A request channel name. */
@@ -213,16 +269,35 @@ export interface HearthApi {
     append(circleId: CircleId, docId: DocId, update: Uint8Array): Promise<void>;
     /** Resolves once everything appended so far is on disk. */
     flush(): Promise<void>;
+    /** Deletes a document's files; nothing of it stays on this laptop's disk. */
+    remove(circleId: CircleId, docId: DocId): Promise<void>;
+  };
+  journal: {
+    /** The private journal's id, making the journal on first use. */
+    open(): Promise<JournalInfo>;
   };
   notices: {
     list(): Promise<StoreNotice[]>;
     dismiss(noticeId: string): Promise<void>;
+  };
+  export: {
+    /** Builds and saves an export; `jobId` names it for progress and cancelling. */
+    save(jobId: string, request: ExportRequest): Promise<ExportOutcome>;
+    /** Stops a running export between two entries; nothing is saved. */
+    cancel(jobId: string): Promise<void>;
+  };
+  backup: {
+    /** Writes the whole circle into one file locked with `passphrase`. */
+    create(circleId: CircleId, passphrase: string): Promise<SaveOutcome>;
+    /** Brings a circle back from a backup; nothing changes on disk unless it succeeds. */
+    restore(passphrase: string, file: Uint8Array | null): Promise<RestoreOutcome>;
   };
   events: {
     onNotice(listener: (notice: StoreNotice) => void): Unsubscribe;
     onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
     onEndpoints(listener: (endpoints: SignallingEndpoint[]) => void): Unsubscribe;
     onInviteLink(listener: (link: string) => void): Unsubscribe;
+    onExportProgress(listener: (progress: ExportProgress) => void): Unsubscribe;
   };
 }
 
@@ -249,20 +324,33 @@ export function buildHearthApi(
     sync: {
       endpoints: () => invoke('hearth:sync:endpoints'),
     },
+    journal: {
+      open: () => invoke('hearth:journal:open'),
+    },
     docs: {
       load: (circleId, docId) => invoke('hearth:docs:load', circleId, docId),
       append: (circleId, docId, update) => invoke('hearth:docs:append', circleId, docId, update),
       flush: () => invoke('hearth:docs:flush'),
+      remove: (circleId, docId) => invoke('hearth:docs:remove', circleId, docId),
     },
     notices: {
       list: () => invoke('hearth:notices:list'),
       dismiss: (noticeId) => invoke('hearth:notices:dismiss', noticeId),
+    },
+    export: {
+      save: (jobId, request) => invoke('hearth:export:save', jobId, request),
+      cancel: (jobId) => invoke('hearth:export:cancel', jobId),
+    },
+    backup: {
+      create: (circleId, passphrase) => invoke('hearth:backup:create', circleId, passphrase),
+      restore: (passphrase, file) => invoke('hearth:backup:restore', passphrase, file),
     },
     events: {
       onNotice: (listener) => subscribe('hearth:notices:added', listener),
       onMenuCommand: (listener) => subscribe('hearth:menu:command', listener),
       onEndpoints: (listener) => subscribe('hearth:sync:endpoints', listener),
       onInviteLink: (listener) => subscribe('hearth:app:invite-link', listener),
+      onExportProgress: (listener) => subscribe('hearth:export:progress', listener),
     },
   };
 }

@@ -30,6 +30,10 @@ export interface NewMeeting {
   date: string;
   prompts: MeetingPrompt[];
   createdBy: MemberId | null;
+  /** Words read aloud at the start (from a meeting template). */
+  opening?: string | null;
+  /** A suggested length of each turn in a round, in minutes. */
+  minutesPerTurn?: number | null;
 }
 
 /** What a new entry needs. */
@@ -134,12 +138,18 @@ export class CircleIndex {
       );
       yMeeting.set('createdAt', now);
       yMeeting.set('createdBy', meeting.createdBy);
+      // Optional fields are written only when given, so older records keep their shape.
+      if (meeting.opening != null) yMeeting.set('opening', meeting.opening);
+      if (meeting.minutesPerTurn != null) yMeeting.set('minutesPerTurn', meeting.minutesPerTurn);
     }, LOCAL_ORIGIN);
     return id;
   }
 
   /** Changes a meeting's title, date or prompts. */
-  updateMeeting(id: MeetingId, patch: Partial<Omit<NewMeeting, 'createdBy'>>): void {
+  updateMeeting(
+    id: MeetingId,
+    patch: Partial<Pick<NewMeeting, 'title' | 'date' | 'prompts'>>,
+  ): void {
     const yMeeting = this.ydoc.getMap(INDEX_ROOT.meetings).get(id);
     if (!(yMeeting instanceof Y.Map)) return;
     this.ydoc.transact(() => {

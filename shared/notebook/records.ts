@@ -65,6 +65,10 @@ const meetingFields = v.object(
     prompts: v.array(promptCheck, { max: LIMITS.promptsPerMeeting }),
     createdAt: timestamp,
     createdBy: v.nullable(v.branded<MemberId>(ID)),
+    opening: optional(v.nullable(v.string({ min: 1, max: LIMITS.meetingOpening }))),
+    minutesPerTurn: optional(
+      v.nullable(v.number({ min: 1, max: LIMITS.minutesPerTurn, integer: true })),
+    ),
   },
   { extra: 'ignore' },
 );

@@ -8,6 +8,8 @@
  * - `meta`      schemaVersion, circleId, name, createdAt, founderId
  * - `members`   MemberId  -> { name, colour, joinedAt, agreedAt, agreedVersion }
  * - `meetings`  MeetingId -> { title, date (YYYY-MM-DD), prompts [{ kind, text }], createdAt, createdBy }
+ *                optional, absent on older records: opening (words read at the start),
+ *                minutesPerTurn (suggested length of a turn in a round)
  * - `entries`   EntryId   -> { meetingId, authorId, createdAt, visibility, exportable, contentNote, withdrawn }
  * - `clients`   Yjs client id (decimal) -> MemberId: which member writes under which
  *               client id, each entry written by that client itself (see authorship.ts)
@@ -82,6 +84,8 @@ export const LIMITS = {
   promptText: 400,
   promptsPerMeeting: 24,
   contentNote: 140,
+  meetingOpening: 1200,
+  minutesPerTurn: 30,
 } as const;
 
 /** The circle's own description. */
@@ -120,6 +124,10 @@ export interface MeetingRecord {
   prompts: MeetingPrompt[];
   createdAt: number;
   createdBy: MemberId | null;
+  /** Words read aloud at the start (from a meeting template); null or absent when none. */
+  opening?: string | null;
+  /** A suggested length of each turn in a round, in minutes; null or absent when none. */
+  minutesPerTurn?: number | null;
 }
 
 /** One piece of writing in a meeting; its body lives in its own entry document. */

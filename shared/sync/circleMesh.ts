@@ -11,6 +11,11 @@
  * before last; the answers fill any gap (a lost connection mid-update, an update that
  * overtook its dependencies) without anything being re-broadcast.
  *
+ * Clocks: right after a peer says HELLO, again once it is in step, and every
+ * `clockPingMs` (10 s by default) after, the mesh pings each peer's clock
+ * (./clockOffset.ts), so `clockOffset(memberId)` says how far that member's laptop's
+ * clock is from this one's — what a shared timer needs when laptops' clocks differ.
+ *
  * Status for the UI: the connected peers, each with its member id (after HELLO) and
  * whether the opening exchange is done ("in step") or still under way ("syncing"), and a
  * change event. A peer that breaks the protocol is dropped: its channel is closed.
@@ -18,6 +23,7 @@
 import { INDEX_DOC_ID, type DocId, type MemberId } from '../notebook/ids';
 import { logger } from '../log';
 import { emptyCounters, type PeerCounters } from './peerCounters';
+import type { ClockSample } from './clockOffset';
 import { PeerSession } from './peerSession';
 import type { MessageKindName } from './peerProtocol';
 import type { SyncedDocs } from './syncedDocs';
@@ -26,6 +32,8 @@ const log = logger('sync');
 
 /** How often the mesh runs anti-entropy, by default. */
 export const ANTI_ENTROPY_MS = 20_000;
+/** How often the mesh measures each peer's clock, by default. */
+export const CLOCK_PING_MS = 10_000;
 
 /** What the mesh needs of a transport to one peer. */
 export interface PeerChannel {
@@ -48,6 +56,10 @@ export interface CircleMeshOptions {
    * updates would be wrong: a local update can carry structs another laptop wrote.
    */
   ownClients?(docId: DocId): Iterable<number>;
+  /** Clock measuring interval; 0 measures only on connecting (tests ping by hand). */
+  clockPingMs?: number;
+  /** This laptop's clock in ms since 1970 (Date.now unless a test shifts it). */
+  now?(): number;
   /** Told when a peer is dropped for breaking the protocol (after it is logged). */
   onProtocolError?(peerId: string, reason: string): void;
 }
@@ -74,6 +86,9 @@ export class CircleMesh {
   /** Traffic of sessions already closed, summed. */
   private readonly retired = emptyCounters();
   private timer: unknown = null;
+  private clockTimer: unknown = null;
+  /** How far each session's opening got when its clock was last pinged for it. */
+  private readonly clockStage = new WeakMap<PeerSession, 'hello' | 'inStep'>();
   private closed = false;
 
   constructor(private readonly options: CircleMeshOptions) {
@@ -91,6 +106,7 @@ export class CircleMesh {
       }),
     );
     this.schedule();
+    this.scheduleClock();
   }
 
   /**
@@ -106,9 +122,13 @@ export class CircleMesh {
       peerId,
       send: (frame) => channel.send(frame),
       onProtocolError: (reason) => this.onProtocolError(peerId, session, reason),
-      onStatus: () => this.notify(),
+      onStatus: () => {
+        this.pingAtOpening(session);
+        this.notify();
+      },
       onRemoteChange: (docId) => this.changed.add(docId),
       ownClients: (docId) => this.options.ownClients?.(docId) ?? [],
+      now: () => this.options.now?.() ?? Date.now(),
     });
     this.sessions.set(peerId, { session, channel });
     session.start();
@@ -133,6 +153,35 @@ export class CircleMesh {
   /** The session with `peerId`, if connected. */
   session(peerId: string): PeerSession | undefined {
     return this.sessions.get(peerId)?.session;
+  }
+
+  /**
+   * How far `memberId`'s laptop's clock is ahead of this one's, in ms (negative: behind),
+   * from the connected session with the quietest measurement; null when not measured.
+   */
+  clockOffset(memberId: MemberId): number | null {
+    let best: ClockSample | null = null;
+    for (const { session } of this.sessions.values()) {
+      const sample = session.memberId === memberId ? session.clockOffset : null;
+      if (sample !== null && (best === null || sample.roundTrip < best.roundTrip)) best = sample;
+    }
+    return best?.offset ?? null;
+  }
+
+  /** The measured clock offset of every connected member (see `clockOffset`). */
+  clockOffsets(): Map<MemberId, number> {
+    const offsets = new Map<MemberId, number>();
+    for (const { session } of this.sessions.values()) {
+      const memberId = session.memberId;
+      const offset = memberId === null ? null : this.clockOffset(memberId);
+      if (memberId !== null && offset !== null) offsets.set(memberId, offset);
+    }
+    return offsets;
+  }
+
+  /** Pings every connected peer's clock now (the mesh also does so on its own). */
+  pingClocks(): void {
+    for (const { session } of this.sessions.values()) session.pingClock();
   }
 
   /** Calls `listener` after every change of `peers()`; returns its cleanup. */
@@ -169,6 +218,7 @@ export class CircleMesh {
     if (this.closed) return;
     this.closed = true;
     if (this.timer !== null) clearTimeout(this.timer);
+    if (this.clockTimer !== null) clearTimeout(this.clockTimer);
     for (const cleanup of this.cleanups) cleanup();
     for (const peerId of [...this.sessions.keys()]) this.dropSession(peerId);
     this.listeners.clear();
@@ -188,6 +238,16 @@ export class CircleMesh {
     this.options.onProtocolError?.(peerId, reason);
   }
 
+  // The first sample comes with HELLO; the one after the opening sync, on a quiet
+  // channel, is usually the best until the regular pings add more.
+  private pingAtOpening(session: PeerSession): void {
+    const stage = session.inStep ? 'inStep' : session.memberId !== null ? 'hello' : null;
+    if (stage === null || this.clockStage.get(session) === stage) return;
+    if (stage === 'hello' && this.clockStage.has(session)) return;
+    this.clockStage.set(session, stage);
+    session.pingClock();
+  }
+
   private dropSession(peerId: string): boolean {
     const entry = this.sessions.get(peerId);
     if (entry === undefined) return false;
@@ -204,6 +264,16 @@ export class CircleMesh {
       this.timer = null;
       this.antiEntropy();
       this.schedule();
+    }, interval);
+  }
+
+  private scheduleClock(): void {
+    const interval = this.options.clockPingMs ?? CLOCK_PING_MS;
+    if (interval <= 0 || this.closed) return;
+    this.clockTimer = setTimeout(() => {
+      this.clockTimer = null;
+      this.pingClocks();
+      this.scheduleClock();
     }, interval);
   }
 

@@ -22,6 +22,15 @@ export function emptyCounters(): PeerCounters {
     bytesSent: 0,
     framesReceived: 0,
     bytesReceived: 0,
-    messagesSent: { HELLO: 0, SYNC_STEP_1: 0, SYNC_STEP_2: 0, UPDATE: 0, AWARENESS: 0, CHUNK: 0 },
+    messagesSent: {
+      HELLO: 0,
+      SYNC_STEP_1: 0,
+      SYNC_STEP_2: 0,
+      UPDATE: 0,
+      AWARENESS: 0,
+      CHUNK: 0,
+      CLOCK_PING: 0,
+      CLOCK_PONG: 0,
+    },
   };
 }

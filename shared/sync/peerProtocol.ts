@@ -11,6 +11,8 @@
  *   AWARENESS    varString docId, varUint8Array awarenessUpdate  (y-protocols awareness)
  *   CHUNK        u32 messageId (little-endian), varUint index, varUint count,
  *                varUint8Array bytes: one piece of a larger message (./chunking.ts)
+ *   CLOCK_PING   f64 t0: the sender's clock, ms since 1970 (./clockOffset.ts)
+ *   CLOCK_PONG   f64 t0 echoed, f64 t1: the answerer's clock when it answered
  *
  * Updates and state vectors are Yjs update format V1. HELLO opens a session and says how
  * many SYNC_STEP_1 messages follow it, so the other side knows when the initial exchange
@@ -34,6 +36,8 @@ export const MESSAGE_KIND = {
   UPDATE: 4,
   AWARENESS: 5,
   CHUNK: 6,
+  CLOCK_PING: 7,
+  CLOCK_PONG: 8,
 } as const;
 
 /** The name of a message kind, as logs and counters show it. */
@@ -63,6 +67,8 @@ export const MAX_CLIENT_ID = 0xffffffff;
  * where numbers stop being exact and ids would collide.
  */
 export const MAX_CLOCK = 2 ** 40;
+/** The latest time a clock message may carry: JavaScript's last representable date. */
+export const MAX_CLOCK_TIME = 8.64e15;
 const MAX_DOC_COUNT = 1_000_000;
 const MAX_AWARENESS_CLIENTS = 64;
 
@@ -84,7 +90,9 @@ export type PeerMessage =
       index: number;
       count: number;
       bytes: Uint8Array;
-    };
+    }
+  | { kind: typeof MESSAGE_KIND.CLOCK_PING; t0: number }
+  | { kind: typeof MESSAGE_KIND.CLOCK_PONG; t0: number; t1: number };
 
 /** A chunk message. */
 export type ChunkMessage = Extract<PeerMessage, { kind: typeof MESSAGE_KIND.CHUNK }>;
@@ -115,6 +123,13 @@ export function encodePeerMessage(message: PeerMessage): Uint8Array {
       encoding.writeVarUint(encoder, message.index);
       encoding.writeVarUint(encoder, message.count);
       encoding.writeVarUint8Array(encoder, message.bytes);
+      break;
+    case MESSAGE_KIND.CLOCK_PING:
+      encoding.writeFloat64(encoder, message.t0);
+      break;
+    case MESSAGE_KIND.CLOCK_PONG:
+      encoding.writeFloat64(encoder, message.t0);
+      encoding.writeFloat64(encoder, message.t1);
       break;
   }
   return encoding.toUint8Array(encoder);
@@ -222,6 +237,16 @@ function readBody(kind: number, reader: StrictReader): Checked<PeerMessage> {
       if (bytes.length === 0) return refuse('an empty CHUNK');
       return ok({ kind, messageId, index, count, bytes });
     }
+    case MESSAGE_KIND.CLOCK_PING: {
+      const t0 = reader.time();
+      return t0 === null ? refuse('a CLOCK_PING with a time no clock shows') : ok({ kind, t0 });
+    }
+    case MESSAGE_KIND.CLOCK_PONG: {
+      const t0 = reader.time();
+      const t1 = reader.time();
+      if (t0 === null || t1 === null) return refuse('a CLOCK_PONG with a time no clock shows');
+      return ok({ kind, t0, t1 });
+    }
     default:
       return refuse(`a message of unknown kind ${kind}`);
   }
@@ -249,6 +274,13 @@ class StrictReader {
   uint32(): number {
     if (this.remaining() < 4) throw new FieldError('a message cut short');
     return decoding.readUint32(this.decoder);
+  }
+
+  /** A float64 time in milliseconds since 1970; null when it is no time a clock shows. */
+  time(): number | null {
+    if (this.remaining() < 8) throw new FieldError('a message cut short');
+    const value = decoding.readFloat64(this.decoder);
+    return Number.isFinite(value) && value >= 0 && value <= MAX_CLOCK_TIME ? value : null;
   }
 
   bytes(max: number): Uint8Array {

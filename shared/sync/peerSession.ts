@@ -12,6 +12,8 @@
  *   (it overtook them on another channel) is applied in part and answered with a
  *   SYNC_STEP_1, whose answer fills the gap.
  * - AWARENESS must be well-formed and within 16 KiB; it is handed to the documents.
+ * - CLOCK_PING is answered at once with CLOCK_PONG, ahead of any queued work, and a
+ *   CLOCK_PONG feeds this peer's clock estimate (./clockOffset.ts); `pingClock()` asks.
  * - The session is "in step" once the peer's HELLO, all its opening SYNC_STEP_1 and
  *   answers to all of this laptop's opening SYNC_STEP_1 have been handled.
  * - Anything malformed reports one protocol error and the session stops listening; the
@@ -23,6 +25,7 @@ import type { DocId, MemberId } from '../notebook/ids';
 import { PEER_ORIGIN } from '../notebook/origins';
 import { logger } from '../log';
 import { FrameReader, frameMessage } from './chunking';
+import { ClockEstimate, type ClockSample } from './clockOffset';
 import { OrderedTasks } from './orderedTasks';
 import { emptyCounters, type PeerCounters } from './peerCounters';
 import {
@@ -59,6 +62,8 @@ export interface PeerSessionOptions {
   onRemoteChange?(docId: DocId): void;
   /** Client ids this laptop writes `docId` with, which no peer may write under. */
   ownClients?(docId: DocId): Iterable<number>;
+  /** This laptop's clock in ms since 1970 (Date.now unless a test shifts it). */
+  now?(): number;
 }
 
 /** The sync protocol with one peer over one channel. */
@@ -66,6 +71,7 @@ export class PeerSession {
   /** What crossed this session so far. */
   readonly counters: PeerCounters = emptyCounters();
   private readonly frames = new FrameReader();
+  private readonly clock = new ClockEstimate();
   private readonly tasks = new OrderedTasks((error) => {
     log.error('a sync message could not be handled', { error: String(error) });
     this.fail('a message this laptop could not handle');
@@ -97,6 +103,11 @@ export class PeerSession {
       this.stepOnesReceived >= this.peerDocCount &&
       this.awaiting.size === 0
     );
+  }
+
+  /** The peer's clock − this laptop's, from the best recent CLOCK exchange; null before one. */
+  get clockOffset(): ClockSample | null {
+    return this.clock.best();
   }
 
   /** Sends HELLO and a SYNC_STEP_1 for every document this laptop holds. */
@@ -137,6 +148,14 @@ export class PeerSession {
     if (this.started) this.sendMessage({ kind: MESSAGE_KIND.AWARENESS, docId, update });
   }
 
+  /** Sends a CLOCK_PING (once the peer said HELLO); its answer refines `clockOffset`. */
+  pingClock(): void {
+    if (!this.started || this.state !== 'open' || this.peerMember === null) return;
+    const t0 = this.now();
+    this.clock.sent(t0);
+    this.sendMessage({ kind: MESSAGE_KIND.CLOCK_PING, t0 });
+  }
+
   /** Asks the peer for what it has of `docId` that this laptop lacks (anti-entropy). */
   requestSync(docId: DocId): void {
     if (this.started && this.state === 'open') this.ask(docId, false);
@@ -168,6 +187,15 @@ export class PeerSession {
       return null;
     }
     if (this.peerMember === null) return `${MESSAGE_KIND_NAME[message.kind]!} before HELLO`;
+    // Clock messages skip the queue: time spent waiting there would skew the estimate.
+    if (message.kind === MESSAGE_KIND.CLOCK_PING) {
+      this.sendMessage({ kind: MESSAGE_KIND.CLOCK_PONG, t0: message.t0, t1: this.now() });
+      return null;
+    }
+    if (message.kind === MESSAGE_KIND.CLOCK_PONG) {
+      this.clock.answered(message.t0, message.t1, this.now());
+      return null;
+    }
     if (message.kind === MESSAGE_KIND.AWARENESS && !isAwarenessUpdate(message.update)) {
       return 'an AWARENESS update that is malformed or too large';
     }
@@ -249,6 +277,10 @@ export class PeerSession {
     const left = (this.awaiting.get(docId) ?? 0) - 1;
     if (left > 0) this.awaiting.set(docId, left);
     else this.awaiting.delete(docId);
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
   }
 
   private get peerId(): string {

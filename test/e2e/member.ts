@@ -33,10 +33,32 @@ export async function addMeeting(
   await expect(page.getByRole('heading', { level: 1, name: meeting.title })).toBeVisible();
 }
 
-/** Starts a new entry in the open meeting and returns its editor, focused. */
+/** Starts a private draft in the open meeting and returns its editor, focused. */
+export async function startDraft(page: Page): Promise<Locator> {
+  const before = await page.getByRole('textbox', { name: 'Your private draft' }).count();
+  await page.getByRole('button', { name: 'Write an entry' }).click();
+  const editor = page.getByRole('textbox', { name: 'Your private draft' }).nth(before);
+  await expect(editor).toBeFocused();
+  return editor;
+}
+
+/** Shares the (only) private draft of the open meeting, by name or anonymously. */
+export async function shareDraft(page: Page, how: 'named' | 'anonymous' = 'named'): Promise<void> {
+  const draft = page.getByRole('region', { name: 'Your private draft' });
+  await draft
+    .getByRole('button', { name: how === 'named' ? 'Share with the circle' : 'Share anonymously' })
+    .click();
+  await expect(draft).toHaveCount(0);
+}
+
+/**
+ * Starts an entry the way most tests need one: a draft shared at once, so the circle
+ * sees it; returns the shared entry's editor, focused, with the caret at its end.
+ */
 export async function startEntry(page: Page): Promise<Locator> {
   const before = await page.getByRole('textbox', { name: /^Entry by/ }).count();
-  await page.getByRole('button', { name: 'Write an entry' }).click();
+  await startDraft(page);
+  await shareDraft(page);
   const editor = page.getByRole('textbox', { name: /^Entry by/ }).nth(before);
   await expect(editor).toBeFocused();
   return editor;

@@ -106,10 +106,10 @@ export class LoopbackNetwork {
     if (this.options.manual !== true) this.deliver();
   }
 
-  /** Connects every replica, then delivers everything. */
-  connectAll(): void {
+  /** Connects every replica, then (unless told not to) delivers everything. */
+  connectAll(deliver = true): void {
     for (let replica = 0; replica < this.size; replica++) this.connect(replica);
-    this.deliver();
+    if (deliver) this.deliver();
   }
 
   /** Messages still waiting in manual mode. */

@@ -17,6 +17,10 @@ import {
   type StoreNotice,
 } from '../../shared/ipc/contract';
 import { HearthError } from '../../shared/ipc/errors';
+import { BackupRefused, openBackupFile, sealBackupFile } from '../../shared/backup/backupFile';
+import { decodeBackupPayload, encodeBackupPayload } from '../../shared/backup/backupPayload';
+import { buildExport } from '../../shared/export/buildExport';
+import { downloadShell } from '../../electron/main/services/exports/saveShell';
 import {
   INDEX_DOC_ID,
   newId,
@@ -52,9 +56,11 @@ export function createMemoryBackend(emit: EmitEvent): MemoryBackend {
     textSize: 'regular',
     lastCircleId: null,
     iceServers: [],
+    region: null,
   };
   let endpoints: SignallingEndpoint[] = [];
   const circles = new Map<CircleId, StoredCircle>();
+  const MEMORY_JOURNAL_ID = 'journaljournaljournal0' as CircleId;
   const updates = new Map<string, Uint8Array[]>();
   const notices: StoreNotice[] = [];
   let closeCount = 0;
@@ -156,11 +162,88 @@ export function createMemoryBackend(emit: EmitEvent): MemoryBackend {
       return Promise.resolve();
     },
     'hearth:docs:flush': () => Promise.resolve(),
+    'hearth:docs:remove': (circleId, docId) => {
+      circle(circleId);
+      updates.delete(`${circleId}/${docId}`);
+      return Promise.resolve();
+    },
+    // The journal is one more folder that is never listed; here a fixed id is enough.
+    'hearth:journal:open': () => Promise.resolve({ journalId: MEMORY_JOURNAL_ID }),
     'hearth:notices:list': () => Promise.resolve([...notices]),
     'hearth:notices:dismiss': (noticeId) => {
       const index = notices.findIndex((notice) => notice.id === noticeId);
       if (index >= 0) notices.splice(index, 1);
       return Promise.resolve();
+    },
+    // Exports and backups run the real shared code over the stored updates; downloads only.
+    'hearth:export:save': async (_jobId, request) => {
+      const { profile } = circle(request.circleId);
+      const state = (docId: string): Uint8Array | null => {
+        const stored = updates.get(`${request.circleId}/${docId}`);
+        return stored === undefined ? null : Y.mergeUpdates(stored);
+      };
+      const indexState = state(INDEX_DOC_ID);
+      if (indexState === null) throw new HearthError('not-found', 'no notebook yet');
+      const built = await buildExport(
+        { indexState, entryState: (id) => Promise.resolve(state(id)), memberId: profile.memberId },
+        request.format,
+        request.options,
+      );
+      if (built.kind === 'print') return { kind: 'pdf-unavailable' };
+      return downloadShell().save({
+        files: built.files,
+        suggestedName: built.files[0]?.path.split('/')[0] ?? 'export',
+        folder: request.format === 'markdown-folder',
+        mediaType: 'text/plain',
+      });
+    },
+    'hearth:export:cancel': () => Promise.resolve(),
+    'hearth:backup:create': async (circleId, passphrase) => {
+      const { profile, summary } = circle(circleId);
+      const docs = new Map<DocId, Uint8Array>();
+      for (const [key, stored] of updates) {
+        if (key.startsWith(`${circleId}/`)) {
+          docs.set(key.slice(circleId.length + 1) as DocId, Y.mergeUpdates(stored));
+        }
+      }
+      const payload = encodeBackupPayload({
+        createdAt: Date.now(),
+        circle: { ...profile, name: summary.name },
+        docs,
+      });
+      const bytes = await sealBackupFile(payload, passphrase, 100_000);
+      return {
+        kind: 'download',
+        name: 'circle.hearthbackup',
+        mediaType: 'application/octet-stream',
+        bytes,
+      };
+    },
+    'hearth:backup:restore': async (passphrase, file) => {
+      if (file === null) return { kind: 'dismissed' };
+      let opened: Uint8Array;
+      try {
+        opened = await openBackupFile(file, passphrase);
+      } catch (error) {
+        if (error instanceof BackupRefused) return { kind: 'refused', reason: error.reason };
+        throw error;
+      }
+      const backup = decodeBackupPayload(opened);
+      const { name, ...profile } = backup.circle;
+      if (circles.has(profile.circleId)) return { kind: 'refused', reason: 'circle-exists' };
+      const now = Date.now();
+      const summary: CircleSummary = {
+        id: profile.circleId,
+        name,
+        memberName: profile.memberName,
+        colour: profile.colour,
+        createdAt: profile.createdAt,
+        lastOpenedAt: now,
+      };
+      circles.set(profile.circleId, { summary, profile });
+      for (const [docId, state] of backup.docs)
+        updates.set(`${profile.circleId}/${docId}`, [state]);
+      return { kind: 'restored', circle: summary };
     },
   };
 

@@ -70,7 +70,11 @@ function $randomPoint(random: SeededRandom): TextPoint {
   if (texts.length > 0) {
     const node = random.pick(texts);
     const text = node.getTextContent();
-    return { key: node.getKey(), offset: caretBefore(text, random.int(0, text.length)), type: 'text' };
+    return {
+      key: node.getKey(),
+      offset: caretBefore(text, random.int(0, text.length)),
+      type: 'text',
+    };
   }
   let block: ElementNode = $getRoot();
   for (;;) {
@@ -94,9 +98,13 @@ function $ensureBlock(): void {
   if ($getRoot().getChildrenSize() === 0) $getRoot().append($createParagraphNode());
 }
 
-function $edit(kind: EntryEditKind, random: SeededRandom): string {
+const pointText = (point: TextPoint): string => `${point.type} ${point.key}:${point.offset}`;
+
+// `note` says what is about to happen, so an edit that throws can be reported exactly.
+function $edit(kind: EntryEditKind, random: SeededRandom, note: (what: string) => void): string {
   $ensureBlock();
   const caret = $randomPoint(random);
+  note(`${kind} at ${pointText(caret)}`);
   switch (kind) {
     case 'type': {
       const text = random.pick(WORDS);
@@ -108,7 +116,9 @@ function $edit(kind: EntryEditKind, random: SeededRandom): string {
       return 'paragraph';
     case 'format': {
       const format = random.pick(['bold', 'italic'] as const);
-      $select(caret, $randomPoint(random)).formatText(format);
+      const focus = $randomPoint(random);
+      note(`toggle ${format} from ${pointText(caret)} to ${pointText(focus)}`);
+      $select(caret, focus).formatText(format);
       return `toggle ${format}`;
     }
     case 'block': {
@@ -133,6 +143,7 @@ function $edit(kind: EntryEditKind, random: SeededRandom): string {
         const text = $getNodeByKey(caret.key)?.getTextContent() ?? '';
         focus = { ...caret, offset: caretBefore(text, Math.max(0, caret.offset - 1)) };
       }
+      note(`delete from ${pointText(caret)} to ${pointText(focus)}`);
       $select(caret, focus).removeText();
       return 'delete';
     }
@@ -145,18 +156,18 @@ export function randomEntryEdit(
   random: SeededRandom,
   kind: EntryEditKind = random.weighted(ENTRY_EDIT_WEIGHTS),
 ): string {
-  let description = kind;
+  let description: string = kind;
   try {
     editor.update(
       () => {
-        description = $edit(kind, random);
+        description = $edit(kind, random, (what) => (description = what));
         // Leave no selection behind: a remote change must not be steered by a stale caret.
         if ($isRangeSelection($getSelection())) $setSelection(null);
       },
       { discrete: true },
     );
   } catch (error) {
-    throw new Error(`the ${description} edit threw`, { cause: error });
+    throw new Error(`the edit "${description}" threw`, { cause: error });
   }
   return description;
 }

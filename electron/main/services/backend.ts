@@ -14,7 +14,11 @@ import {
 import { HearthError } from '../../../shared/ipc/errors';
 import { INDEX_DOC_ID } from '../../../shared/notebook/ids';
 import { logger } from '../../../shared/log';
+import { backupHandlers } from './backup/circleBackup';
 import { circleNameIn, foundCircle, joinedCircle } from './circles';
+import { journalIdIn, journalOpener } from './journal';
+import { exportHandlers } from './exports/exportJobs';
+import { downloadShell, type SaveShell } from './exports/saveShell';
 import type { KeyVault } from './keys/keyVault';
 import { circleSummary, type StoredCircle } from './store/circleProfile';
 import { Store } from './store/store';
@@ -31,6 +35,10 @@ export interface BackendOptions {
   emit: EmitEvent;
   /** The signalling endpoints to meet peers through (./rendezvous.ts); none when absent. */
   endpoints?: () => SignallingEndpoint[];
+  /** Where exports and backups are saved; browser-mode downloads (no PDF) when absent. */
+  saveShell?: SaveShell;
+  /** PBKDF2 iterations of new backups: tests only, to keep them quick. */
+  backupIterations?: number;
   now?: () => number;
 }
 
@@ -55,14 +63,22 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
   });
 
+  const shell = options.saveShell ?? downloadShell();
+  const openJournal = journalOpener(store, options.dataDir, now);
   const handlers: InvokeHandlers = {
     'hearth:app:info': () =>
       Promise.resolve({ ...options.appInfo, contractVersion: IPC_CONTRACT_VERSION }),
     'hearth:settings:get': () => store.settings(),
     'hearth:settings:update': (patch) => store.updateSettings(patch),
     'hearth:circles:list': async () => {
-      const circles = await store.circles();
-      return circles.toSorted(newestOpenedFirst).map(circleSummary);
+      const [circles, journalId] = await Promise.all([
+        store.circles(),
+        journalIdIn(options.dataDir),
+      ]);
+      return circles
+        .filter((circle) => circle.profile.circleId !== journalId)
+        .toSorted(newestOpenedFirst)
+        .map(circleSummary);
     },
     'hearth:circles:create': async (request) => {
       const { circle, indexState } = foundCircle(request, now());
@@ -110,12 +126,26 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     'hearth:docs:append': async (circleId, docId, update) =>
       (await store.circle(circleId)).append(docId, update),
     'hearth:docs:flush': () => store.flush(),
+    'hearth:docs:remove': async (circleId, docId) => (await store.circle(circleId)).remove(docId),
+    'hearth:journal:open': openJournal,
     'hearth:notices:list': () => Promise.resolve([...notices]),
     'hearth:notices:dismiss': (noticeId) => {
       const at = notices.findIndex((notice) => notice.id === noticeId);
       if (at !== -1) notices.splice(at, 1);
       return Promise.resolve();
     },
+    ...exportHandlers({
+      circle: (circleId) => store.circle(circleId),
+      shell,
+      emit: options.emit,
+      now,
+    }),
+    ...backupHandlers({
+      store,
+      shell,
+      now,
+      ...(options.backupIterations === undefined ? {} : { iterations: options.backupIterations }),
+    }),
   };
 
   return { handlers: withPlainErrors(handlers), close: () => store.close() };

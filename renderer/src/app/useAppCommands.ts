@@ -28,6 +28,7 @@ export function commandForKey(event: {
   if (event.shiftKey && key === 'e') return 'new-entry';
   if (event.shiftKey && key === 'l') return 'toggle-theme';
   if (!event.shiftKey && key === ',') return 'open-settings';
+  if (!event.shiftKey && key === 'f') return 'focus-search';
   return null;
 }
 
@@ -44,6 +45,9 @@ export function useAppCommands(handlers: AppCommandHandlers): void {
       if (inElectron || event.defaultPrevented) return;
       const command = commandForKey(event);
       if (command === null) return;
+      // Inside an entry's editor Ctrl+F stays the browser's own find, which searches the
+      // meeting as it is shown; anywhere else it opens Hearth's search.
+      if (command === 'focus-search' && inEditor(event.target)) return;
       event.preventDefault();
       latest.current[command]();
     };
@@ -53,4 +57,8 @@ export function useAppCommands(handlers: AppCommandHandlers): void {
       window.removeEventListener('keydown', onKeyDown);
     };
   }, []);
+}
+
+function inEditor(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('[contenteditable="true"]') !== null;
 }

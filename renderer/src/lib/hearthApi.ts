@@ -44,6 +44,9 @@ function withHearthErrors(api: HearthApi): HearthApi {
     docs: wrapDomain(api.docs),
     notices: wrapDomain(api.notices),
     sync: wrapDomain(api.sync),
+    journal: wrapDomain(api.journal),
+    export: wrapDomain(api.export),
+    backup: wrapDomain(api.backup),
     events: api.events,
   };
 }

@@ -1,13 +1,15 @@
 /**
- * One open circle on this laptop: its index document, the entry documents loaded so
- * far, and their link to the store. The renderer holds the live documents; main holds
- * the files. Entry documents load on demand, once, and stay loaded while the circle is
- * open, so an editor, a search and (later) a peer all share one copy.
+ * One open circle on this laptop: its index document and entry documents (./liveDocs.ts)
+ * and their link to the store. The renderer holds the live documents; main holds the
+ * files.
+ *
+ * An entry its author withdrew is let go here as soon as the index says so — at open,
+ * or the moment the withdrawal arrives from a peer — and its files are deleted; it is
+ * never loaded or made again, whatever a peer sends later.
  */
 import * as Y from 'yjs';
 import type { CircleProfile, CircleSummary, HearthApi } from '../../../shared/ipc/contract';
 import { CircleIndex, type NewMeeting } from '../../../shared/notebook/circleIndex';
-import { seedEntryBody } from '../../../shared/notebook/headlessEntry';
 import {
   INDEX_DOC_ID,
   entryDocId,
@@ -17,34 +19,41 @@ import {
   type EntryId,
   type MeetingId,
 } from '../../../shared/notebook/ids';
-import { STORE_ORIGIN } from '../../../shared/notebook/origins';
-import type { EntryVisibility } from '../../../shared/notebook/schema';
-import { persistDoc, type DocPersistence } from './docPersistence';
+import { LOCAL_ORIGIN, STORE_ORIGIN } from '../../../shared/notebook/origins';
+import { LiveDocs, type DocUpdateListener } from './liveDocs';
 import { SaveTracker } from './saveTracker';
 
-/** Hears every change to any of the circle's documents, with the change's origin. */
-export type DocUpdateListener = (docId: DocId, update: Uint8Array, origin: unknown) => void;
+export type { DocUpdateListener } from './liveDocs';
+
+/** How a draft becomes an entry of the circle. */
+export interface Publication {
+  meetingId: MeetingId;
+  /** The entry body (a fresh copy: see shared/notebook/entryCopy.ts). */
+  body: Uint8Array;
+  anonymous: boolean;
+  contentNote: string | null;
+  exportable: boolean;
+}
 
 /** A live, persisted circle. */
 export class CircleSession {
   /** Whether saving is up to date, for the status line. */
   readonly saves = new SaveTracker();
-  private readonly entryDocs = new Map<EntryId, Promise<Y.Doc>>();
-  private readonly loadedDocs = new Map<DocId, Y.Doc>();
-  private readonly persistence = new Map<DocId, DocPersistence>();
-  private readonly updateListeners = new Set<DocUpdateListener>();
-  private readonly addedListeners = new Set<(docId: DocId) => void>();
+  private readonly docs: LiveDocs;
   private closed = false;
+  private readonly stopWatchingWithdrawals: () => void;
 
   private constructor(
-    private readonly api: HearthApi,
+    api: HearthApi,
     readonly summary: CircleSummary,
     readonly profile: CircleProfile,
     readonly index: CircleIndex,
-    /** Every document the store held when the circle opened. */
-    readonly storedDocIds: ReadonlySet<DocId>,
+    storedDocIds: ReadonlySet<DocId>,
   ) {
-    this.track(INDEX_DOC_ID, index.ydoc);
+    this.docs = new LiveDocs(api, summary.id, this.saves, storedDocIds);
+    this.docs.track(INDEX_DOC_ID, index.ydoc);
+    this.stopWatchingWithdrawals = index.subscribe(() => this.letGoOfWithdrawn());
+    this.letGoOfWithdrawn();
   }
 
   /** Opens a circle: reads its profile and its index document from the store. */
@@ -64,10 +73,109 @@ export class CircleSession {
     return session;
   }
 
+  /** The circle's id. */
+  get circleId(): CircleId {
+    return this.summary.id;
+  }
+
+  /** Every document this laptop holds for the circle. */
+  docIds(): DocId[] {
+    return this.docs.ids();
+  }
+
+  /** A loaded document, if it is loaded. */
+  loadedDoc(docId: DocId): Y.Doc | undefined {
+    return this.docs.peek(docId);
+  }
+
+  /** True for an entry whose author withdrew it (or one this laptop let go). */
+  isWithdrawn(entryId: EntryId): boolean {
+    return (
+      this.docs.isRemoved(entryDocId(entryId)) ||
+      this.index.read().entries.get(entryId)?.withdrawn === true
+    );
+  }
+
+  /** The entry's body document, loaded from the store the first time it is asked for. */
+  entryDoc(entryId: EntryId): Promise<Y.Doc> {
+    if (this.isWithdrawn(entryId)) return Promise.reject(new Error('This entry was withdrawn.'));
+    return this.docs.get(entryDocId(entryId));
+  }
+
+  /** Calls `listener` for every change to every document; returns its cleanup. */
+  onDocUpdate(listener: DocUpdateListener): () => void {
+    return this.docs.onUpdate(listener);
+  }
+
+  /** Calls `listener` when a document is loaded or made; returns its cleanup. */
+  onDocAdded(listener: (docId: DocId) => void): () => void {
+    return this.docs.onAdded(listener);
+  }
+
+  /** Adds a meeting to the notebook. */
+  addMeeting(meeting: Omit<NewMeeting, 'createdBy'>): MeetingId {
+    return this.index.addMeeting({ ...meeting, createdBy: this.profile.memberId });
+  }
+
   /**
-   * Writes this laptop's member into the index if it is not there: a laptop that joined
-   * from an invite introduces itself this way, and the record merges with the notebook
-   * when it arrives from the others.
+   * Publishes an entry: its body document first, then its record — named, or written
+   * by a nameless client (shared/notebook/anonymousWrite.ts) so nothing in the shared
+   * documents points to its author. Returns the entry id and, for an anonymous entry,
+   * the nameless client id its author keeps privately.
+   */
+  publish(publication: Publication): { entryId: EntryId; anonymousClient: number | null } {
+    const entryId = newId<EntryId>();
+    const ydoc = new Y.Doc();
+    this.docs.adopt(entryDocId(entryId), ydoc);
+    Y.applyUpdate(ydoc, publication.body, LOCAL_ORIGIN);
+    let anonymousClient: number | null = null;
+    if (publication.anonymous) {
+      anonymousClient = this.index.addAnonymousEntry(publication.meetingId, entryId);
+    } else {
+      this.index.addEntry(
+        { meetingId: publication.meetingId, authorId: this.profile.memberId, visibility: 'circle' },
+        Date.now(),
+        entryId,
+      );
+    }
+    if (publication.contentNote !== null || !publication.exportable) {
+      this.index.setEntryFlags(
+        entryId,
+        { contentNote: publication.contentNote, exportable: publication.exportable },
+        anonymousClient ?? undefined,
+      );
+    }
+    return { entryId, anonymousClient };
+  }
+
+  /** Resolves once every change made so far is on this laptop's disk. */
+  settle(): Promise<void> {
+    return this.docs.settle();
+  }
+
+  /** Saves what is pending, then lets go of the documents. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.stopWatchingWithdrawals();
+    await this.docs.close();
+    this.index.dispose();
+  }
+
+  private letGoOfWithdrawn(): void {
+    for (const entry of this.index.read().entries.values()) {
+      if (!entry.withdrawn) continue;
+      const docId = entryDocId(entry.id);
+      if (this.docs.isRemoved(docId)) continue;
+      if (this.docs.peek(docId) === undefined && !this.docs.ids().includes(docId)) continue;
+      void this.docs.remove(docId).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Registers this session's client for this laptop's member and, for a laptop that
+   * joined from an invite, writes its member record: it merges with the notebook when
+   * that arrives from the others.
    */
   private ensureMember(): void {
     const { profile } = this;
@@ -81,105 +189,5 @@ export class CircleSession {
       agreedAt: null,
       agreedVersion: null,
     });
-  }
-
-  /** The circle's id. */
-  get circleId(): CircleId {
-    return this.summary.id;
-  }
-
-  /** The entry's body document, loaded from the store the first time it is asked for. */
-  entryDoc(entryId: EntryId): Promise<Y.Doc> {
-    let loading = this.entryDocs.get(entryId);
-    if (loading === undefined) {
-      loading = this.loadEntryDoc(entryId);
-      this.entryDocs.set(entryId, loading);
-    }
-    return loading;
-  }
-
-  /** Every document this laptop holds for the circle: stored, loaded or just made. */
-  docIds(): DocId[] {
-    return [...new Set([...this.storedDocIds, ...this.loadedDocs.keys()])];
-  }
-
-  /** A loaded document, if it is loaded. */
-  loadedDoc(docId: DocId): Y.Doc | undefined {
-    return this.loadedDocs.get(docId);
-  }
-
-  /** Calls `listener` for every change to every document; returns its cleanup. */
-  onDocUpdate(listener: DocUpdateListener): () => void {
-    this.updateListeners.add(listener);
-    return () => this.updateListeners.delete(listener);
-  }
-
-  /** Calls `listener` when a document is loaded or made; returns its cleanup. */
-  onDocAdded(listener: (docId: DocId) => void): () => void {
-    this.addedListeners.add(listener);
-    return () => this.addedListeners.delete(listener);
-  }
-
-  /** Adds a meeting to the notebook. */
-  addMeeting(meeting: Omit<NewMeeting, 'createdBy'>): MeetingId {
-    return this.index.addMeeting({ ...meeting, createdBy: this.profile.memberId });
-  }
-
-  /**
-   * Creates an entry in a meeting: its body is seeded with one empty paragraph here,
-   * once, before any editor sees it, then its record is added to the index.
-   */
-  createEntry(meetingId: MeetingId, visibility: EntryVisibility = 'circle'): EntryId {
-    const entryId = newId<EntryId>();
-    const ydoc = new Y.Doc();
-    this.track(entryDocId(entryId), ydoc);
-    seedEntryBody(ydoc);
-    this.entryDocs.set(entryId, Promise.resolve(ydoc));
-    this.index.addEntry(
-      {
-        meetingId,
-        authorId: visibility === 'anonymous' ? null : this.profile.memberId,
-        visibility,
-      },
-      Date.now(),
-      entryId,
-    );
-    return entryId;
-  }
-
-  /** Resolves once every change made so far is on this laptop's disk. */
-  async settle(): Promise<void> {
-    await Promise.all([...this.persistence.values()].map((p) => p.settled()));
-    await this.api.docs.flush();
-  }
-
-  /** Saves what is pending, then lets go of the documents. */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await this.settle();
-    for (const persistence of this.persistence.values()) persistence.detach();
-    this.updateListeners.clear();
-    this.addedListeners.clear();
-    this.index.dispose();
-    this.index.ydoc.destroy();
-    for (const loading of this.entryDocs.values()) void loading.then((doc) => doc.destroy());
-  }
-
-  private async loadEntryDoc(entryId: EntryId): Promise<Y.Doc> {
-    const ydoc = new Y.Doc();
-    const state = await this.api.docs.load(this.circleId, entryDocId(entryId));
-    if (state !== null) Y.applyUpdate(ydoc, state, STORE_ORIGIN);
-    this.track(entryDocId(entryId), ydoc);
-    return ydoc;
-  }
-
-  private track(docId: DocId, ydoc: Y.Doc): void {
-    this.loadedDocs.set(docId, ydoc);
-    this.persistence.set(docId, persistDoc(this.api, this.circleId, docId, ydoc, this.saves));
-    ydoc.on('update', (update: Uint8Array, origin: unknown) => {
-      for (const listener of [...this.updateListeners]) listener(docId, update, origin);
-    });
-    for (const listener of [...this.addedListeners]) listener(docId);
   }
 }

@@ -18,6 +18,8 @@ export interface DocPersistence {
   /** Resolves when nothing of this document is waiting to be written or retried. */
   settled(): Promise<void>;
   detach(): void;
+  /** Stops and drops every write still waiting: the document is being deleted. */
+  abandon(): void;
 }
 
 /** Starts appending `ydoc`'s updates to the store. */
@@ -83,6 +85,16 @@ export function persistDoc(
     detach: () => {
       detached = true;
       ydoc.off('update', onUpdate);
+    },
+    abandon: () => {
+      detached = true;
+      ydoc.off('update', onUpdate);
+      if (retryTimer !== null) clearTimeout(retryTimer);
+      retryTimer = null;
+      // What was waiting no longer counts as unsaved: it is meant to be gone.
+      if (retryCount > 0) tracker.saved(retryCount);
+      retryQueue = [];
+      retryCount = 0;
     },
   };
 }

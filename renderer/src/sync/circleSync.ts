@@ -14,6 +14,7 @@
 import { toBase64Url } from '../../../shared/crypto/base64url';
 import { randomBytes } from '../../../shared/crypto/random';
 import { logger } from '../../../shared/log';
+import type { MemberId } from '../../../shared/notebook/ids';
 import { CircleMesh } from '../../../shared/sync/circleMesh';
 import type { PeerSession } from '../../../shared/sync/peerSession';
 import type { CircleSession } from '../notebook/circleSession';
@@ -129,6 +130,19 @@ export class CircleSync {
       framesSent: link.counters.framesSent,
       framesReceived: link.counters.framesReceived,
     }));
+  }
+
+  /**
+   * How far `memberId`'s laptop's clock is ahead of this one's, in ms, measured over the
+   * link (shared/sync/clockOffset.ts); null when that member is not connected.
+   */
+  clockOffset(memberId: MemberId): number | null {
+    return this.mesh.clockOffset(memberId);
+  }
+
+  /** The measured clock offsets of every connected member. */
+  clockOffsets(): ReadonlyMap<MemberId, number> {
+    return this.mesh.clockOffsets();
   }
 
   /** Leaves the room and closes every link. */

@@ -17,7 +17,10 @@ export function sessionDocs(session: CircleSession, presence: CirclePresence): S
     doc: async (docId) => {
       if (!isDocId(docId)) return null;
       if (docId === INDEX_DOC_ID) return session.index.ydoc;
-      return session.entryDoc(docId as string as EntryId);
+      const entryId = docId as string as EntryId;
+      // A withdrawn entry is gone here for good: whatever a peer still holds of it is refused.
+      if (session.isWithdrawn(entryId)) return null;
+      return session.entryDoc(entryId);
     },
     onLocalUpdate: (listener) =>
       session.onDocUpdate((docId, update, origin) => {

@@ -7,6 +7,7 @@ import { appPageFromFile, type AppPage } from '../../../electron/main/appPage';
 import type { IpcMainLike } from '../../../electron/main/ipc/handle';
 import type { InvokeEvent } from '../../../electron/main/ipc/senderCheck';
 import type { InvokeHandlers } from '../../../shared/ipc/contract';
+import type { CircleId } from '../../../shared/notebook/ids';
 import { setLogSink, type LogRecord } from '../../../shared/log';
 
 /** The built renderer page as main would see it on Linux. */
@@ -62,6 +63,7 @@ export function fakeHandlers(overrides: Partial<InvokeHandlers> = {}): InvokeHan
         textSize: 'regular' as const,
         lastCircleId: null,
         iceServers: [],
+        region: null,
       }),
     ),
     'hearth:settings:update': vi.fn(() =>
@@ -70,6 +72,7 @@ export function fakeHandlers(overrides: Partial<InvokeHandlers> = {}): InvokeHan
         textSize: 'regular' as const,
         lastCircleId: null,
         iceServers: [],
+        region: null,
       }),
     ),
     'hearth:circles:list': vi.fn(() => Promise.resolve([])),
@@ -80,8 +83,16 @@ export function fakeHandlers(overrides: Partial<InvokeHandlers> = {}): InvokeHan
     'hearth:docs:load': vi.fn(() => Promise.resolve(null)),
     'hearth:docs:append': vi.fn(() => Promise.resolve()),
     'hearth:docs:flush': vi.fn(() => Promise.resolve()),
+    'hearth:docs:remove': vi.fn(() => Promise.resolve()),
+    'hearth:journal:open': vi.fn(() =>
+      Promise.resolve({ journalId: 'journaljournaljournal0' as CircleId }),
+    ),
     'hearth:notices:list': vi.fn(() => Promise.resolve([])),
     'hearth:notices:dismiss': vi.fn(() => Promise.resolve()),
+    'hearth:export:save': vi.fn(() => Promise.resolve({ kind: 'dismissed' as const })),
+    'hearth:export:cancel': vi.fn(() => Promise.resolve()),
+    'hearth:backup:create': vi.fn(() => Promise.resolve({ kind: 'dismissed' as const })),
+    'hearth:backup:restore': vi.fn(() => Promise.resolve({ kind: 'dismissed' as const })),
   };
   return { ...handlers, ...overrides };
 }

@@ -96,9 +96,7 @@ describe('array and tuple checks', () => {
     const args = v.tuple(v.string({ max: 3 }), v.boolean);
     expect(args(['abc', true], 'call')).toEqual({ ok: true, value: ['abc', true] });
     expect(reasonOf(args(['abc'], 'call'))).toBe('call should have 2 argument(s), got 1');
-    expect(reasonOf(args(['abc', 1], 'call'))).toBe(
-      'call[1] should be true or false, got number',
-    );
+    expect(reasonOf(args(['abc', 1], 'call'))).toBe('call[1] should be true or false, got number');
     expect(reasonOf(args('abc', 'call'))).toBe(
       'call should be a list of arguments, got a string of 3 characters',
     );

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { HearthError } from '../../../../shared/ipc/errors';
-import { isDocId, type CircleId, type DocId } from '../../../../shared/notebook/ids';
+import { INDEX_DOC_ID, isDocId, type CircleId, type DocId } from '../../../../shared/notebook/ids';
 import { logger } from '../../../../shared/log';
 import type { KeyVault } from '../keys/keyVault';
 import { encodeProfileFile, decodeProfileFile, type StoredCircle } from './circleProfile';
@@ -33,6 +33,8 @@ export interface CircleContext {
 /** One circle on disk. */
 export class CircleFolder {
   private readonly logs = new Map<DocId, Promise<DocLog>>();
+  /** Documents deleted while open: a late append must not bring them back. */
+  private readonly removed = new Set<DocId>();
   // Profile writes share one temporary file name, so they must not overlap.
   private profileChain: Promise<unknown> = Promise.resolve();
 
@@ -52,6 +54,8 @@ export class CircleFolder {
     context: CircleContext,
     circle: StoredCircle,
     indexState: Uint8Array | null,
+    // A restored backup brings every entry document too, written before the folder appears.
+    otherDocs: ReadonlyMap<DocId, Uint8Array> = new Map(),
   ): Promise<CircleFolder> {
     const { fs, layout } = context;
     const circleId = circle.profile.circleId;
@@ -61,14 +65,16 @@ export class CircleFolder {
       await fs.mkdir(layout.docs(building));
       await writeFileAtomically(fs, layout.sealedKey(building), sealedKeyFile);
       await writeFileAtomically(fs, layout.profile(building), encodeProfileFile(circle, dataKey));
-      if (indexState !== null) {
-        const cipher = recordCipher(dataKey, docBinding(circleId, 'index'));
-        const sealed = cipher.seal(RECORD_KIND.snapshot, indexState);
-        const indexFile = Buffer.concat([
+      const firstStates = new Map(otherDocs);
+      if (indexState !== null) firstStates.set('index' as DocId, indexState);
+      for (const [docId, state] of firstStates) {
+        const cipher = recordCipher(dataKey, docBinding(circleId, docId));
+        const sealed = cipher.seal(RECORD_KIND.snapshot, state);
+        const docFile = Buffer.concat([
           encodeHeader(FILE_KIND.docLog),
           encodeRecord(RECORD_KIND.snapshot, sealed.flags, sealed.body),
         ]);
-        await writeFileAtomically(fs, layout.docLog(building, 'index' as DocId), indexFile);
+        await writeFileAtomically(fs, layout.docLog(building, docId), docFile);
       }
       await fs.rename(building, layout.circle(circleId));
       await fs.syncDir(layout.circles);
@@ -145,12 +151,45 @@ export class CircleFolder {
 
   /** Appends an update to a document; resolves once it is on disk. */
   async append(docId: DocId, update: Uint8Array): Promise<void> {
+    if (this.removed.has(docId)) {
+      throw new HearthError('not-found', 'That entry was withdrawn; nothing more of it is kept.');
+    }
     try {
       Y.decodeUpdate(update);
     } catch {
       throw new HearthError('invalid-argument', 'The change to save is not a Yjs update.');
     }
     await (await this.docLog(docId)).append(update);
+  }
+
+  /**
+   * Deletes a document's files — its log, any unfinished compaction and any damaged copy
+   * set aside — so none of its words stay on this laptop's disk (an entry withdrawn by
+   * its author). Later appends to it are refused while this store is open.
+   */
+  async remove(docId: DocId): Promise<void> {
+    if (!isDocId(docId) || docId === INDEX_DOC_ID) {
+      throw new HearthError('invalid-argument', 'That document cannot be removed.');
+    }
+    this.removed.add(docId);
+    const opening = this.logs.get(docId);
+    this.logs.delete(docId);
+    const docLog = await opening?.catch(() => null);
+    // Closed without compacting: its words are about to be deleted anyway.
+    await docLog?.discard();
+    const { fs, layout } = this.context;
+    const path = layout.docLog(this.dir, docId);
+    const folder = layout.docs(this.dir);
+    const prefix = `${docId}${DOC_LOG_SUFFIX}`;
+    try {
+      for (const name of await fs.readdir(folder)) {
+        if (name === prefix || name.startsWith(`${prefix}.`)) await fs.unlink(join(folder, name));
+      }
+      await fs.unlink(path).catch(() => undefined);
+      await fs.syncDir(folder);
+    } catch (error) {
+      throw storageError(error, `delete a withdrawn entry of "${this.stored.name}"`);
+    }
   }
 
   /** Writes everything appended so far, and compacts what has grown. */

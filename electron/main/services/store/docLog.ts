@@ -148,6 +148,23 @@ export class DocLog {
     }
   }
 
+  /**
+   * Closes the file without writing or compacting anything more: the document is being
+   * deleted, and its queued updates must not reach the disk first.
+   */
+  async discard(): Promise<void> {
+    this.closed = true;
+    this.cancelTimer();
+    this.queued = [];
+    // Nothing waiting to be saved matters any more: the document is gone by request.
+    for (const waiter of this.waiters) waiter.resolve();
+    this.waiters = [];
+    await this.run(async () => {
+      await this.handle?.close();
+      this.handle = null;
+    });
+  }
+
   /** True when nothing was ever stored or queued. */
   isEmpty(): boolean {
     return this.updates.length === 0 && this.queued.length === 0;

@@ -1,7 +1,8 @@
 /**
  * The member's preferences on this laptop, in `settings.json` (plain JSON: nothing in
  * it is sensitive), version 1: `{ "version": 1, "theme", "textSize", "lastCircleId",
- * "iceServers" }` (`iceServers`, added later in version 1, reads as `[]` when absent).
+ * "iceServers", "region" }` (`iceServers` and `region`, added later in version 1, read as
+ * `[]` and `null` when absent).
  * A field that is missing or not understood reads as its default, so a damaged or
  * older file never stops Hearth from starting.
  */
@@ -21,6 +22,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   lastCircleId: null,
   // No STUN or TURN: laptops in one room connect directly, and nothing leaves the room.
   iceServers: [],
+  // Null: the crisis panel follows the computer's locale until the member picks a region.
+  region: null,
 };
 
 const FIELDS: { [K in keyof Settings]: v.Check<Settings[K]> } = {
@@ -34,6 +37,7 @@ const FIELDS: { [K in keyof Settings]: v.Check<Settings[K]> } = {
   iceServers: v.array(v.string({ min: 6, max: 300, pattern: /^(stun|turns?):[^\s]+$/ }), {
     max: 8,
   }),
+  region: v.nullable(v.string({ min: 2, max: 2, pattern: /^[A-Z]{2}$/ })),
 };
 
 /** Reads the settings file; defaults for anything missing or unreadable. */
@@ -51,6 +55,7 @@ export async function readSettings(fs: StoreFileSystem, path: string): Promise<S
     textSize: field(record, 'textSize'),
     lastCircleId: field(record, 'lastCircleId'),
     iceServers: field(record, 'iceServers'),
+    region: field(record, 'region'),
   };
 }
 

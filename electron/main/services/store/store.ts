@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Settings } from '../../../../shared/ipc/contract';
 import { HearthError } from '../../../../shared/ipc/errors';
-import { isId, type CircleId } from '../../../../shared/notebook/ids';
+import { INDEX_DOC_ID, isId, type CircleId, type DocId } from '../../../../shared/notebook/ids';
 import { logger } from '../../../../shared/log';
 import type { KeyVault } from '../keys/keyVault';
 import { CircleFolder, type CircleContext } from './circleFolder';
@@ -108,12 +108,38 @@ export class Store {
   }
 
   /** Stores a new circle with the first state of its index document (none for a joined one). */
-  async createCircle(circle: StoredCircle, indexState: Uint8Array | null): Promise<CircleFolder> {
+  async createCircle(
+    circle: StoredCircle,
+    indexState: Uint8Array | null,
+    otherDocs?: ReadonlyMap<DocId, Uint8Array>,
+  ): Promise<CircleFolder> {
     this.assertOpen();
-    const creating = CircleFolder.create(this.context, circle, indexState);
+    const creating = CircleFolder.create(this.context, circle, indexState, otherDocs);
     this.folders.set(circle.profile.circleId, creating);
     void creating.catch(() => this.folders.delete(circle.profile.circleId));
     return creating;
+  }
+
+  /**
+   * Stores a circle restored from a backup with every document's state; the folder
+   * appears whole or not at all. Refuses (`invalid-argument`) a circle already here.
+   */
+  async restoreCircle(
+    circle: StoredCircle,
+    docs: ReadonlyMap<DocId, Uint8Array>,
+  ): Promise<CircleFolder> {
+    this.assertOpen();
+    const restoring = this.joinChain.then(async () => {
+      const existing = await this.circle(circle.profile.circleId).catch(() => null);
+      const onDisk = await this.context.fs.readdir(this.context.layout.circles);
+      if (existing !== null || onDisk.includes(circle.profile.circleId)) {
+        throw new HearthError('invalid-argument', 'This laptop already has this circle.');
+      }
+      const others = new Map([...docs].filter(([docId]) => docId !== INDEX_DOC_ID));
+      return this.createCircle(circle, docs.get(INDEX_DOC_ID) ?? null, others);
+    });
+    this.joinChain = restoring.catch(() => undefined);
+    return restoring;
   }
 
   /**

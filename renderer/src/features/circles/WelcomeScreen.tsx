@@ -7,9 +7,12 @@ import { CircleForm } from './CircleForm';
 export function WelcomeScreen({
   onCreate,
   onJoin,
+  onRestore,
 }: {
   onCreate: (circle: NewCircle) => Promise<void>;
   onJoin: () => void;
+  /** Opens "Restore a circle" from a backup. */
+  onRestore?: () => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -29,6 +32,14 @@ export function WelcomeScreen({
             {t('join.open')}
           </button>
         </div>
+        {onRestore !== undefined && (
+          <div className="welcome__join welcome__restore">
+            <p>{t('backup.welcomeRestore')}</p>
+            <button className="button" type="button" onClick={onRestore}>
+              {t('backup.restoreOpen')}
+            </button>
+          </div>
+        )}
       </div>
     </main>
   );

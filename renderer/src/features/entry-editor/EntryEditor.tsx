@@ -20,15 +20,13 @@ import { logger } from '../../../../shared/log';
 import { ENTRY_NAMESPACE, ENTRY_NODES } from '../../../../shared/notebook/entryNodes';
 import { ENTRY_TRANSFORMERS } from '../../../../shared/notebook/entryMarkdown';
 import type { EntryId } from '../../../../shared/notebook/ids';
-import type { CircleSession } from '../../notebook/circleSession';
-import { MEMBER_COLOUR_SHADES } from '../circles/memberColours';
 import { ENTRY_EDITOR_THEME } from './editorTheme';
 import { EntryProvider } from './entryProvider';
 import { FocusWhenReadyPlugin } from './FocusWhenReadyPlugin';
 import { isSafeLink } from './safeLink';
 import { Toolbar } from './Toolbar';
 import { WritingPresencePlugin } from './WritingPresencePlugin';
-import { useCircleLive } from '../../sync/useCircleSync';
+import type { CirclePresence } from '../../sync/circlePresence';
 
 const log = logger('entry-editor');
 
@@ -56,19 +54,32 @@ const ENTRY_EDITOR = defineExtension({
 
 /** Props of {@link EntryEditor}. */
 export interface EntryEditorProps {
-  session: CircleSession;
-  entryId: EntryId;
-  /** Who the entry is by, as shown in its byline ("Sam", or "Anonymous"). */
-  byline: string;
+  /** The body's id: the entry's (or the draft's), unique among open editors. */
+  bodyId: EntryId;
+  /** Loads the live body document this editor works on. */
+  loadBody: () => Promise<Y.Doc>;
+  /** The editor's accessible name ("Entry by Sam", "Your private draft"). */
+  label: string;
+  /** The formatting toolbar's accessible name. */
+  toolbarLabel: string;
+  /**
+   * The circle's presence, to share cursors and "writing in…" with the room; null for a
+   * private draft, which nobody else can see.
+   */
+  presence: CirclePresence | null;
+  /** Name and colour on this member's cursor as others see it ("Someone" in an anonymous entry). */
+  cursor: { name: string; colour: string };
+  /** Whether "writing in this entry" may be told to the room (not for anonymous entries). */
+  tellWhereWriting: boolean;
   autoFocus: boolean;
   onFocused: () => void;
 }
 
-/** Edits one entry, live with the circle and saved on this laptop. */
-export function EntryEditor({ session, entryId, byline, autoFocus, onFocused }: EntryEditorProps) {
+/** Edits one entry body: live with the circle (or private) and saved on this laptop. */
+export function EntryEditor(props: EntryEditorProps) {
+  const { bodyId, loadBody, label, toolbarLabel, presence, cursor, autoFocus, onFocused } = props;
   const { t } = useTranslation();
   const [failed, setFailed] = useState(false);
-  const { presence } = useCircleLive();
 
   const providerFactory = useCallback(
     (id: string, yjsDocMap: Map<string, Y.Doc>): Provider => {
@@ -76,23 +87,22 @@ export function EntryEditor({ session, entryId, byline, autoFocus, onFocused }: 
       yjsDocMap.set(id, replica);
       return new EntryProvider(
         replica,
-        () => session.entryDoc(entryId),
-        (awareness) => presence.linkEditor(entryId, awareness),
+        loadBody,
+        presence === null ? null : (awareness) => presence.linkEditor(bodyId, awareness),
         () => setFailed(true),
       );
     },
-    [session, entryId, presence],
+    [bodyId, loadBody, presence],
   );
 
-  const { profile } = session;
   return (
     <LexicalExtensionComposer extension={ENTRY_EDITOR} contentEditable={null}>
       <div className="entry-editor">
-        <Toolbar label={t('toolbar.label', { name: byline })} />
+        <Toolbar label={toolbarLabel} />
         <div className="entry-editor__surface">
           <ContentEditable
             className="entry-text"
-            aria-label={t('entry.editorLabel', { name: byline })}
+            aria-label={label}
             aria-multiline
             spellCheck
             aria-placeholder={t('entry.placeholder')}
@@ -106,14 +116,16 @@ export function EntryEditor({ session, entryId, byline, autoFocus, onFocused }: 
         )}
       </div>
       <CollaborationPlugin
-        id={entryId}
+        id={bodyId}
         providerFactory={providerFactory}
         shouldBootstrap={false}
-        username={profile.memberName}
-        cursorColor={MEMBER_COLOUR_SHADES[profile.colour].light}
+        username={cursor.name}
+        cursorColor={cursor.colour}
       />
       <MarkdownShortcutPlugin transformers={ENTRY_TRANSFORMERS} />
-      <WritingPresencePlugin presence={presence} entryId={entryId} />
+      {presence !== null && props.tellWhereWriting && (
+        <WritingPresencePlugin presence={presence} entryId={bodyId} />
+      )}
       {autoFocus && <FocusWhenReadyPlugin onFocused={onFocused} />}
     </LexicalExtensionComposer>
   );

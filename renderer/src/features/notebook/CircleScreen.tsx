@@ -3,7 +3,7 @@
  * sidebar, the chosen meeting in the middle, and the status line at the bottom.
  */
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CircleSummary, NewCircle, Settings } from '../../../../shared/ipc/contract';
 import type { CircleId, EntryId, MeetingId } from '../../../../shared/notebook/ids';
@@ -15,13 +15,22 @@ import { NoticeBanner } from '../notices/NoticeBanner';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { useCircleSession, useIndexSnapshot } from '../../notebook/useCircleSession';
 import type { CircleSession } from '../../notebook/circleSession';
+import { useJournal } from '../../notebook/useJournal';
 import { MeetingList } from './MeetingList';
 import { MeetingView } from './MeetingView';
 import { NewMeetingDialog } from './NewMeetingDialog';
 import { NewCircleDialog } from '../circles/NewCircleDialog';
 import { InviteDialog } from '../invite/InviteDialog';
 import { MemberList } from '../presence/MemberList';
+import { AgreementsGate } from '../agreements/AgreementsGate';
+import { useAgreementsGate } from '../agreements/useAgreementsGate';
+import { CircleAbout } from '../facilitation/CircleAbout';
+import { CircleToolDialogs } from '../export/CircleToolDialogs';
+import { CircleToolsMenu, type CircleTool } from '../export/CircleToolsMenu';
 import { CircleLiveContext, useCircleSync, useCirclePresence } from '../../sync/useCircleSync';
+import { CircleSearch } from '../search/CircleSearch';
+import type { SearchBoxHandle } from '../search/SearchBox';
+import { SupportButton } from '../crisis/SupportButton';
 
 /** Props of {@link CircleScreen}. */
 export interface CircleScreenProps {
@@ -33,6 +42,8 @@ export interface CircleScreenProps {
   onSwitchCircle: (circleId: CircleId) => void;
   onCreateCircle: (circle: NewCircle) => Promise<void>;
   onJoinCircle: () => void;
+  /** Opens "Restore a circle" (the app owns it: a restored circle joins the app's list). */
+  onRestoreCircle: () => void;
 }
 
 /** Opens the circle and shows its notebook once it is ready. */
@@ -83,24 +94,36 @@ function Notebook({
   onSwitchCircle,
   onCreateCircle,
   onJoinCircle,
+  onRestoreCircle,
 }: CircleScreenProps & { session: CircleSession }) {
   const { t } = useTranslation();
   const snapshot = useIndexSnapshot(session);
+  // Until the member affirms the agreements, nothing of the notebook shows or opens.
+  const gate = useAgreementsGate(session, snapshot);
   const [chosenMeeting, setChosenMeeting] = useState<MeetingId | null>(null);
   const [newMeetingOpen, setNewMeetingOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [newCircleOpen, setNewCircleOpen] = useState(false);
   const [inviteOpen, setInviteOpen] = useState(false);
   const [focusEntry, setFocusEntry] = useState<EntryId | null>(null);
+  const journal = useJournal();
+  const [tool, setTool] = useState<Exclude<CircleTool, 'restore'> | null>(null);
+  const searchRef = useRef<SearchBoxHandle>(null);
+  const chooseTool = (chosen: CircleTool): void => {
+    if (chosen === 'restore') onRestoreCircle();
+    else if (!gate.blocking) setTool(chosen);
+  };
 
   const meeting =
     snapshot.meetings.find((m) => m.id === chosenMeeting) ?? snapshot.meetings[0] ?? null;
 
   const writeEntry = useCallback(
     (meetingId: MeetingId) => {
-      setFocusEntry(session.createEntry(meetingId));
+      if (journal === null) return;
+      // Every entry starts as a private draft in the member's journal: consent first.
+      setFocusEntry(journal.startDraft({ circleId: session.circleId, meetingId }));
     },
-    [session],
+    [session, journal],
   );
 
   const toggleTheme = useCallback(() => {
@@ -108,16 +131,22 @@ function Notebook({
   }, [onUpdateSettings, theme]);
 
   useAppCommands({
-    'new-meeting': () => setNewMeetingOpen(true),
+    'new-meeting': () => {
+      if (!gate.blocking) setNewMeetingOpen(true);
+    },
     'new-entry': () => {
-      if (meeting !== null) writeEntry(meeting.id);
+      if (meeting !== null && !gate.blocking) writeEntry(meeting.id);
     },
     'new-circle': () => setNewCircleOpen(true),
     'toggle-theme': toggleTheme,
     'open-settings': () => setSettingsOpen(true),
-    'focus-search': () => undefined,
+    'focus-search': () => searchRef.current?.focus(),
     invite: () => setInviteOpen(true),
     'join-circle': onJoinCircle,
+    export: () => chooseTool('export'),
+    'back-up': () => chooseTool('back-up'),
+    restore: () => chooseTool('restore'),
+    'import-markdown': () => chooseTool('import-markdown'),
   });
   const circleName = snapshot.meta?.name ?? circle.name;
 
@@ -134,7 +163,17 @@ function Notebook({
           onNewCircle={() => setNewCircleOpen(true)}
           onJoinCircle={onJoinCircle}
         />
+        {!gate.blocking && (
+          <CircleSearch ref={searchRef} session={session} onOpenMeeting={setChosenMeeting} />
+        )}
         <div className="topbar__actions">
+          <SupportButton
+            settings={settings}
+            onUpdateSettings={onUpdateSettings}
+            circle={{ indexDoc: session.index.ydoc, memberId: session.profile.memberId }}
+          />
+          {!gate.blocking && <CircleToolsMenu onChoose={chooseTool} />}
+          <CircleAbout session={session} snapshot={snapshot} circleName={circleName} />
           <button className="button" type="button" onClick={() => setInviteOpen(true)}>
             {t('invite.open')}
           </button>
@@ -159,54 +198,67 @@ function Notebook({
         </div>
       </header>
       <NoticeBanner />
-      <div className="workspace">
-        <aside className="sidebar">
-          <MeetingList
-            meetings={snapshot.meetings}
-            entriesByMeeting={snapshot.entriesByMeeting}
-            currentId={meeting?.id ?? null}
-            onChoose={setChosenMeeting}
-            onNewMeeting={() => setNewMeetingOpen(true)}
-          />
-          <MemberList
-            members={snapshot.members}
-            entries={snapshot.entries}
-            me={session.profile.memberId}
-          />
-        </aside>
-        <main id="notebook" className="notebook" tabIndex={-1}>
-          {snapshot.meta === null ? (
-            <div className="empty-notebook" role="status">
-              <h1>{t('notebook.waitingTitle', { name: circleName })}</h1>
-              <p>{t('notebook.waitingBody')}</p>
-            </div>
-          ) : meeting === null ? (
-            <div className="empty-notebook">
-              <h1>{t('notebook.emptyTitle', { name: circleName })}</h1>
-              <p>{t('notebook.emptyBody')}</p>
-              <button
-                className="button button--primary"
-                type="button"
-                onClick={() => setNewMeetingOpen(true)}
-              >
-                {t('meeting.new')}
-              </button>
-            </div>
-          ) : (
-            <MeetingView
-              key={meeting.id}
-              session={session}
-              meeting={meeting}
-              entries={snapshot.entriesByMeeting.get(meeting.id) ?? []}
-              members={snapshot.members}
-              focusEntry={focusEntry}
-              onWriteEntry={() => writeEntry(meeting.id)}
-              onFocused={() => setFocusEntry(null)}
+      <AgreementsGate gate={gate} circleName={circleName}>
+        <div className="workspace">
+          <aside className="sidebar">
+            <MeetingList
+              meetings={snapshot.meetings}
+              entriesByMeeting={snapshot.entriesByMeeting}
+              currentId={meeting?.id ?? null}
+              onChoose={setChosenMeeting}
+              onNewMeeting={() => setNewMeetingOpen(true)}
             />
-          )}
-        </main>
-      </div>
+            <MemberList
+              members={snapshot.members}
+              entries={snapshot.entries}
+              me={session.profile.memberId}
+              governance={snapshot.governance}
+            />
+          </aside>
+          <main id="notebook" className="notebook" tabIndex={-1}>
+            {snapshot.meta === null ? (
+              <div className="empty-notebook" role="status">
+                <h1>{t('notebook.waitingTitle', { name: circleName })}</h1>
+                <p>{t('notebook.waitingBody')}</p>
+              </div>
+            ) : meeting === null ? (
+              <div className="empty-notebook">
+                <h1>{t('notebook.emptyTitle', { name: circleName })}</h1>
+                <p>{t('notebook.emptyBody')}</p>
+                <button
+                  className="button button--primary"
+                  type="button"
+                  onClick={() => setNewMeetingOpen(true)}
+                >
+                  {t('meeting.new')}
+                </button>
+              </div>
+            ) : (
+              <MeetingView
+                key={meeting.id}
+                session={session}
+                meeting={meeting}
+                entries={snapshot.entriesByMeeting.get(meeting.id) ?? []}
+                members={snapshot.members}
+                focusEntry={focusEntry}
+                onWriteEntry={() => writeEntry(meeting.id)}
+                onShared={setFocusEntry}
+                onFocused={() => setFocusEntry(null)}
+              />
+            )}
+          </main>
+        </div>
+      </AgreementsGate>
       <StatusLine session={session} />
+      <CircleToolDialogs
+        tool={gate.blocking ? null : tool}
+        session={session}
+        snapshot={snapshot}
+        circleName={circleName}
+        meeting={meeting}
+        onClose={() => setTool(null)}
+        onImported={setFocusEntry}
+      />
       <InviteDialog
         open={inviteOpen}
         session={session}
@@ -214,7 +266,7 @@ function Notebook({
         onClose={() => setInviteOpen(false)}
       />
       <NewMeetingDialog
-        open={newMeetingOpen}
+        open={newMeetingOpen && !gate.blocking}
         onClose={() => setNewMeetingOpen(false)}
         onCreate={(newMeeting) => {
           const id = session.addMeeting(newMeeting);

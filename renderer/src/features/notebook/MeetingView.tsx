@@ -8,7 +8,11 @@ import {
   type MemberRecord,
 } from '../../../../shared/notebook/schema';
 import type { CircleSession } from '../../notebook/circleSession';
+import { useDrafts, useJournal } from '../../notebook/useJournal';
+import { useIndexSnapshot } from '../../notebook/useCircleSession';
 import { EntryCard } from '../entry-editor/EntryCard';
+import { DraftCard } from '../journal/DraftCard';
+import { RoundPanel } from '../round/RoundPanel';
 import { formatCalendarDate } from './meetingDate';
 
 /** Props of {@link MeetingView}. */
@@ -17,8 +21,10 @@ export interface MeetingViewProps {
   meeting: MeetingRecord;
   entries: readonly EntryRecord[];
   members: ReadonlyMap<MemberId, MemberRecord>;
-  /** An entry just created here, whose editor should take the focus. */
+  /** An entry or draft just created here, whose editor should take the focus. */
   focusEntry: EntryId | null;
+  /** Called when a draft here was shared, with the new entry's id. */
+  onShared: (entryId: EntryId) => void;
   onWriteEntry: () => void;
   onFocused: () => void;
 }
@@ -32,8 +38,17 @@ export function MeetingView({
   focusEntry,
   onWriteEntry,
   onFocused,
+  onShared,
 }: MeetingViewProps) {
   const { t, i18n } = useTranslation();
+  const journal = useJournal();
+  const { reactions } = useIndexSnapshot(session);
+  const drafts = useDrafts(journal).filter(
+    (draft) =>
+      draft.sharedAs === null &&
+      draft.circleId === session.circleId &&
+      draft.meetingId === meeting.id,
+  );
   const shown = entries.filter((entry) => !entry.withdrawn);
   return (
     <article className="meeting" aria-labelledby="meeting-title">
@@ -43,6 +58,7 @@ export function MeetingView({
           {meeting.title}
         </h1>
       </header>
+      <RoundPanel session={session} meeting={meeting} />
       {meeting.prompts.length > 0 && (
         <section className="prompts" aria-label={t('prompts.label')}>
           {PROMPT_KINDS.map((kind) => {
@@ -69,10 +85,23 @@ export function MeetingView({
             session={session}
             entry={entry}
             author={entry.authorId === null ? null : (members.get(entry.authorId) ?? null)}
+            reactions={reactions.get(entry.id)}
             autoFocus={entry.id === focusEntry}
             onFocused={onFocused}
           />
         ))}
+        {journal !== null &&
+          drafts.map((draft) => (
+            <DraftCard
+              key={draft.id}
+              journal={journal}
+              draft={draft}
+              target={{ session, meetingId: meeting.id }}
+              autoFocus={draft.id === focusEntry}
+              onFocused={onFocused}
+              onShared={onShared}
+            />
+          ))}
         <button
           className="button button--primary entries__write"
           type="button"

@@ -1,11 +1,18 @@
 /**
- * "New meeting": a title, a date (today by default) and prompts, picked from the
- * built-in library's themes or written fresh.
+ * "New meeting": a title, a date (today by default) and prompts, started from a meeting
+ * template (which also brings opening words and a turn length), from one of the prompt
+ * library's themes, or written fresh.
  */
 import { useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  templatePrompts,
+  type MeetingTemplate,
+} from '../../../../shared/notebook/meetingTemplates';
 import { LIMITS, type MeetingPrompt } from '../../../../shared/notebook/schema';
 import { Dialog } from '../../app/Dialog';
+import { OpeningFields } from '../templates/OpeningFields';
+import { TemplatePicker } from '../templates/TemplatePicker';
 import { PromptPicker } from './PromptPicker';
 import { todayAsCalendarDate } from './meetingDate';
 
@@ -14,6 +21,10 @@ export interface MeetingDraft {
   title: string;
   date: string;
   prompts: MeetingPrompt[];
+  /** Opening words, from a template; null when none. */
+  opening: string | null;
+  /** Suggested minutes a turn, from a template; null when none. */
+  minutesPerTurn: number | null;
 }
 
 /** Props of {@link NewMeetingDialog}. */
@@ -47,6 +58,29 @@ function MeetingForm({ onClose, onCreate }: Omit<NewMeetingDialogProps, 'open'>)
   const [date, setDate] = useState(todayAsCalendarDate);
   const [prompts, setPrompts] = useState<MeetingPrompt[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  const [templateId, setTemplateId] = useState<string | null>(null);
+  const [opening, setOpening] = useState('');
+  const [minutes, setMinutes] = useState('');
+  // The title last filled in from a choice: a later choice may replace it, not one typed.
+  const [filledTitle, setFilledTitle] = useState('');
+  // Remounting the prompt picker clears its theme when a template takes over the prompts.
+  const [pickerKey, setPickerKey] = useState(0);
+
+  const fillTitle = (chosenTitle: string): void => {
+    if (title.trim() === '' || title === filledTitle) {
+      setTitle(chosenTitle);
+      setFilledTitle(chosenTitle);
+    }
+  };
+
+  const chooseTemplate = (template: MeetingTemplate): void => {
+    setTemplateId(template.id);
+    setPrompts(templatePrompts(template));
+    setOpening(template.opening);
+    setMinutes(String(template.minutesPerTurn));
+    fillTitle(template.title);
+    setPickerKey((key) => key + 1);
+  };
 
   const submit = (event: SyntheticEvent): void => {
     event.preventDefault();
@@ -59,7 +93,19 @@ function MeetingForm({ onClose, onCreate }: Omit<NewMeetingDialogProps, 'open'>)
       setProblem(t('meeting.dateMissing'));
       return;
     }
-    onCreate({ title: trimmed, date, prompts });
+    const minutesPerTurn = minutes.trim() === '' ? null : Number(minutes);
+    if (
+      minutesPerTurn !== null &&
+      !(
+        Number.isInteger(minutesPerTurn) &&
+        minutesPerTurn >= 1 &&
+        minutesPerTurn <= LIMITS.minutesPerTurn
+      )
+    ) {
+      setProblem(t('templates.minutesProblem', { max: LIMITS.minutesPerTurn }));
+      return;
+    }
+    onCreate({ title: trimmed, date, prompts, opening: opening.trim() || null, minutesPerTurn });
   };
 
   return (
@@ -93,11 +139,25 @@ function MeetingForm({ onClose, onCreate }: Omit<NewMeetingDialogProps, 'open'>)
           />
         </div>
       </div>
+      <TemplatePicker chosenId={templateId} onChoose={chooseTemplate} />
+      {(templateId !== null || opening !== '' || minutes !== '') && (
+        <OpeningFields
+          opening={opening}
+          minutes={minutes}
+          onOpening={setOpening}
+          onMinutes={setMinutes}
+        />
+      )}
       <PromptPicker
+        key={pickerKey}
         chosen={prompts}
         onChange={setPrompts}
         onTheme={(themeTitle) => {
-          if (title.trim() === '') setTitle(themeTitle);
+          // A theme brings prompts only: it replaces a template's whole shape.
+          setTemplateId(null);
+          setOpening('');
+          setMinutes('');
+          fillTitle(themeTitle);
         }}
       />
       {problem !== null && (

@@ -5,8 +5,10 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { EntryId, MemberId } from '../../../../shared/notebook/ids';
+import type { Governance } from '../../../../shared/notebook/governance';
 import type { EntryRecord, MemberRecord } from '../../../../shared/notebook/schema';
 import { usePresentMembers, useCircleLive } from '../../sync/useCircleSync';
+import { MemberStanding } from '../agreements/MemberStanding';
 import { memberColourVar } from '../circles/memberColours';
 
 /** Props of {@link MemberList}. */
@@ -14,10 +16,12 @@ export interface MemberListProps {
   members: ReadonlyMap<MemberId, MemberRecord>;
   entries: ReadonlyMap<EntryId, EntryRecord>;
   me: MemberId;
+  /** Who facilitates, and which agreements are in force (for each member's standing). */
+  governance: Governance;
 }
 
 /** Lists members: this laptop's member first, then those here, then the others. */
-export function MemberList({ members, entries, me }: MemberListProps) {
+export function MemberList({ members, entries, me, governance }: MemberListProps) {
   const { t } = useTranslation();
   const { presence } = useCircleLive();
   const present = usePresentMembers(presence);
@@ -61,6 +65,7 @@ export function MemberList({ members, entries, me }: MemberListProps) {
               <span className="member-dot" style={{ background: memberColourVar(member.colour) }} />
               <span className="member-list__name">{member.name}</span>
               <span className="member-list__state">{describe(member)}</span>
+              <MemberStanding member={member} governance={governance} />
             </li>
           );
         })}

@@ -92,6 +92,24 @@ describe('window.open', () => {
     expect(shell.openExternal).not.toHaveBeenCalled();
   });
 
+  it.each(['tel:116123', 'tel:+44116123', 'sms:0477131114'])(
+    'hands the phone number %s to the system, which asks before it dials',
+    (url) => {
+      const shell = fakeShell();
+      expect(windowOpenHandler(shell)({ url })).toEqual({ action: 'deny' });
+      expect(shell.openExternal).toHaveBeenCalledWith(url);
+    },
+  );
+
+  it.each(['tel:116 123', 'tel:', 'tel:*21*123#', 'sms:123?body=hello', 'tel:12;phone-context=x'])(
+    'opens nothing for the phone link %s, which is not just a number',
+    (url) => {
+      const shell = fakeShell();
+      windowOpenHandler(shell)({ url });
+      expect(shell.openExternal).not.toHaveBeenCalled();
+    },
+  );
+
   it('hands the normalised address on, not the raw string', () => {
     expect(safeExternalUrl('HTTPS://Example.ORG/a b')?.href).toBe('https://example.org/a%20b');
   });

@@ -28,7 +28,7 @@ class FakeStore {
   text(): string {
     const ydoc = new Y.Doc();
     for (const update of this.stored) Y.applyUpdate(ydoc, update);
-    return ydoc.getText('body').toString();
+    return ydoc.getText('body').toJSON();
   }
 
   api(): HearthApi {
@@ -36,10 +36,20 @@ class FakeStore {
     return {
       app: { info: unused },
       settings: { get: unused, update: unused },
-      circles: { list: unused, create: unused, open: unused },
-      docs: { load: unused, append: this.append, flush: () => Promise.resolve() },
+      circles: { list: unused, create: unused, open: unused, join: unused },
+      sync: { endpoints: unused },
+      docs: { load: unused, append: this.append, flush: () => Promise.resolve(), remove: unused },
+      journal: { open: unused },
       notices: { list: unused, dismiss: unused },
-      events: { onNotice: () => () => undefined, onMenuCommand: () => () => undefined },
+      export: { save: unused, cancel: unused },
+      backup: { create: unused, restore: unused },
+      events: {
+        onNotice: () => () => undefined,
+        onMenuCommand: () => () => undefined,
+        onEndpoints: () => () => undefined,
+        onInviteLink: () => () => undefined,
+        onExportProgress: () => () => undefined,
+      },
     };
   }
 }
@@ -113,7 +123,7 @@ describe('persistDoc', () => {
 
   it('names an unexpected failure as a storage failure', async () => {
     persistDoc(store.api(), CIRCLE, DOC, ydoc, tracker);
-    store.failing = new Error("socket closed");
+    store.failing = new Error('socket closed');
     type(ydoc, 'x');
     await vi.advanceTimersByTimeAsync(0);
     expect(tracker.read().failure).toBe('storage-failed');

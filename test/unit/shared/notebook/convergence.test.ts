@@ -1,16 +1,29 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import {
+  $createTextNode,
+  $getRoot,
+  $isElementNode,
+  type ElementNode,
+  type SerializedEditorState,
+} from 'lexical';
 import { setLogSink, type LogRecord } from '../../../../shared/log';
 import { CircleIndex } from '../../../../shared/notebook/circleIndex';
 import { openEntryState } from '../../../../shared/notebook/headlessEntry';
 import { INDEX_DOC_ID, type EntryId, type MeetingId } from '../../../../shared/notebook/ids';
 import { INDEX_ROOT } from '../../../../shared/notebook/schema';
-import { CircleReplicas, seededId } from '../../../helpers/circleReplicas';
+import { CircleReplicas, nextTask, seededId } from '../../../helpers/circleReplicas';
 import { runRandomOperations, type CircleRun } from '../../../helpers/randomCircleOps';
 import { seedFromEnvironment, seededRandom } from '../../../helpers/seededRandom';
 import { visibleEntry } from '../../../helpers/visibleEntry';
 
 const OPERATIONS = 1200;
+
+function $firstBlock(): ElementNode {
+  const block = $getRoot().getFirstChild();
+  if (!$isElementNode(block)) throw new Error('the entry has no first block');
+  return block;
+}
 
 let warnings: LogRecord[] = [];
 let restoreLog = (): void => undefined;
@@ -33,7 +46,6 @@ async function reopened(ydoc: Y.Doc): Promise<unknown> {
 }
 
 async function expectSameNotebook(circle: CircleReplicas, run: CircleRun): Promise<void> {
-  await circle.settle();
   const indexDoc = circle.network.doc(0, INDEX_DOC_ID);
   // An update that overtakes one it depends on can hide a record for a moment (and log
   // why); once everything has arrived, every record written is whole again.
@@ -71,36 +83,64 @@ async function expectSameNotebook(circle: CircleReplicas, run: CircleRun): Promi
   }
 }
 
-// Every editor that stayed open through the run shows what its document holds.
+// Every editor that stayed open through the run holds exactly what its document does.
+async function expectOpenEditorsMatchTheirDocuments(circle: CircleReplicas): Promise<void> {
+  for (let replica = 0; replica < circle.size; replica++) {
+    for (const entryId of circle.entryIds(replica)) {
+      const expected = await reopened(circle.entryDoc(replica, entryId));
+      expect(
+        circle.editor(replica, entryId).getEditorState().toJSON(),
+        `open editor of ${entryId} (made on replica ${circle.makerOf(entryId)}) on replica ${replica}`,
+      ).toEqual(expected);
+    }
+  }
+}
+
+// Every editor that stayed open through the run shows the words and formats its
+// document holds (however Lexical split them into nodes).
 async function expectOpenEditorsShowTheirDocuments(circle: CircleReplicas): Promise<void> {
   for (let replica = 0; replica < circle.size; replica++) {
     for (const entryId of circle.entryIds(replica)) {
-      const expected = (await reopened(circle.entryDoc(replica, entryId))) as Parameters<
-        typeof visibleEntry
-      >[0];
+      const expected = (await reopened(circle.entryDoc(replica, entryId))) as SerializedEditorState;
       const shown = circle.editor(replica, entryId).getEditorState().toJSON();
-      expect(visibleEntry(shown), `open editor of ${entryId} on replica ${replica}`).toEqual(
-        visibleEntry(expected),
-      );
+      expect(
+        visibleEntry(shown),
+        `open editor of ${entryId} (made on replica ${circle.makerOf(entryId)}) on replica ${replica}`,
+      ).toEqual(visibleEntry(expected));
     }
   }
+}
+
+/** How a seeded run is set up. */
+interface SeededRun {
+  replicas: number;
+  /** `any` replica edits any entry; `maker`: only the laptop an entry was made on. */
+  writers: 'any' | 'maker';
+  /** `task`: one message per task, as browsers deliver; `batch`: many before a commit. */
+  delivery: 'task' | 'batch';
 }
 
 // Runs one seeded test; on failure, says how to replay it and what it did last.
 async function seeded(
   seed: number,
-  replicas: number,
-  writers: 'any' | 'maker',
+  { replicas, writers, delivery }: SeededRun,
   check: (circle: CircleReplicas, run: CircleRun) => Promise<void>,
 ): Promise<void> {
   const random = seededRandom(seed);
   const circle = new CircleReplicas(replicas, random, { manual: true });
   let run: CircleRun | null = null;
   try {
-    run = await runRandomOperations(circle, random, { operations: OPERATIONS, writers });
+    run = await runRandomOperations(circle, random, {
+      operations: OPERATIONS,
+      writers,
+      delivery,
+      tolerateRefusedEdits: true,
+    });
     expect(run.counts.index).toBeGreaterThan(150);
     expect(run.counts.entry).toBeGreaterThan(500);
     expect(run.counts.disconnect).toBeGreaterThan(10);
+    expect(run.refusedEdits.length).toBeLessThan(OPERATIONS / 100);
+    await circle.settle({ oneMessagePerTask: delivery === 'task' });
     await check(circle, run);
   } catch (error) {
     const tail = run?.log.slice(-12).join('\n') ?? '';
@@ -113,44 +153,93 @@ async function seeded(
   }
 }
 
+async function expectSameNotebookAndEditors(circle: CircleReplicas, run: CircleRun) {
+  await expectSameNotebook(circle, run);
+  await expectOpenEditorsMatchTheirDocuments(circle);
+}
+
 describe('a circle replicated in memory', () => {
   const two = seedFromEnvironment(49721767);
-  it(`2 replicas converge after ${OPERATIONS} seeded random edits, disconnects and reconnects (seed ${two})`, async () => {
-    await seeded(two, 2, 'any', expectSameNotebook);
+  it(`2 replicas converge after ${OPERATIONS} seeded random edits by any replica, disconnects and reconnects (seed ${two})`, async () => {
+    await seeded(two, { replicas: 2, writers: 'any', delivery: 'task' }, expectSameNotebook);
   });
 
   const three = seedFromEnvironment(85736969);
-  it(`3 replicas converge after ${OPERATIONS} seeded random edits, disconnects and reconnects (seed ${three})`, async () => {
-    await seeded(three, 3, 'any', expectSameNotebook);
+  it(`3 replicas converge after ${OPERATIONS} seeded random edits by any replica, disconnects and reconnects (seed ${three})`, async () => {
+    await seeded(three, { replicas: 3, writers: 'any', delivery: 'task' }, expectSameNotebook);
   });
 
-  const authors = seedFromEnvironment(2);
-  it(`open editors show what their documents hold when each entry is written by its author (seed ${authors})`, async () => {
-    await seeded(authors, 3, 'maker', async (circle, run) => {
-      await expectSameNotebook(circle, run);
-      await expectOpenEditorsShowTheirDocuments(circle);
+  // As in Hearth, where an entry is written on its author's laptop and read elsewhere.
+  for (const [replicas, fallback] of [
+    [2, 31],
+    [3, 2],
+  ] as const) {
+    const seed = seedFromEnvironment(fallback);
+    it(`${replicas} replicas' open editors hold the same Lexical state as their documents when each entry is written on its author's laptop (seed ${seed})`, async () => {
+      const run = { replicas, writers: 'maker', delivery: 'task' } as const;
+      await seeded(seed, run, expectSameNotebookAndEditors);
     });
+  }
+
+  // Fixed seeds below: batches can also make the binding throw in a commit (outside any
+  // test's reach), so other seeds are not offered for replay here.
+  it(`3 replicas' documents converge when messages arrive in batches (seed 1)`, async () => {
+    await seeded(1, { replicas: 3, writers: 'any', delivery: 'batch' }, expectSameNotebook);
   });
 
-  // A known limit of Lexical's V1 collaboration binding (lexical#5693, #7217): when two
-  // laptops edit one text node at once, an editor that stays open can show words its
-  // document does not hold. Reopening shows the document. This test turns red when a
-  // Lexical upgrade fixes it; then make it a plain `it`.
-  it.fails('open editors can drift from their documents when several laptops type into one entry at once (seed 85736969)', async () => {
-    await seeded(85736969, 3, 'any', async (circle, run) => {
-      await expectSameNotebook(circle, run);
-      await expectOpenEditorsShowTheirDocuments(circle);
-    });
+  // A limit of Lexical's V1 collaboration binding: when several Yjs transactions reach
+  // a bound document before the editor commits (one synchronous batch), the editor can
+  // end up showing words its document does not hold, or missing some it does; reopening
+  // shows the document. Applying a peer's updates one transaction per task avoids it.
+  // Turns red when a Lexical upgrade fixes it; then make it a plain `it`.
+  it.fails(
+    'open editors drift from their documents when several remote transactions arrive before they commit (seed 1)',
+    async () => {
+      const run = { replicas: 3, writers: 'any', delivery: 'batch' } as const;
+      await seeded(1, run, (circle) => expectOpenEditorsShowTheirDocuments(circle));
+    },
+  );
+
+  // Lexical's V1 binding writes a text node as a Y.Map followed by its characters
+  // (lexical#5693), so text typed into a node that another laptop replaced is left with
+  // no map, and Lexical then drops the paragraph's text, for everyone: "123" typed on
+  // one laptop and "456" on the other merge to an empty paragraph on both. Turns red
+  // when Lexical stops losing the words; then make it a plain `it`.
+  it.fails("two laptops that edit one paragraph apart keep both members' words", async () => {
+    const circle = new CircleReplicas(2, seededRandom(11));
+    const entryId = 'entryAAAAAAAAAAAAAAAAA';
+    try {
+      circle.seedEntry(0, entryId);
+      await nextTask();
+      const [first, second] = [circle.editor(0, entryId), circle.editor(1, entryId)];
+      first.update(() => $firstBlock().append($createTextNode('abc')), {
+        discrete: true,
+      });
+      await nextTask();
+      circle.network.disconnect(1);
+      // One member types at the start of the word; the other selects it and types over it.
+      first.update(() => $getRoot().getAllTextNodes()[0]!.select(0, 0).insertText('123'), {
+        discrete: true,
+      });
+      second.update(() => $getRoot().getAllTextNodes()[0]!.select(0, 3).insertText('456'), {
+        discrete: true,
+      });
+      await circle.settle();
+      const shown = first.getEditorState().read(() => $getRoot().getTextContent());
+      expect(shown).toContain('123');
+      expect(shown).toContain('456');
+    } finally {
+      circle.destroy();
+    }
   });
 
   it('ignores records of the wrong type written by a peer, with a logged reason, and never throws', async () => {
     const random = seededRandom(7);
     const circle = new CircleReplicas(2, random);
     try {
-      const good = circle.index(0).addMeeting(
-        { title: 'Week one', date: '2025-03-04', prompts: [], createdBy: null },
-        10,
-      );
+      const good = circle
+        .index(0)
+        .addMeeting({ title: 'Week one', date: '2025-03-04', prompts: [], createdBy: null }, 10);
       // The "peer" writes straight into its document, past CircleIndex's typed writers.
       const peer = circle.network.doc(1, INDEX_DOC_ID);
       peer.transact(() => {

@@ -1,6 +1,11 @@
 import { $createListItemNode, $createListNode } from '@lexical/list';
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
-import { $createParagraphNode, $createTextNode, $getRoot, type SerializedLexicalNode } from 'lexical';
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getRoot,
+  type SerializedLexicalNode,
+} from 'lexical';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {

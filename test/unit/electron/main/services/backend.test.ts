@@ -179,6 +179,7 @@ describe('the backend', () => {
       textSize: 'regular',
       lastCircleId: null,
       iceServers: [],
+      region: null,
     });
     const { id } = await first.handlers['hearth:circles:create'](newCircle);
     await first.handlers['hearth:settings:update']({ theme: 'dark' });
@@ -187,6 +188,7 @@ describe('the backend', () => {
       textSize: 'regular',
       lastCircleId: id,
       iceServers: [],
+      region: null,
     });
     await first.backend.close();
     const second = await start(dataDir);
@@ -195,6 +197,7 @@ describe('the backend', () => {
       textSize: 'regular',
       lastCircleId: id,
       iceServers: [],
+      region: null,
     });
   });
 

@@ -5,7 +5,7 @@ import { EntryProvider } from '../../../../../renderer/src/features/entry-editor
 import { isReplicaOrigin } from '../../../../../shared/notebook/origins';
 
 // The provider moves whole documents; a plain Y.Text stands in for the entry body.
-const textOf = (ydoc: Y.Doc): string => ydoc.getText('body').toString();
+const textOf = (ydoc: Y.Doc): string => ydoc.getText('body').toJSON();
 const type = (ydoc: Y.Doc, text: string): void => {
   const yBody = ydoc.getText('body');
   yBody.insert(yBody.length, text);

@@ -32,6 +32,7 @@ describe('the settings file', () => {
       textSize: 'regular',
       lastCircleId: null,
       iceServers: [],
+      region: null,
     });
   });
 
@@ -40,6 +41,13 @@ describe('the settings file', () => {
     await writeSettings(nodeFileSystem, path, { ...DEFAULT_SETTINGS, iceServers });
     expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ version: 1, iceServers });
     expect((await readSettings(nodeFileSystem, path)).iceServers).toEqual(iceServers);
+  });
+
+  it('keeps the region the member chose for crisis lines, and ignores one not understood', async () => {
+    await writeSettings(nodeFileSystem, path, { ...DEFAULT_SETTINGS, region: 'NZ' });
+    expect((await readSettings(nodeFileSystem, path)).region).toBe('NZ');
+    await writeFile(path, JSON.stringify({ version: 1, theme: 'dark', region: 'new zealand' }));
+    expect(await readSettings(nodeFileSystem, path)).toMatchObject({ theme: 'dark', region: null });
   });
 
   it('reads a file from before ICE servers existed as none', async () => {

@@ -1,0 +1,104 @@
+/**
+ * What stays the author's to decide about a shared entry: a content note that veils it
+ * for others, keeping it out of exports, and withdrawing it. Only the author's laptop
+ * shows these (for an anonymous entry, the laptop that holds its nameless writer).
+ */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS, type EntryRecord } from '../../../../shared/notebook/schema';
+import { Dialog } from '../../app/Dialog';
+import type { CircleSession } from '../../notebook/circleSession';
+
+/** Props of {@link EntryActions}. */
+export interface EntryActionsProps {
+  session: CircleSession;
+  entry: EntryRecord;
+  /** The nameless client an anonymous entry was written with; null for a named entry. */
+  anonymousClient: number | null;
+}
+
+/** The author's menu on an entry. */
+export function EntryActions({ session, entry, anonymousClient }: EntryActionsProps) {
+  const { t } = useTranslation();
+  const panelId = useId();
+  const noteId = useId();
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState(entry.contentNote ?? '');
+  const [confirming, setConfirming] = useState(false);
+  const setFlags = (flags: Parameters<CircleSession['index']['setEntryFlags']>[1]): void =>
+    session.index.setEntryFlags(entry.id, flags, anonymousClient ?? undefined);
+
+  return (
+    <div className="entry-actions">
+      <button
+        type="button"
+        className="button button--small button--quiet"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((value) => !value)}
+      >
+        {t('consent.yourChoices')}
+      </button>
+      <div id={panelId} className="entry-actions__panel" hidden={!open}>
+        <div className="field">
+          <label className="field__label" htmlFor={noteId}>
+            {t('consent.contentNote')}
+          </label>
+          <input
+            id={noteId}
+            className="input"
+            value={note}
+            maxLength={LIMITS.contentNote}
+            placeholder={t('consent.contentNotePlaceholder')}
+            onChange={(event) => setNote(event.target.value)}
+          />
+          <span className="field__hint">{t('consent.contentNoteHint')}</span>
+        </div>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => setFlags({ contentNote: note.trim() === '' ? null : note.trim() })}
+        >
+          {t('consent.saveNote')}
+        </button>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={!entry.exportable}
+            onChange={(event) => setFlags({ exportable: !event.target.checked })}
+          />
+          <span>{t('consent.keepOutOfExports')}</span>
+        </label>
+        <button
+          type="button"
+          className="button button--small entry-actions__withdraw"
+          onClick={() => setConfirming(true)}
+        >
+          {t('consent.withdraw')}
+        </button>
+      </div>
+      <Dialog
+        open={confirming}
+        title={t('consent.withdrawTitle')}
+        description={t('consent.withdrawExplained')}
+        onClose={() => setConfirming(false)}
+      >
+        <div className="dialog__actions">
+          <button className="button button--quiet" type="button" onClick={() => setConfirming(false)}>
+            {t('consent.keepIt')}
+          </button>
+          <button
+            className="button button--primary"
+            type="button"
+            onClick={() => {
+              setConfirming(false);
+              setFlags({ withdrawn: true });
+            }}
+          >
+            {t('consent.withdrawConfirm')}
+          </button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * "About this circle" in the top bar: a dialog with the circle's agreements (editable
+ * by facilitators) and who facilitates (with the role's controls for facilitators).
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IndexSnapshot } from '../../../../shared/notebook/circleIndex';
+import { Dialog } from '../../app/Dialog';
+import type { CircleSession } from '../../notebook/circleSession';
+import { AgreementsSection } from '../agreements/AgreementsSection';
+import { FacilitationSection } from './FacilitationSection';
+
+/** Props of {@link CircleAbout}. */
+export interface CircleAboutProps {
+  session: CircleSession;
+  snapshot: IndexSnapshot;
+  circleName: string;
+}
+
+/** The top bar's "About this circle" button and the dialog it opens. */
+export function CircleAbout({ session, snapshot, circleName }: CircleAboutProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button className="button button--quiet" type="button" onClick={() => setOpen(true)}>
+        {t('facilitation.aboutOpen')}
+      </button>
+      <Dialog
+        open={open}
+        title={t('facilitation.aboutTitle', { name: circleName })}
+        description={t('facilitation.aboutDescription')}
+        onClose={() => setOpen(false)}
+        size="wide"
+      >
+        <div className="about-circle">
+          <AgreementsSection session={session} snapshot={snapshot} />
+          <FacilitationSection session={session} snapshot={snapshot} />
+        </div>
+        <div className="dialog__actions">
+          <button className="button button--primary" type="button" onClick={() => setOpen(false)}>
+            {t('common.done')}
+          </button>
+        </div>
+      </Dialog>
+    </>
+  );
+}

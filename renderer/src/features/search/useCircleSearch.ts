@@ -1,0 +1,49 @@
+/** React access to search: an index over the open circle, and the results of a query. */
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CircleSession } from '../../notebook/circleSession';
+import { formatCalendarDate } from '../notebook/meetingDate';
+import { CircleSearchSource } from './circleSearchSource';
+import { SearchIndex, type SearchOutcome } from './searchIndex';
+
+// Let the circle open and draw before the entries are read for search.
+const START_AFTER_MS = 800;
+
+/**
+ * An index over `session`, alive as long as the session: it starts reading entries in
+ * the background shortly after the circle opens and follows every change after that.
+ * (The private journal joins it here as a second source: see ./searchSource.ts.)
+ */
+export function useCircleSearch(session: CircleSession): SearchIndex {
+  const { i18n } = useTranslation();
+  const [index] = useState(() => new SearchIndex());
+  const language = i18n.language;
+  useEffect(() => {
+    let started = false;
+    const source = new CircleSearchSource(session, {
+      formatDate: (date) => formatCalendarDate(date, language, 'medium'),
+      // The author reads their own entry unveiled (as EntryCard shows it); everyone else
+      // sees the content note in the result until they open the entry itself.
+      isRevealed: (entryId) =>
+        session.index.read().entries.get(entryId)?.authorId === session.profile.memberId,
+      pause: () =>
+        new Promise((resolve) => {
+          setTimeout(resolve, started ? 16 : START_AFTER_MS);
+          started = true;
+        }),
+    });
+    const remove = index.addSource(source);
+    return () => {
+      remove();
+      source.dispose();
+    };
+  }, [index, session, language]);
+  return index;
+}
+
+/** The outcome of `query`, recomputed when the query or the indexed documents change. */
+export function useSearchOutcome(index: SearchIndex, query: string): SearchOutcome {
+  const subscribe = useCallback((listener: () => void) => index.subscribe(listener), [index]);
+  const read = useCallback(() => index.outcome(query), [index, query]);
+  return useSyncExternalStore(subscribe, read);
+}

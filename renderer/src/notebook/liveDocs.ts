@@ -1,0 +1,128 @@
+/**
+ * The live documents of one store folder (a circle, or the private journal): loaded on
+ * demand, once, and streamed back to the store as they change. An editor, a search and
+ * a peer all share the one copy. Withdrawn or discarded documents are let go and their
+ * files deleted, and from then on are never loaded or made again while open.
+ */
+import * as Y from 'yjs';
+import type { HearthApi } from '../../../shared/ipc/contract';
+import type { CircleId, DocId } from '../../../shared/notebook/ids';
+import { STORE_ORIGIN } from '../../../shared/notebook/origins';
+import { persistDoc, type DocPersistence } from './docPersistence';
+import type { SaveTracker } from './saveTracker';
+
+/** Hears every change to any document, with the change's origin. */
+export type DocUpdateListener = (docId: DocId, update: Uint8Array, origin: unknown) => void;
+
+/** One store folder's documents, live. */
+export class LiveDocs {
+  private readonly loading = new Map<DocId, Promise<Y.Doc>>();
+  private readonly loaded = new Map<DocId, Y.Doc>();
+  private readonly persistence = new Map<DocId, DocPersistence>();
+  private readonly removed = new Set<DocId>();
+  private readonly updateListeners = new Set<DocUpdateListener>();
+  private readonly addedListeners = new Set<(docId: DocId) => void>();
+
+  constructor(
+    private readonly api: HearthApi,
+    private readonly folderId: CircleId,
+    private readonly saves: SaveTracker,
+    /** Every document the store held when the folder was opened. */
+    private readonly stored: ReadonlySet<DocId>,
+  ) {}
+
+  /** Every document held: stored, loaded or just made (never a removed one). */
+  ids(): DocId[] {
+    return [...new Set([...this.stored, ...this.loaded.keys()])].filter((id) => !this.removed.has(id));
+  }
+
+  /** True once `docId` was removed in this session. */
+  isRemoved(docId: DocId): boolean {
+    return this.removed.has(docId);
+  }
+
+  /** The loaded document, if it is loaded. */
+  peek(docId: DocId): Y.Doc | undefined {
+    return this.loaded.get(docId);
+  }
+
+  /** The document, loaded from the store the first time (empty if the store has none). */
+  get(docId: DocId): Promise<Y.Doc> {
+    if (this.removed.has(docId)) return Promise.reject(new Error('That document was removed.'));
+    let pending = this.loading.get(docId);
+    if (pending === undefined) {
+      pending = this.load(docId);
+      this.loading.set(docId, pending);
+      void pending.catch(() => this.loading.delete(docId));
+    }
+    return pending;
+  }
+
+  /** Starts keeping a document made here (its first changes are saved like any other). */
+  adopt(docId: DocId, ydoc: Y.Doc): void {
+    this.loading.set(docId, Promise.resolve(ydoc));
+    this.track(docId, ydoc);
+  }
+
+  /** Lets a document go and deletes its files: nothing of it stays on this laptop. */
+  async remove(docId: DocId): Promise<void> {
+    if (this.removed.has(docId)) return;
+    this.removed.add(docId);
+    this.persistence.get(docId)?.abandon();
+    this.persistence.delete(docId);
+    const ydoc = await this.loading.get(docId)?.catch(() => null);
+    this.loading.delete(docId);
+    this.loaded.delete(docId);
+    ydoc?.destroy();
+    await this.api.docs.remove(this.folderId, docId);
+  }
+
+  /** Calls `listener` for every change to every document; returns its cleanup. */
+  onUpdate(listener: DocUpdateListener): () => void {
+    this.updateListeners.add(listener);
+    return () => this.updateListeners.delete(listener);
+  }
+
+  /** Calls `listener` when a document is loaded or made; returns its cleanup. */
+  onAdded(listener: (docId: DocId) => void): () => void {
+    this.addedListeners.add(listener);
+    return () => this.addedListeners.delete(listener);
+  }
+
+  /** Resolves once every change made so far is on this laptop's disk. */
+  async settle(): Promise<void> {
+    await Promise.all([...this.persistence.values()].map((p) => p.settled()));
+    await this.api.docs.flush();
+  }
+
+  /** Saves what is pending, then lets go of every document. */
+  async close(): Promise<void> {
+    await this.settle();
+    for (const persistence of this.persistence.values()) persistence.detach();
+    this.updateListeners.clear();
+    this.addedListeners.clear();
+    for (const ydoc of this.loaded.values()) ydoc.destroy();
+  }
+
+  /** Keeps `ydoc` (already holding its stored state, if any) under `docId`. */
+  track(docId: DocId, ydoc: Y.Doc): void {
+    this.loaded.set(docId, ydoc);
+    this.persistence.set(docId, persistDoc(this.api, this.folderId, docId, ydoc, this.saves));
+    ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+      for (const listener of [...this.updateListeners]) listener(docId, update, origin);
+    });
+    for (const listener of [...this.addedListeners]) listener(docId);
+  }
+
+  private async load(docId: DocId): Promise<Y.Doc> {
+    const ydoc = new Y.Doc();
+    const state = await this.api.docs.load(this.folderId, docId);
+    if (state !== null) Y.applyUpdate(ydoc, state, STORE_ORIGIN);
+    if (this.removed.has(docId)) {
+      ydoc.destroy();
+      throw new Error('That document was removed.');
+    }
+    this.track(docId, ydoc);
+    return ydoc;
+  }
+}

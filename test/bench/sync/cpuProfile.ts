@@ -1,0 +1,98 @@
+/**
+ * CPU time a page spends inside given functions, measured from outside the page with
+ * Chromium's sampling profiler (DevTools protocol), so production code needs no hook:
+ * a sample counts for a function when the function is anywhere on the sampled stack
+ * (inclusive time: what it calls, and the observers its Yjs transactions run, count too).
+ * Both bundles (Hearth's renderer and the floor page) are unminified, so the names are
+ * the source's.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+/** Microseconds between samples by default: fine enough for work of a few milliseconds. */
+const SAMPLING_INTERVAL_US = 100;
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string };
+  children?: number[];
+}
+
+interface Profile {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** What a profile says, for groups of function names chosen by the caller. */
+export interface ProfileTimes<G extends string> {
+  /** Per group, milliseconds sampled inside any function of the group (inclusive). */
+  inside: Record<G, number>;
+  /** Milliseconds the page's main thread was not idle (scripts, style, layout, paint, GC). */
+  busy: number;
+}
+
+/** A running profile of one page. */
+export interface PageProfiler {
+  /** Stops profiling and sums, per group, the time inside functions of that group. */
+  stop<G extends string>(groups: Record<G, readonly string[]>): Promise<ProfileTimes<G>>;
+}
+
+/** Starts the sampling profiler on `page`, sampling every `intervalUs` microseconds. */
+export async function startProfiler(
+  page: Page,
+  intervalUs = SAMPLING_INTERVAL_US,
+): Promise<PageProfiler> {
+  const session: CDPSession = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: intervalUs });
+  await session.send('Profiler.start');
+  return {
+    stop: async <G extends string>(groups: Record<G, readonly string[]>) => {
+      const { profile } = (await session.send('Profiler.stop')) as { profile: Profile };
+      await session.detach();
+      const inside = {} as Record<G, number>;
+      let busy = 0;
+      for (const group of Object.keys(groups) as G[]) {
+        const times = timesIn(profile, new Set(groups[group]));
+        inside[group] = times.inside;
+        busy = times.busy;
+      }
+      return { inside, busy };
+    },
+  };
+}
+
+function timesIn(profile: Profile, names: ReadonlySet<string>): { inside: number; busy: number } {
+  const parent = new Map<number, number>();
+  const byId = new Map<number, ProfileNode>();
+  for (const node of profile.nodes) {
+    byId.set(node.id, node);
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  }
+  // Whether a node has a named function on its stack, worked out once per node.
+  const memo = new Map<number, boolean>();
+  const inNamed = (id: number): boolean => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id);
+    const up = parent.get(id);
+    const result =
+      node !== undefined &&
+      (names.has(node.callFrame.functionName) || (up !== undefined && inNamed(up)));
+    memo.set(id, result);
+    return result;
+  };
+  let inside = 0;
+  let busy = 0;
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  // A sample's time is the gap to the next sample.
+  for (let i = 0; i < samples.length; i++) {
+    const id = samples[i]!;
+    const micros = deltas[i + 1] ?? 0;
+    const name = byId.get(id)?.callFrame.functionName ?? '';
+    if (name !== '(idle)') busy += micros;
+    if (inNamed(id)) inside += micros;
+  }
+  return { inside: inside / 1000, busy: busy / 1000 };
+}

@@ -1,0 +1,99 @@
+/**
+ * Laptops running real Hearth for the benchmark, as the end-to-end tests run them: one
+ * browser-mode host process per laptop (its own data folder; its signalling endpoint on
+ * 127.0.0.1; no mDNS) and one browser context per laptop, so pages share nothing, not
+ * even a BroadcastChannel. Every page gets the probe (./page/syncProbe.ts) first.
+ * Members act through the screen, with the end-to-end tests' steps (test/e2e/member.ts).
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { HostProcess } from '../../e2e/hostProcess';
+import { joinByPasting, syncStatus } from '../../e2e/member';
+
+/** How long a laptop may take to find the others and catch up (two busy cores). */
+export const MESH_TIMEOUT_MS = 90_000;
+
+/** One laptop: host, browser context and page. */
+export interface Laptop {
+  name: string;
+  host: HostProcess;
+  context: BrowserContext;
+  page: Page;
+}
+
+/** Starts one host on a fresh folder under `root`; `prepare` may fill the folder first. */
+export async function startHost(
+  root: string,
+  name: string,
+  prepare?: (dataDir: string) => Promise<void>,
+): Promise<HostProcess> {
+  const dataDir = join(root, name);
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await prepare?.(dataDir);
+  const host = new HostProcess({ name, dataDir });
+  await host.start();
+  return host;
+}
+
+/** Opens `host`'s page in a new context of `browser`, with the probe installed. */
+export async function openLaptop(
+  browser: Browser,
+  host: HostProcess,
+  probeScript: string,
+): Promise<Laptop> {
+  const context = await browser.newContext();
+  // WebRTC offers loopback candidates only to a page allowed camera and microphone.
+  await context.grantPermissions(['camera', 'microphone'], { origin: host.origin });
+  await context.addInitScript({ content: probeScript });
+  const page = await context.newPage();
+  await page.goto(host.url);
+  return { name: host.options.name, host, context, page };
+}
+
+/** Closes the laptop's page and stops its host; true when the host exited cleanly. */
+export async function closeLaptop(laptop: Laptop): Promise<boolean> {
+  await laptop.context.close().catch(() => undefined);
+  const code = await laptop.host.stop();
+  return code === 0 || code === null;
+}
+
+/** What the status line reads once a laptop is in step with `others` other laptops. */
+export function connectedText(others: number): string {
+  return others === 1 ? 'Connected to 1 person' : `Connected to ${others} people`;
+}
+
+/** Waits until every laptop is linked to, and in step with, all the others. */
+export async function waitForMesh(laptops: readonly Laptop[]): Promise<void> {
+  const wanted = connectedText(laptops.length - 1);
+  await Promise.all(
+    laptops.map((laptop) =>
+      expect(syncStatus(laptop.page)).toHaveText(wanted, { timeout: MESH_TIMEOUT_MS }),
+    ),
+  );
+}
+
+/** Joins each of `joiners` (fresh laptops on the welcome screen) with the invite, at once. */
+export async function joinAll(
+  joiners: readonly Laptop[],
+  inviteLink: string,
+  memberName: (laptop: Laptop) => string,
+): Promise<void> {
+  await Promise.all(
+    joiners.map(async (laptop) => {
+      await expect(laptop.page.getByRole('button', { name: 'Join a circle…' })).toBeVisible({
+        timeout: 30_000,
+      });
+      await joinByPasting(laptop.page, inviteLink, memberName(laptop));
+    }),
+  );
+}
+
+/** The CSS selector of the editor of the entry written by `author`. */
+export function entryEditor(author: string): string {
+  return `.entry-text[aria-label="Entry by ${author}"]`;
+}
+
+/** The CSS selector of every entry editor on the screen. */
+export const ANY_ENTRY_EDITOR = '.entry-text[aria-label^="Entry by"]';

@@ -1,0 +1,178 @@
+/**
+ * A new laptop joins the one-year circle (./oneYearNotebook.ts: 52 meetings, 624
+ * entries, about 1.2 million characters).
+ *
+ * Hearth: Yara's laptop holds the circle and has it open; Noor's laptop, fresh, pastes
+ * the invite and clicks "Join the circle". Time to the whole notebook: from that click
+ * (stamped in Noor's page) to the first painted frame at which Noor's status line reads
+ * "Connected to 1 person" — which the app shows only once the session with Yara is in
+ * step: every document Yara announced (index and all 624 entries) has been asked for,
+ * answered and applied (shared/sync/peerSession.ts) — and the meeting list shows all 52
+ * meetings. Afterwards, outside the timed window, both laptops are stopped and every
+ * entry's text in Noor's store is compared with Yara's: the figure counts only if they
+ * are identical. Largest message: the largest single `RTCDataChannel.send` on either
+ * page (probe), whatever its kind.
+ *
+ * Floor: stock y-webrtc holds a circle in one document, so the year's text goes into
+ * one Y.Text; a second page joins the room and waits for it. Its sync step 2 is one
+ * message far over Chromium's 256 KiB limit, which y-webrtc sends in a try/catch.
+ */
+import { expect } from '@playwright/test';
+import type { Browser } from 'playwright-core';
+import { storedEntryTexts } from '../../e2e/storedNotebook';
+import { readInvite } from '../../e2e/member';
+import { startProfiler } from './cpuProfile';
+import type { FloorServer } from './floorServer';
+import { floorRoom } from './floorRoom';
+import { closeLaptop, openLaptop, startHost, type Laptop } from './hearthRoom';
+import { writeOneYearCircle, type OneYearCircle } from './oneYearNotebook';
+import { sumTallies } from './keystrokeLatency';
+
+/** What one join measured. */
+export interface JoinResult {
+  /** Click → whole notebook present, ms; null when it never arrived. */
+  wholeNotebookMs: number | null;
+  /** The largest single data-channel message, bytes. */
+  largestMessage: number;
+  /** Bytes sent over data channels by both pages. */
+  bytesSent: number;
+  /** Hearth: entries identical on both laptops' disks after the join. */
+  verified: boolean | null;
+  characters: number;
+  /** Hearth: click → the joiner's data channel open, ms. */
+  setupMs: number | null;
+  /** Hearth: ms each page's main thread was busy during the join (holder, joiner). */
+  busy: number[];
+  /** Hearth: messages sent by both pages, by kind. */
+  messages: Record<string, number> | null;
+}
+
+const JOIN_TIMEOUT_MS = 120_000;
+const FLOOR_JOIN_TIMEOUT_MS = 15_000;
+const MEETING_TITLE = '.meeting-list__title';
+// Coarse sampling: enough to tell busy from waiting, too little to slow the join down.
+const JOIN_SAMPLING_US = 1000;
+
+/** Hearth: a fresh laptop joins the one-year circle held by another. */
+export async function hearthJoinOneYear(
+  browser: Browser,
+  root: string,
+  probeScript: string,
+): Promise<JoinResult> {
+  let circle: OneYearCircle | null = null;
+  const yaraHost = await startHost(root, 'yara', async (dataDir) => {
+    circle = await writeOneYearCircle(dataDir);
+  });
+  const made = circle as OneYearCircle | null;
+  if (made === null) throw new Error('the one-year circle was not made');
+  const laptops: Laptop[] = [];
+  try {
+    const yara = await openLaptop(browser, yaraHost, probeScript);
+    laptops.push(yara);
+    await expect(yara.page.locator(MEETING_TITLE)).toHaveCount(made.meetings, { timeout: 60_000 });
+    const invite = await readInvite(yara.page);
+
+    const noor = await openLaptop(browser, await startHost(root, 'noor'), probeScript);
+    laptops.push(noor);
+    await noor.page.getByRole('button', { name: 'Join a circle…' }).click({ timeout: 30_000 });
+    const dialog = noor.page.getByRole('dialog', { name: 'Join a circle' });
+    await dialog.getByLabel('Invite').fill(invite.link);
+    await expect(dialog.getByTestId('safety-code')).not.toBeEmpty();
+    await dialog.getByLabel('Your name in this circle').fill('Noor');
+    await Promise.all(laptops.map(({ page }) => page.evaluate(() => window.syncProbe.resetTally())));
+    await noor.page.evaluate(
+      ({ count, title }) => {
+        window.syncProbe.markClick('join', 'Join the circle');
+        window.syncProbe.markWhen('whole notebook', [
+          { selector: '[data-testid="sync-status"]', text: 'Connected to 1 person' },
+          { selector: title, count },
+        ]);
+      },
+      { count: made.meetings, title: MEETING_TITLE },
+    );
+    const profilers = await Promise.all(
+      laptops.map(({ page }) => startProfiler(page, JOIN_SAMPLING_US)),
+    );
+    await dialog.getByRole('button', { name: 'Join the circle' }).click();
+    await noor.page.waitForFunction(() => window.syncProbe.mark('whole notebook') !== null, null, {
+      timeout: JOIN_TIMEOUT_MS,
+    });
+    const work = await Promise.all(profilers.map((profiler) => profiler.stop({})));
+    const [clicked, present, opens] = await noor.page.evaluate(
+      () =>
+        [
+          window.syncProbe.mark('join')!,
+          window.syncProbe.mark('whole notebook')!,
+          window.syncProbe.channelOpens(),
+        ] as const,
+    );
+    const tally = sumTallies(
+      await Promise.all(laptops.map(({ page }) => page.evaluate(() => window.syncProbe.tally()))),
+    );
+
+    await expect(noor.page.getByTestId('save-status')).toHaveText('Saved on this laptop', {
+      timeout: 60_000,
+    });
+    for (const laptop of laptops.splice(0)) await closeLaptop(laptop);
+    const yaraTexts = await storedEntryTexts(yara.host.dataDir, made.circleId);
+    const noorTexts = await storedEntryTexts(noor.host.dataDir, made.circleId);
+    const verified =
+      yaraTexts.length === made.entries &&
+      JSON.stringify(yaraTexts.toSorted()) === JSON.stringify(noorTexts.toSorted());
+    return {
+      wholeNotebookMs: present - clicked,
+      largestMessage: tally.largest,
+      bytesSent: tally.bytes,
+      verified,
+      characters: made.characters,
+      setupMs: Math.min(...opens.filter((at) => at >= clicked)) - clicked,
+      busy: work.map((times) => times.busy),
+      messages: tally.byKind,
+    };
+  } finally {
+    for (const laptop of laptops) await closeLaptop(laptop);
+  }
+}
+
+/** The floor: a stock y-webrtc page joins a room whose one document holds `characters`. */
+export async function floorJoinOneYear(
+  browser: Browser,
+  server: FloorServer,
+  probeScript: string,
+  characters: number,
+): Promise<JoinResult> {
+  const room = floorRoom(browser, server, probeScript, `floor-year-${Date.now()}`);
+  try {
+    await room.grow(1);
+    const holder = room.peers[0]!.page;
+    const written = await holder.evaluate((n) => window.floor.fill(n, 'yara'), characters);
+    await holder.evaluate(() => window.syncProbe.resetTally());
+    await room.grow(1);
+    const joiner = room.peers[1]!.page;
+    const started = await joiner.evaluate(() => performance.timeOrigin);
+    let arrived: number | null = null;
+    try {
+      await joiner.waitForFunction((n) => window.floor.length() >= n, written, {
+        timeout: FLOOR_JOIN_TIMEOUT_MS,
+      });
+      arrived = await joiner.evaluate(() => window.syncProbe.now());
+    } catch {
+      arrived = null;
+    }
+    const tally = sumTallies(
+      await Promise.all(room.peers.map(({ page }) => page.evaluate(() => window.syncProbe.tally()))),
+    );
+    return {
+      wholeNotebookMs: arrived === null ? null : arrived - started,
+      largestMessage: tally.largest,
+      bytesSent: tally.bytes,
+      verified: null,
+      characters: written,
+      setupMs: null,
+      busy: [],
+      messages: null,
+    };
+  } finally {
+    await room.close();
+  }
+}

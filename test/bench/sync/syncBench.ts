@@ -1,0 +1,184 @@
+/**
+ * The sync benchmark of issue 3, Hearth beside a bare stock y-webrtc page (the floor),
+ * on this machine, in one Chromium (one browser context per peer), with the same peer
+ * counts:
+ *
+ * 1. keystroke on A → painted on B, with 2, 4 and 8 peers (./keystrokeLatency.ts);
+ * 2. data-channel messages per keystroke, in the same runs;
+ * 3. a new laptop joining the one-year circle (./joinOneYear.ts);
+ * 4. reconnecting after an offline meeting (./offlineMeeting.ts).
+ *
+ * The floor runs first, then Hearth, so neither side's setup (Hearth's host processes
+ * starting) falls into the other's measurements. Data folders go under
+ * test-results/bench/sync/ (the previous run's are removed). Needs the built renderer
+ * (`npx electron-vite build`).
+ */
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { addMeeting, createCircle, readInvite, startEntry } from '../../e2e/member';
+import { chromiumLaunchOptions } from '../../e2e/chromium';
+import { REPO_ROOT } from '../../e2e/hostProcess';
+import { startFloorServer, type FloorServer } from './floorServer';
+import { floorRoom } from './floorRoom';
+import {
+  closeLaptop,
+  entryEditor,
+  joinAll,
+  openLaptop,
+  startHost,
+  waitForMesh,
+  type Laptop,
+} from './hearthRoom';
+import { floorJoinOneYear, hearthJoinOneYear } from './joinOneYear';
+import { measureKeystrokes, type KeystrokeResult } from './keystrokeLatency';
+import { floorOfflineMeeting, hearthOfflineMeeting } from './offlineMeeting';
+import { oneYearCharacters } from './oneYearNotebook';
+import { bundlePages, type PageBundles } from './pageBundles';
+import {
+  PEER_COUNTS,
+  printDetails,
+  printRows,
+  syncRows,
+  type SideResults,
+  type SyncBenchRow,
+} from './syncReport';
+
+const MEMBERS = ['Ana', 'Ben', 'Cat', 'Dev', 'Eli', 'Fay', 'Gus', 'Hal'];
+const RUN_ROOT = resolve(REPO_ROOT, 'test-results/bench/sync');
+
+export type { SyncBenchRow } from './syncReport';
+
+/** Runs the whole sync benchmark, prints its table and details, and returns the rows. */
+export async function runSyncBench(): Promise<SyncBenchRow[]> {
+  if (!existsSync(resolve(REPO_ROOT, 'out/renderer/index.html'))) {
+    throw new Error('the sync bench needs the built renderer: run `npx electron-vite build`');
+  }
+  const started = performance.now();
+  await rm(RUN_ROOT, { recursive: true, force: true });
+  const bundles = await bundlePages();
+  const server = await startFloorServer(bundles.floorPage);
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    log(started, 'floor: stock y-webrtc pages');
+    const floor = await floorSide(browser, server, bundles);
+    log(started, 'Hearth: host processes and app pages');
+    const hearth = await hearthSide(browser, bundles, started);
+    const rows = syncRows(hearth, floor);
+    console.log('\nSync benchmark (issue 3): Hearth beside stock y-webrtc, one Chromium, one context per peer\n');
+    printRows(rows);
+    console.log('');
+    printDetails(hearth, floor);
+    log(started, 'sync bench done');
+    return rows;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function floorSide(
+  browser: Browser,
+  server: FloorServer,
+  bundles: PageBundles,
+): Promise<SideResults> {
+  const probe = bundles.probe('y-webrtc');
+  const keystrokes = new Map<number, KeystrokeResult>();
+  const room = floorRoom(browser, server, probe, `floor-typing-${Date.now()}`);
+  try {
+    for (const n of PEER_COUNTS) {
+      await room.grow(n - room.peers.length);
+      const [typist, ...receivers] = room.peers.map(({ page }) => page);
+      keystrokes.set(
+        n,
+        await measureKeystrokes({
+          typist: typist!,
+          focusTypist: async () => {
+            await typist!.focus('#input');
+            await typist!.keyboard.press('Control+End');
+          },
+          receivers,
+          textSelector: '#view',
+          updateKind: 'sync-update',
+        }),
+      );
+    }
+  } finally {
+    await room.close();
+  }
+  const pair = floorRoom(browser, server, probe, `floor-apart-${Date.now()}`);
+  let reconnect;
+  try {
+    await pair.grow(2);
+    reconnect = await floorOfflineMeeting(pair.peers);
+  } finally {
+    await pair.close();
+  }
+  const join = await floorJoinOneYear(browser, server, probe, oneYearCharacters());
+  return { keystrokes, reconnect, join };
+}
+
+async function hearthSide(
+  browser: Browser,
+  bundles: PageBundles,
+  started: number,
+): Promise<SideResults> {
+  const probe = bundles.probe('hearth');
+  const laptops: Laptop[] = [];
+  const keystrokes = new Map<number, KeystrokeResult>();
+  try {
+    const hosts = await Promise.all(
+      MEMBERS.map((name) => startHost(RUN_ROOT, name.toLowerCase())),
+    );
+    for (const host of hosts) laptops.push(await openLaptop(browser, host, probe));
+    const ana = laptops[0]!;
+    await createCircle(ana.page, { name: 'Bench circle', memberName: 'Ana' });
+    await addMeeting(ana.page, { title: 'Thursday' });
+    await startEntry(ana.page);
+    await ana.page.keyboard.type('Ana begins. ');
+    const invite = await readInvite(ana.page);
+    const editor = entryEditor('Ana');
+
+    let joined = 1;
+    for (const n of PEER_COUNTS) {
+      await joinAll(laptops.slice(joined, n), invite.link, (laptop) => memberName(laptop));
+      joined = n;
+      await waitForMesh(laptops.slice(0, n));
+      const receivers = laptops.slice(1, n).map(({ page }) => page);
+      await Promise.all(receivers.map((page) => page.locator(editor).waitFor()));
+      log(started, `Hearth: ${n} laptops in step; typing`);
+      keystrokes.set(
+        n,
+        await measureKeystrokes({
+          typist: ana.page,
+          focusTypist: async () => {
+            await ana.page.locator(editor).click();
+            await ana.page.keyboard.press('Control+End');
+          },
+          receivers,
+          textSelector: editor,
+          updateKind: 'UPDATE',
+        }),
+      );
+    }
+
+    for (const laptop of laptops.splice(2)) await closeLaptop(laptop);
+    log(started, 'Hearth: offline meeting');
+    const reconnect = await hearthOfflineMeeting(laptops[0]!, laptops[1]!);
+    for (const laptop of laptops.splice(0)) await closeLaptop(laptop);
+    log(started, 'Hearth: joining the one-year circle');
+    const join = await hearthJoinOneYear(browser, resolve(RUN_ROOT, 'one-year'), probe);
+    return { keystrokes, reconnect, join };
+  } finally {
+    for (const laptop of laptops) await closeLaptop(laptop);
+  }
+}
+
+function memberName(laptop: Laptop): string {
+  return laptop.name.charAt(0).toUpperCase() + laptop.name.slice(1);
+}
+
+function log(started: number, step: string): void {
+  console.log(`[sync bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${step}`);
+}

@@ -1,0 +1,80 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Dialog } from 'electron';
+import { createDesktopSaveShell } from '../../../../electron/main/exportFiles';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+function fakeDialog(answer: {
+  save?: string;
+  open?: string;
+}): Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'> {
+  return {
+    showSaveDialog: (() =>
+      Promise.resolve({
+        canceled: answer.save === undefined,
+        filePath: answer.save ?? '',
+      })) as unknown as Dialog['showSaveDialog'],
+    showOpenDialog: (() =>
+      Promise.resolve({
+        canceled: answer.open === undefined,
+        filePaths: answer.open === undefined ? [] : [answer.open],
+      })) as unknown as Dialog['showOpenDialog'],
+  };
+}
+
+describe('the desktop save shell', () => {
+  it('writes where the member chose in the save dialog', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hearth-shell-'));
+    dirs.push(dir);
+    const target = join(dir, 'chosen.html');
+    const shell = createDesktopSaveShell({
+      dialog: fakeDialog({ save: target }),
+      window: () => null,
+      documentsDir: dir,
+      printPdf: () => Promise.reject(new Error('not used')),
+    });
+    const outcome = await shell.save({
+      files: [{ path: 'circle.html', contents: '<p>hi</p>' }],
+      suggestedName: 'circle.html',
+      folder: false,
+      mediaType: 'text/html',
+    });
+    expect(outcome).toEqual({ kind: 'saved', fileCount: 1 });
+    expect(await readFile(target, 'utf8')).toBe('<p>hi</p>');
+  });
+
+  it('saves nothing when the dialog is closed, and reads the backup the member picks', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hearth-shell-'));
+    dirs.push(dir);
+    const backup = join(dir, 'circle.hearthbackup');
+    await writeFile(backup, Buffer.from('HEARTHBK...'));
+    const closed = createDesktopSaveShell({
+      dialog: fakeDialog({}),
+      window: () => null,
+      documentsDir: dir,
+      printPdf: () => Promise.reject(new Error('not used')),
+    });
+    expect(
+      await closed.save({
+        files: [{ path: 'a.md', contents: 'a' }],
+        suggestedName: 'a.md',
+        folder: false,
+        mediaType: 'text/markdown',
+      }),
+    ).toEqual({ kind: 'dismissed' });
+    expect(await closed.chooseBackup()).toBeNull();
+    const picking = createDesktopSaveShell({
+      dialog: fakeDialog({ open: backup }),
+      window: () => null,
+      documentsDir: dir,
+      printPdf: () => Promise.reject(new Error('not used')),
+    });
+    expect(new TextDecoder().decode((await picking.chooseBackup())!)).toBe('HEARTHBK...');
+  });
+});

@@ -1,0 +1,309 @@
+import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { bindHeadlessEntry } from '../../../../../shared/notebook/headlessEntry';
+import {
+  INDEX_DOC_ID,
+  newId,
+  type DocId,
+  type EntryId,
+  type MeetingId,
+  type MemberId,
+} from '../../../../../shared/notebook/ids';
+import type {
+  EntryRecord,
+  MeetingRecord,
+  MemberRecord,
+} from '../../../../../shared/notebook/schema';
+import {
+  CircleSearchSource,
+  type CircleSearchSession,
+  type SearchedSnapshot,
+} from '../../../../../renderer/src/features/search/circleSearchSource';
+import { SearchIndex, type SearchOutcome } from '../../../../../renderer/src/features/search/searchIndex';
+
+// A circle in memory: a hand-written index snapshot and real entry documents written
+// through a headless Lexical editor, behind the three calls search makes.
+class FakeCircle implements CircleSearchSession {
+  readonly members = new Map<MemberId, MemberRecord>();
+  readonly meetings: MeetingRecord[] = [];
+  readonly entries = new Map<EntryId, EntryRecord>();
+  readonly bodies = new Map<EntryId, Y.Doc>();
+  readonly loads: EntryId[] = [];
+  private readonly listeners = new Set<(docId: DocId, update: Uint8Array, origin: unknown) => void>();
+  private clock = 1000;
+
+  readonly index = {
+    read: (): SearchedSnapshot => ({
+      members: new Map(this.members),
+      meetings: [...this.meetings],
+      entries: new Map(this.entries),
+    }),
+  };
+
+  entryDoc(entryId: EntryId): Promise<Y.Doc> {
+    this.loads.push(entryId);
+    return Promise.resolve(this.bodies.get(entryId) ?? new Y.Doc());
+  }
+
+  onDocUpdate(listener: (docId: DocId, update: Uint8Array, origin: unknown) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  member(name: string): MemberId {
+    const id = newId<MemberId>();
+    this.members.set(id, { id, name, colour: 'lake', joinedAt: 1, agreedAt: null } as MemberRecord);
+    this.indexChanged();
+    return id;
+  }
+
+  meeting(title: string, date = '2026-03-03', prompts: string[] = []): MeetingId {
+    const id = newId<MeetingId>();
+    this.meetings.push({
+      id,
+      title,
+      date,
+      prompts: prompts.map((text) => ({ kind: 'theme', text })),
+      createdAt: this.clock++,
+      createdBy: null,
+    });
+    this.indexChanged();
+    return id;
+  }
+
+  entry(
+    meetingId: MeetingId,
+    text: string,
+    record: Partial<EntryRecord> & { authorId?: MemberId | null } = {},
+  ): EntryId {
+    const id = newId<EntryId>();
+    const ydoc = new Y.Doc();
+    ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+      for (const listener of this.listeners) listener(id as string as DocId, update, origin);
+    });
+    this.bodies.set(id, ydoc);
+    this.write(id, text);
+    this.entries.set(id, {
+      id,
+      meetingId,
+      authorId: null,
+      createdAt: this.clock++,
+      visibility: 'circle',
+      exportable: true,
+      contentNote: null,
+      withdrawn: false,
+      ...record,
+    });
+    this.indexChanged();
+    return id;
+  }
+
+  write(entryId: EntryId, text: string): void {
+    const writer = bindHeadlessEntry(this.bodies.get(entryId)!);
+    writer.editor.update(
+      () => {
+        $getRoot().clear();
+        for (const line of text.split('\n')) {
+          $getRoot().append($createParagraphNode().append($createTextNode(line)));
+        }
+      },
+      { discrete: true },
+    );
+    writer.dispose();
+  }
+
+  flag(entryId: EntryId, patch: Partial<EntryRecord>): void {
+    this.entries.set(entryId, { ...this.entries.get(entryId)!, ...patch });
+    this.indexChanged();
+  }
+
+  private indexChanged(): void {
+    for (const listener of this.listeners) listener(INDEX_DOC_ID, new Uint8Array(), null);
+  }
+}
+
+const sources: CircleSearchSource[] = [];
+afterEach(() => {
+  for (const source of sources.splice(0)) source.dispose();
+});
+
+async function searchable(
+  circle: FakeCircle,
+  options: { isRevealed?: (id: EntryId) => boolean; batchSize?: number } = {},
+): Promise<{ index: SearchIndex; source: CircleSearchSource }> {
+  const source = new CircleSearchSource(circle, {
+    formatDate: (date) => date,
+    debounceMs: 5,
+    pause: () => Promise.resolve(),
+    ...options,
+  });
+  sources.push(source);
+  const index = new SearchIndex();
+  index.addSource(source);
+  await source.settled();
+  return { index, source };
+}
+
+function keys(outcome: SearchOutcome): string[] {
+  return outcome.groups.flatMap((group) => group.results.map((r) => r.document.key));
+}
+
+describe('circle search', () => {
+  it('finds an entry by a word of its text, whatever the case and accents', async () => {
+    const circle = new FakeCircle();
+    const meeting = circle.meeting('Arriving');
+    const entry = circle.entry(meeting, 'We had a café crème and talked about Élan.');
+    const { index } = await searchable(circle);
+    for (const query of ['cafe', 'CAFÉ', 'creme', 'élan', 'ELAN', 'Café crème']) {
+      expect(keys(index.search(query)), query).toEqual([`entry:${entry}`]);
+    }
+    expect(keys(index.search('tea'))).toEqual([]);
+  });
+
+  it('needs every word of the query, in any order', async () => {
+    const circle = new FakeCircle();
+    const meeting = circle.meeting('Arriving');
+    const both = circle.entry(meeting, 'A long walk in the rain.');
+    circle.entry(meeting, 'A long week.');
+    const { index } = await searchable(circle);
+    expect(keys(index.search('rain long'))).toEqual([`entry:${both}`]);
+    expect(keys(index.search('long'))).toHaveLength(2);
+    expect(keys(index.search('long sunshine'))).toEqual([]);
+  });
+
+  it('ranks a title above an author above the text, newer first on a tie', async () => {
+    const circle = new FakeCircle();
+    const hope = circle.member('Hope');
+    const older = circle.meeting('Hope and habits', '2026-01-06');
+    const newer = circle.meeting('Hope again', '2026-02-03');
+    const byName = circle.entry(older, 'Nothing much to say tonight.', { authorId: hope });
+    const byText = circle.entry(older, 'I found some hope this week.');
+    const { index } = await searchable(circle);
+    const outcome = index.search('hope');
+    expect(outcome.groups.map((g) => g.group)).toEqual(['meetings', 'entries']);
+    expect(keys(outcome)).toEqual([
+      `meeting:${newer}`,
+      `meeting:${older}`,
+      `entry:${byName}`,
+      `entry:${byText}`,
+    ]);
+    const [titled] = outcome.groups[0]!.results;
+    const [named, texted] = outcome.groups[1]!.results;
+    expect(titled!.score).toBeGreaterThan(named!.score);
+    expect(named!.score).toBeGreaterThan(texted!.score);
+    expect(outcome.total).toBe(4);
+  });
+
+  it('never finds an anonymous entry by its author, but does by its words', async () => {
+    const circle = new FakeCircle();
+    const sam = circle.member('Samira');
+    const meeting = circle.meeting('Small mercies');
+    const anonymous = circle.entry(meeting, 'The bus driver waited for me.', {
+      authorId: sam,
+      visibility: 'anonymous',
+    });
+    const { index } = await searchable(circle);
+    expect(keys(index.search('samira'))).toEqual([]);
+    const found = index.search('driver').groups[0]!.results[0]!;
+    expect(found.document.key).toBe(`entry:${anonymous}`);
+    expect(found.document.heading).toBeNull();
+  });
+
+  it('never finds a withdrawn entry, and forgets one withdrawn after it was indexed', async () => {
+    const circle = new FakeCircle();
+    const meeting = circle.meeting('Arriving');
+    circle.entry(meeting, 'Gone before anyone looked: periwinkle.', { withdrawn: true });
+    const later = circle.entry(meeting, 'Withdrawn later: marigold.');
+    const { index, source } = await searchable(circle);
+    expect(keys(index.search('periwinkle'))).toEqual([]);
+    expect(circle.loads).not.toContain(
+      [...circle.entries.values()].find((e) => e.withdrawn)!.id,
+    );
+    expect(keys(index.search('marigold'))).toEqual([`entry:${later}`]);
+
+    circle.flag(later, { withdrawn: true });
+    await source.settled();
+    expect(keys(index.search('marigold'))).toEqual([]);
+    expect(index.progress()).toEqual({ ready: 1, total: 1 });
+  });
+
+  it('finds an entry with a content note but veils its snippet until it is opened', async () => {
+    const circle = new FakeCircle();
+    const meeting = circle.meeting('Hard weeks');
+    const noted = circle.entry(meeting, 'This week I nearly went back to drinking.', {
+      contentNote: 'mentions relapse',
+    });
+    const opened = new Set<EntryId>();
+    const { index, source } = await searchable(circle, { isRevealed: (id) => opened.has(id) });
+    const veiled = index.search('drinking').groups[0]!.results[0]!;
+    expect(veiled.document.key).toBe(`entry:${noted}`);
+    expect(veiled.document.veil).toBe('mentions relapse');
+    expect(veiled.snippet).toBeNull();
+
+    opened.add(noted);
+    source.refresh();
+    const shown = index.search('drinking').groups[0]!.results[0]!;
+    expect(shown.document.veil).toBeNull();
+    expect(shown.snippet?.text).toContain('drinking');
+  });
+
+  it('highlights matches in the words as written, accents included', async () => {
+    const circle = new FakeCircle();
+    const meeting = circle.meeting('Café evenings');
+    circle.entry(meeting, 'Before the café, I walked. After the CAFE I slept.');
+    const { index } = await searchable(circle);
+    const outcome = index.search('cafe');
+    const title = outcome.groups[0]!.results[0]!;
+    expect(title.headingRanges).toEqual([{ start: 0, end: 4 }]);
+    const entry = outcome.groups[1]!.results[0]!;
+    const marked = entry.snippet!.ranges.map((r) => entry.snippet!.text.slice(r.start, r.end));
+    expect(marked).toEqual(['café', 'CAFE']);
+  });
+
+  it('keeps up with typing, meetings and new entries, a moment after each change', async () => {
+    const circle = new FakeCircle();
+    const meeting = circle.meeting('Arriving', '2026-03-03', ['What are you bringing tonight?']);
+    const entry = circle.entry(meeting, 'Nothing yet.');
+    const { index, source } = await searchable(circle);
+    expect(keys(index.search('bringing'))).toEqual([`meeting:${meeting}`]);
+
+    circle.write(entry, 'Nothing yet.\nNow a lighthouse.');
+    expect(keys(index.search('lighthouse'))).toEqual([]);
+    await source.settled();
+    expect(keys(index.search('lighthouse'))).toEqual([`entry:${entry}`]);
+
+    const second = circle.entry(meeting, 'A lighthouse too.');
+    await source.settled();
+    expect(keys(index.search('lighthouse'))).toEqual([`entry:${second}`, `entry:${entry}`]);
+    // Each entry document was read once; typing re-reads the loaded copy.
+    expect(circle.loads.filter((id) => id === entry)).toHaveLength(1);
+  });
+
+  it('reads entries in the background in small batches, newest first', async () => {
+    const circle = new FakeCircle();
+    const meeting = circle.meeting('Busy');
+    const ids = Array.from({ length: 9 }, (_, i) => circle.entry(meeting, `entry number ${i}`));
+    let release: () => void = () => undefined;
+    const turns: number[] = [];
+    const source = new CircleSearchSource(circle, {
+      formatDate: (date) => date,
+      batchSize: 4,
+      pause: () =>
+        new Promise<void>((resolve) => {
+          turns.push(circle.loads.length);
+          release = resolve;
+        }),
+    });
+    sources.push(source);
+    expect(source.progress()).toEqual({ ready: 1, total: 10 });
+    for (let turn = 0; turn < 3; turn++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      release();
+    }
+    await source.settled();
+    expect(turns).toEqual([0, 4, 8]);
+    expect(circle.loads[0]).toBe(ids[8]);
+    expect(source.progress()).toEqual({ ready: 10, total: 10 });
+  });
+});
