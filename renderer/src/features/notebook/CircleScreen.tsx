@@ -16,6 +16,7 @@ import { SettingsDialog } from '../settings/SettingsDialog';
 import { useCircleSession, useIndexSnapshot } from '../../notebook/useCircleSession';
 import type { CircleSession } from '../../notebook/circleSession';
 import { useJournal } from '../../notebook/useJournal';
+import { JournalView } from '../journal/JournalView';
 import { MeetingList } from './MeetingList';
 import { MeetingView } from './MeetingView';
 import { NewMeetingDialog } from './NewMeetingDialog';
@@ -106,6 +107,7 @@ function Notebook({
   const [newCircleOpen, setNewCircleOpen] = useState(false);
   const [inviteOpen, setInviteOpen] = useState(false);
   const [focusEntry, setFocusEntry] = useState<EntryId | null>(null);
+  const [showJournal, setShowJournal] = useState(false);
   const journal = useJournal();
   const [tool, setTool] = useState<Exclude<CircleTool, 'restore'> | null>(null);
   const searchRef = useRef<SearchBoxHandle>(null);
@@ -201,11 +203,23 @@ function Notebook({
       <AgreementsGate gate={gate} circleName={circleName}>
         <div className="workspace">
           <aside className="sidebar">
+            <button
+              type="button"
+              className="journal-link"
+              aria-current={showJournal ? 'page' : undefined}
+              onClick={() => setShowJournal(true)}
+            >
+              {t('journal.title')}
+              <span className="journal-link__hint">{t('journal.linkHint')}</span>
+            </button>
             <MeetingList
               meetings={snapshot.meetings}
               entriesByMeeting={snapshot.entriesByMeeting}
-              currentId={meeting?.id ?? null}
-              onChoose={setChosenMeeting}
+              currentId={showJournal ? null : (meeting?.id ?? null)}
+              onChoose={(meetingId) => {
+                setShowJournal(false);
+                setChosenMeeting(meetingId);
+              }}
               onNewMeeting={() => setNewMeetingOpen(true)}
             />
             <MemberList
@@ -216,7 +230,18 @@ function Notebook({
             />
           </aside>
           <main id="notebook" className="notebook" tabIndex={-1}>
-            {snapshot.meta === null ? (
+            {showJournal ? (
+              <JournalView
+                session={session}
+                meetings={snapshot.meetings}
+                onShared={(entryId) => {
+                  const shared = snapshot.entries.get(entryId);
+                  setShowJournal(false);
+                  if (shared !== undefined) setChosenMeeting(shared.meetingId);
+                  setFocusEntry(entryId);
+                }}
+              />
+            ) : snapshot.meta === null ? (
               <div className="empty-notebook" role="status">
                 <h1>{t('notebook.waitingTitle', { name: circleName })}</h1>
                 <p>{t('notebook.waitingBody')}</p>

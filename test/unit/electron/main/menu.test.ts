@@ -130,6 +130,10 @@ describe('the application menu', () => {
         'new-meeting',
         'open-settings',
         'toggle-theme',
+        'export',
+        'back-up',
+        'restore',
+        'import-markdown',
       ].sort(),
     );
   });

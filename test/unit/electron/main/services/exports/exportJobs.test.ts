@@ -60,18 +60,22 @@ async function circleWith(backend: Backend, entries: number): Promise<CircleSumm
     prompts: [],
     createdBy: null,
   });
+  const appends: Promise<void>[] = [];
   for (let i = 0; i < entries; i++) {
     const entryId = index.addEntry({
       meetingId,
       authorId: opened.profile.memberId,
       visibility: 'circle',
     });
-    await handlers['hearth:docs:append'](
-      summary.id,
-      entryDocId(entryId),
-      markdownEntryUpdate(`entry number ${i}`),
+    appends.push(
+      handlers['hearth:docs:append'](
+        summary.id,
+        entryDocId(entryId),
+        markdownEntryUpdate(`entry number ${i}`),
+      ),
     );
   }
+  await Promise.all(appends);
   await handlers['hearth:docs:append'](summary.id, INDEX_DOC_ID, Y.encodeStateAsUpdate(ydoc));
   return summary;
 }
