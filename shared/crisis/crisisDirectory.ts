@@ -19,7 +19,11 @@ export const REGION_PATTERN = /^[A-Z]{2}$/;
 /** A dialable number as written for people: digits, spaces, hyphens, an optional leading +. */
 export const PHONE_PATTERN = /^\+?[0-9](?:[0-9 -]{0,22}[0-9])?$/;
 
-const isoDate = v.string({ min: 10, max: 10, pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/ });
+const isoDate = v.string({
+  min: 10,
+  max: 10,
+  pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+});
 const httpsUrl = v.string({ min: 10, max: 400, pattern: /^https?:\/\/[^\s/$.?#][^\s]*$/ });
 const phone = v.string({ min: 1, max: 24, pattern: PHONE_PATTERN });
 const text = (max: number): v.Check<string> => v.string({ min: 1, max });
@@ -114,5 +118,6 @@ export function smsHref(number: string): string {
 
 // A field that may be absent; present, it must pass `inner`.
 function optional<T>(inner: v.Check<T>): v.Check<T | undefined> {
-  return (value, path) => (value === undefined ? { ok: true, value: undefined } : inner(value, path));
+  return (value, path) =>
+    value === undefined ? { ok: true, value: undefined } : inner(value, path);
 }

@@ -4,7 +4,7 @@
  * calendar dates and print the same in every time zone; entry times are the laptop's
  * local time unless a zone is given (tests, the command line).
  */
-import en from '../../resources/locales/en.json';
+import en from '../../resources/locales/en.json' with { type: 'json' };
 import type { PromptKind } from '../notebook/schema';
 import type { Byline } from './exportModel';
 

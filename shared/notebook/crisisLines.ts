@@ -54,7 +54,9 @@ const lineFields = v.object(
     number: v.string({ min: 1, max: CRISIS_LINE_LIMITS.number, pattern: CIRCLE_NUMBER_PATTERN }),
     notes: v.string({ max: CRISIS_LINE_LIMITS.notes }),
     region: v.nullable(v.string({ min: 2, max: 2, pattern: /^[A-Z]{2}$/ })),
-    addedBy: v.nullable(v.branded<MemberId>(v.string({ min: 22, max: 22, pattern: /^[A-Za-z0-9_-]{22}$/ }))),
+    addedBy: v.nullable(
+      v.branded<MemberId>(v.string({ min: 22, max: 22, pattern: /^[A-Za-z0-9_-]{22}$/ })),
+    ),
     addedAt: v.number({ min: 0, max: 8.64e15, integer: true }),
   },
   { extra: 'ignore' },
@@ -98,11 +100,19 @@ export class CircleCrisisLines {
   /** Adds a line and returns its id; throws when the line does not fit the limits. */
   add(line: NewCircleCrisisLine, addedBy: MemberId | null, now: number = Date.now()): string {
     const id = toBase64Url(randomBytes(16));
-    const record = { ...line, name: line.name.trim(), number: line.number.trim(), addedBy, addedAt: now };
+    const record = {
+      ...line,
+      name: line.name.trim(),
+      number: line.number.trim(),
+      addedBy,
+      addedAt: now,
+    };
     const checked = checkCircleCrisisLine(id, record);
     if (!checked.ok) throw new Error(`That crisis line cannot be saved: ${checked.reason}`);
     if (this.yLines.size >= CRISIS_LINE_LIMITS.lines) {
-      throw new Error('That crisis line cannot be saved: the circle already has as many as it can keep');
+      throw new Error(
+        'That crisis line cannot be saved: the circle already has as many as it can keep',
+      );
     }
     this.ydoc.transact(() => {
       const yLine = new Y.Map<unknown>();

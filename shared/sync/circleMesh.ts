@@ -11,8 +11,8 @@
  * before last; the answers fill any gap (a lost connection mid-update, an update that
  * overtook its dependencies) without anything being re-broadcast.
  *
- * Clocks: right after a peer says HELLO, again once it is in step, and every
- * `clockPingMs` (10 s by default) after, the mesh pings each peer's clock
+ * Clocks: right after a peer says HELLO, again once it is in step and 2 s later, and
+ * every `clockPingMs` (10 s by default), the mesh pings each peer's clock
  * (./clockOffset.ts), so `clockOffset(memberId)` says how far that member's laptop's
  * clock is from this one's — what a shared timer needs when laptops' clocks differ.
  *
@@ -34,6 +34,7 @@ const log = logger('sync');
 export const ANTI_ENTROPY_MS = 20_000;
 /** How often the mesh measures each peer's clock, by default. */
 export const CLOCK_PING_MS = 10_000;
+const CLOCK_FOLLOW_UP_MS = 2000;
 
 /** What the mesh needs of a transport to one peer. */
 export interface PeerChannel {
@@ -246,6 +247,11 @@ export class CircleMesh {
     if (stage === 'hello' && this.clockStage.has(session)) return;
     this.clockStage.set(session, stage);
     session.pingClock();
+    // One more soon after: the opening ping can queue behind a busy page's work.
+    const interval = this.options.clockPingMs ?? CLOCK_PING_MS;
+    if (stage === 'inStep' && interval > 0 && !this.closed) {
+      setTimeout(() => session.pingClock(), Math.min(interval, CLOCK_FOLLOW_UP_MS));
+    }
   }
 
   private dropSession(peerId: string): boolean {

@@ -18,9 +18,10 @@ export interface BrowserHost {
   stop(): Promise<void>;
 }
 
-/** Starts the browser-mode host on `dataDir`; resolves once it prints its address. */
-export async function startBrowserHost(dataDir: string): Promise<BrowserHost> {
+/** Starts the browser-mode host on `dataDir`, serving `rendererDir`; resolves once it is up. */
+export async function startBrowserHost(dataDir: string, rendererDir: string): Promise<BrowserHost> {
   const args = ['--import', 'tsx', 'electron/web/main.ts', '--data-dir', dataDir, '--port', '0'];
+  args.push('--renderer', rendererDir);
   args.push('--signalling-port', '0', '--signalling-host', '127.0.0.1', '--no-discovery');
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO_ROOT,

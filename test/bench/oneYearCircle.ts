@@ -38,7 +38,7 @@ import { proseEntry, wordCount } from './benchProse';
 import { typeEntry } from './typist';
 
 /** Names the cached folder; bump it whenever what is generated changes. */
-export const ONE_YEAR_CIRCLE_VERSION = 'one-year-circle-v1';
+export const ONE_YEAR_CIRCLE_VERSION = 'one-year-circle-v2';
 
 const MEETINGS = 52;
 const ENTRIES_PER_MEETING = 12;
@@ -169,6 +169,11 @@ async function generate(
         agreedVersion: null,
       });
     });
+    // Everyone has affirmed the agreements the circle was founded with (else a gate shows).
+    const agreements = index.read().governance.agreements;
+    for (const id of agreements === null ? [] : members) {
+      index.affirmAgreements(id, agreements!.version, FIRST_MEETING - WEEK_MS);
+    }
     const themes = readPromptLibrary(libraryJson);
 
     let updates = 0;

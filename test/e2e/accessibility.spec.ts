@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { addMeeting, createCircle, startEntry } from './member';
+import { addMeeting, affirmAgreements, createCircle, startEntry } from './member';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
@@ -28,7 +28,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     expect(await seriousViolations(page), 'welcome screen').toEqual([]);
 
-    await createCircle(page, { name: 'Evening circle', memberName: 'Robin' });
+    await createCircle(page, { name: 'Evening circle', memberName: 'Robin', affirm: false });
+    expect(await seriousViolations(page), 'agreements page').toEqual([]);
+    await affirmAgreements(page);
     expect(await seriousViolations(page), 'empty notebook').toEqual([]);
 
     await page
@@ -64,6 +66,14 @@ test('the whole notebook can be used from the keyboard alone', async ({ peer }) 
   await page.keyboard.type('Keyboard circle');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Kai');
+  await page.keyboard.press('Enter');
+
+  // The agreements page takes the focus; the next stop is "I agree".
+  await expect(page.getByRole('heading', { level: 1, name: 'Our agreements' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(
+    page.getByRole('button', { name: 'I agree to hold these agreements' }),
+  ).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByText('Keyboard circle has no meetings yet')).toBeVisible();
 

@@ -4,7 +4,14 @@
  * after a reload, after the host restarts, and after the host is killed mid-session.
  */
 import { expect, test } from './fixtures';
-import { addMeeting, createCircle, entryStructure, startEntry, waitUntilSaved } from './member';
+import {
+  addMeeting,
+  affirmAgreements,
+  createCircle,
+  entryStructure,
+  startEntry,
+  waitUntilSaved,
+} from './member';
 
 const EXPECTED = [
   'h1:What held me this week',
@@ -79,6 +86,7 @@ test('a member keeps several circles and switches between them', async ({ peer }
   await dialog.getByLabel('Circle name').fill('Friday circle');
   await dialog.getByLabel('Your name in this circle').fill('Alex F.');
   await dialog.getByRole('button', { name: 'Create circle' }).click();
+  await affirmAgreements(page);
   await expect(page.getByText('Friday circle has no meetings yet')).toBeVisible();
 
   await page.getByRole('button', { name: /Friday circle/ }).click();

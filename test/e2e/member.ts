@@ -4,16 +4,37 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** Makes a circle from the welcome screen (or the "Start another circle" dialog). */
+/**
+ * Makes a circle from the welcome screen (or the "Start another circle" dialog), then
+ * affirms its agreements as the founder does, unless `affirm` is false.
+ */
 export async function createCircle(
   page: Page,
-  circle: { name: string; memberName: string; colour?: string },
+  circle: { name: string; memberName: string; colour?: string; affirm?: boolean },
 ): Promise<void> {
   await page.getByLabel('Circle name').fill(circle.name);
   await page.getByLabel('Your name in this circle').fill(circle.memberName);
   if (circle.colour !== undefined) await page.getByLabel(circle.colour).check();
   await page.getByRole('button', { name: 'Create circle' }).click();
   await expect(page.getByRole('button', { name: new RegExp(circle.name) })).toBeVisible();
+  if (circle.affirm !== false) await affirmAgreements(page);
+}
+
+/**
+ * Reads the circle's agreements on the page that stands before the notebook and agrees
+ * to hold them. A laptop that just joined sees the page only once the notebook has
+ * arrived from another laptop, so `timeout` may need to cover the sync.
+ */
+export async function affirmAgreements(
+  page: Page,
+  options: { timeout?: number } = {},
+): Promise<void> {
+  const agree = page.getByRole('button', { name: 'I agree to hold these agreements' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Our agreements' })).toBeVisible({
+    timeout: options.timeout ?? 15_000,
+  });
+  await agree.click();
+  await expect(agree).toBeHidden();
 }
 
 /** Adds a meeting, optionally starting from one of the library's themes. */
@@ -90,21 +111,30 @@ export async function readInvite(page: Page): Promise<{ link: string; safetyCode
   return { link, safetyCode };
 }
 
-/** Joins a circle by pasting an invite into "Join a circle" (from the welcome screen). */
+/**
+ * Joins a circle by pasting an invite into "Join a circle" (from the welcome screen);
+ * then, once the notebook has arrived, affirms the agreements unless `affirm` is false.
+ */
 export async function joinByPasting(
   page: Page,
   invite: string,
   memberName: string,
+  options: { affirm?: boolean } = {},
 ): Promise<string> {
   await page.getByRole('button', { name: 'Join a circle…' }).click();
-  return finishJoining(page, invite, memberName);
+  return finishJoining(page, invite, memberName, options);
 }
 
-/** Completes the join dialog (already open, perhaps filled from a link) and returns the safety code shown. */
+/**
+ * Completes the join dialog (already open, perhaps filled from a link), affirms the
+ * agreements once the notebook has arrived unless `affirm` is false, and returns the
+ * safety code shown.
+ */
 export async function finishJoining(
   page: Page,
   invite: string | null,
   memberName: string,
+  options: { affirm?: boolean } = {},
 ): Promise<string> {
   const dialog = page.getByRole('dialog', { name: 'Join a circle' });
   if (invite !== null) await dialog.getByLabel('Invite').fill(invite);
@@ -113,6 +143,8 @@ export async function finishJoining(
   await dialog.getByLabel('Your name in this circle').fill(memberName);
   await dialog.getByRole('button', { name: 'Join the circle' }).click();
   await expect(dialog).toBeHidden();
+  // The agreements arrive with the notebook, over WebRTC from a laptop already in it.
+  if (options.affirm !== false) await affirmAgreements(page, { timeout: 90_000 });
   return safetyCode;
 }
 

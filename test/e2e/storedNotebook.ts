@@ -58,6 +58,9 @@ export async function makeNotebook(
   const indexDoc = new Y.Doc();
   Y.applyUpdate(indexDoc, (await handlers['hearth:docs:load'](summary.id, INDEX_DOC_ID))!);
   const index = new CircleIndex(indexDoc);
+  // A notebook in use: its founder has affirmed the circle's agreements.
+  const agreements = index.read().governance.agreements;
+  if (agreements !== null) index.affirmAgreements(opened.profile.memberId, agreements.version);
   const total = shape.meetings * shape.entriesPerMeeting;
   const firstPhrase = 'the first entry remembers the lantern by the door';
   const lastPhrase = 'the last entry ends with a quiet thank you to everyone';

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import type { JoinCircle, NewCircle } from '../../../shared/ipc/contract';
 import { toBase64Url } from '../../../shared/crypto/base64url';
 import { randomBytes } from '../../../shared/crypto/random';
-import agreementsTemplate from '../../../resources/agreements/template.json';
+import agreementsTemplate from '../../../resources/agreements/template.json' with { type: 'json' };
 import { agreementsFromTemplate } from '../../../shared/notebook/agreementsTemplate';
 import { CircleIndex } from '../../../shared/notebook/circleIndex';
 import { newId, type CircleId, type MemberId } from '../../../shared/notebook/ids';

@@ -74,6 +74,18 @@ export async function waitForMesh(laptops: readonly Laptop[]): Promise<void> {
   );
 }
 
+/**
+ * Affirms the circle's agreements when the app asks for it before the notebook opens
+ * (a new member does), and waits for the notebook's meeting list either way.
+ */
+export async function affirmAgreements(page: Page): Promise<void> {
+  const agree = page.getByRole('button', { name: 'I agree to hold these agreements' });
+  const meetings = page.getByRole('navigation', { name: 'Meetings' });
+  await agree.or(meetings).first().waitFor({ timeout: MESH_TIMEOUT_MS });
+  if (await agree.isVisible()) await agree.click();
+  await meetings.waitFor({ timeout: MESH_TIMEOUT_MS });
+}
+
 /** Joins each of `joiners` (fresh laptops on the welcome screen) with the invite, at once. */
 export async function joinAll(
   joiners: readonly Laptop[],
@@ -82,12 +94,26 @@ export async function joinAll(
 ): Promise<void> {
   await Promise.all(
     joiners.map(async (laptop) => {
-      await expect(laptop.page.getByRole('button', { name: 'Join a circle…' })).toBeVisible({
-        timeout: 30_000,
-      });
-      await joinByPasting(laptop.page, inviteLink, memberName(laptop));
+      try {
+        await joinByPasting(laptop.page, inviteLink, memberName(laptop));
+        await affirmAgreements(laptop.page);
+      } catch (error) {
+        throw new Error(`${laptop.name} could not join: ${await describeScreen(laptop)}`, {
+          cause: error,
+        });
+      }
     }),
   );
+}
+
+/** What a laptop shows and whether its host runs, for an error message. */
+export async function describeScreen(laptop: Laptop): Promise<string> {
+  const text = await laptop.page
+    .locator('body')
+    .innerText({ timeout: 5_000 })
+    .catch((error: unknown) => `(unreadable: ${String(error)})`);
+  const host = laptop.host.running ? 'host running' : 'HOST NOT RUNNING';
+  return `${host}; the screen reads: ${text.replace(/\s+/g, ' ').slice(0, 400)}`;
 }
 
 /** The CSS selector of the editor of the entry written by `author`. */

@@ -1,31 +1,35 @@
 /**
- * A new laptop joins the one-year circle (./oneYearNotebook.ts: 52 meetings, 624
- * entries, about 1.2 million characters).
+ * A new laptop joins the one-year circle of the foundation bench (../oneYearCircle.ts:
+ * 52 meetings × 12 entries × ~400 words, typed as keystroke-sized edits into the real
+ * store).
  *
- * Hearth: Yara's laptop holds the circle and has it open; Noor's laptop, fresh, pastes
- * the invite and clicks "Join the circle". Time to the whole notebook: from that click
- * (stamped in Noor's page) to the first painted frame at which Noor's status line reads
- * "Connected to 1 person" — which the app shows only once the session with Yara is in
- * step: every document Yara announced (index and all 624 entries) has been asked for,
- * answered and applied (shared/sync/peerSession.ts) — and the meeting list shows all 52
- * meetings. Afterwards, outside the timed window, both laptops are stopped and every
- * entry's text in Noor's store is compared with Yara's: the figure counts only if they
- * are identical. Largest message: the largest single `RTCDataChannel.send` on either
- * page (probe), whatever its kind.
+ * Hearth: Sam's laptop holds a copy of that folder and has the circle open; Ada's
+ * laptop, fresh, pastes the invite and clicks "Join the circle" (the bench then affirms
+ * the circle's agreements at machine speed, inside the timed window). Time to the whole
+ * notebook: from that click (stamped in Ada's page) to the first painted frame at
+ * which Ada's status line reads "Connected to 1 person" — which the app shows only
+ * once the session with Sam is in step: every document Sam announced (the index and
+ * all 624 entries) has been asked for, answered and applied (shared/sync/peerSession.ts)
+ * — and the meeting list shows all 52 meetings. Afterwards, outside the timed window,
+ * both laptops are stopped and every entry's text in Ada's store is compared with
+ * Sam's: the figure stands only if they are identical. Largest message: the largest
+ * single `RTCDataChannel.send` on either page (probe), whatever its kind.
  *
- * Floor: stock y-webrtc holds a circle in one document, so the year's text goes into
- * one Y.Text; a second page joins the room and waits for it. Its sync step 2 is one
- * message far over Chromium's 256 KiB limit, which y-webrtc sends in a try/catch.
+ * Floor: stock y-webrtc holds a circle in one document, so as many characters as the
+ * year's text go into one Y.Text; a second page joins the room and waits for them. Its
+ * sync step 2 is one message far over Chromium's 256 KiB limit, which y-webrtc sends
+ * inside a try/catch.
  */
+import { cp } from 'node:fs/promises';
 import { expect } from '@playwright/test';
 import type { Browser } from 'playwright-core';
 import { storedEntryTexts } from '../../e2e/storedNotebook';
 import { readInvite } from '../../e2e/member';
+import type { OneYearCircle } from '../oneYearCircle';
 import { startProfiler } from './cpuProfile';
 import type { FloorServer } from './floorServer';
 import { floorRoom } from './floorRoom';
-import { closeLaptop, openLaptop, startHost, type Laptop } from './hearthRoom';
-import { writeOneYearCircle, type OneYearCircle } from './oneYearNotebook';
+import { affirmAgreements, closeLaptop, openLaptop, startHost, type Laptop } from './hearthRoom';
 import { sumTallies } from './keystrokeLatency';
 
 /** What one join measured. */
@@ -38,6 +42,7 @@ export interface JoinResult {
   bytesSent: number;
   /** Hearth: entries identical on both laptops' disks after the join. */
   verified: boolean | null;
+  /** Characters (Hearth: UTF-8 bytes) of text in the notebook. */
   characters: number;
   /** Hearth: click → the joiner's data channel open, ms. */
   setupMs: number | null;
@@ -58,29 +63,29 @@ export async function hearthJoinOneYear(
   browser: Browser,
   root: string,
   probeScript: string,
+  made: OneYearCircle,
 ): Promise<JoinResult> {
-  let circle: OneYearCircle | null = null;
-  const yaraHost = await startHost(root, 'yara', async (dataDir) => {
-    circle = await writeOneYearCircle(dataDir);
-  });
-  const made = circle as OneYearCircle | null;
-  if (made === null) throw new Error('the one-year circle was not made');
+  // The holder works on a copy: opening and syncing change the folder.
+  const samHost = await startHost(root, 'sam', (dataDir) =>
+    cp(made.dataDir, dataDir, { recursive: true }),
+  );
   const laptops: Laptop[] = [];
   try {
-    const yara = await openLaptop(browser, yaraHost, probeScript);
-    laptops.push(yara);
-    await expect(yara.page.locator(MEETING_TITLE)).toHaveCount(made.meetings, { timeout: 60_000 });
-    const invite = await readInvite(yara.page);
+    const sam = await openLaptop(browser, samHost, probeScript);
+    laptops.push(sam);
+    await affirmAgreements(sam.page);
+    await expect(sam.page.locator(MEETING_TITLE)).toHaveCount(made.meetings, { timeout: 60_000 });
+    const invite = await readInvite(sam.page);
 
-    const noor = await openLaptop(browser, await startHost(root, 'noor'), probeScript);
-    laptops.push(noor);
-    await noor.page.getByRole('button', { name: 'Join a circle…' }).click({ timeout: 30_000 });
-    const dialog = noor.page.getByRole('dialog', { name: 'Join a circle' });
+    const ada = await openLaptop(browser, await startHost(root, 'ada'), probeScript);
+    laptops.push(ada);
+    await ada.page.getByRole('button', { name: 'Join a circle…' }).click({ timeout: 30_000 });
+    const dialog = ada.page.getByRole('dialog', { name: 'Join a circle' });
     await dialog.getByLabel('Invite').fill(invite.link);
     await expect(dialog.getByTestId('safety-code')).not.toBeEmpty();
-    await dialog.getByLabel('Your name in this circle').fill('Noor');
+    await dialog.getByLabel('Your name in this circle').fill('Ada');
     await Promise.all(laptops.map(({ page }) => page.evaluate(() => window.syncProbe.resetTally())));
-    await noor.page.evaluate(
+    await ada.page.evaluate(
       ({ count, title }) => {
         window.syncProbe.markClick('join', 'Join the circle');
         window.syncProbe.markWhen('whole notebook', [
@@ -94,11 +99,13 @@ export async function hearthJoinOneYear(
       laptops.map(({ page }) => startProfiler(page, JOIN_SAMPLING_US)),
     );
     await dialog.getByRole('button', { name: 'Join the circle' }).click();
-    await noor.page.waitForFunction(() => window.syncProbe.mark('whole notebook') !== null, null, {
+    // Inside the timed window, but at machine speed: a member would read them first.
+    await affirmAgreements(ada.page);
+    await ada.page.waitForFunction(() => window.syncProbe.mark('whole notebook') !== null, null, {
       timeout: JOIN_TIMEOUT_MS,
     });
     const work = await Promise.all(profilers.map((profiler) => profiler.stop({})));
-    const [clicked, present, opens] = await noor.page.evaluate(
+    const [clicked, present, opens] = await ada.page.evaluate(
       () =>
         [
           window.syncProbe.mark('join')!,
@@ -110,21 +117,21 @@ export async function hearthJoinOneYear(
       await Promise.all(laptops.map(({ page }) => page.evaluate(() => window.syncProbe.tally()))),
     );
 
-    await expect(noor.page.getByTestId('save-status')).toHaveText('Saved on this laptop', {
+    await expect(ada.page.getByTestId('save-status')).toHaveText('Saved on this laptop', {
       timeout: 60_000,
     });
     for (const laptop of laptops.splice(0)) await closeLaptop(laptop);
-    const yaraTexts = await storedEntryTexts(yara.host.dataDir, made.circleId);
-    const noorTexts = await storedEntryTexts(noor.host.dataDir, made.circleId);
+    const samTexts = await storedEntryTexts(sam.host.dataDir, made.circleId);
+    const adaTexts = await storedEntryTexts(ada.host.dataDir, made.circleId);
     const verified =
-      yaraTexts.length === made.entries &&
-      JSON.stringify(yaraTexts.toSorted()) === JSON.stringify(noorTexts.toSorted());
+      samTexts.length === made.entries &&
+      JSON.stringify(samTexts.toSorted()) === JSON.stringify(adaTexts.toSorted());
     return {
       wholeNotebookMs: present - clicked,
       largestMessage: tally.largest,
       bytesSent: tally.bytes,
       verified,
-      characters: made.characters,
+      characters: made.textBytes,
       setupMs: Math.min(...opens.filter((at) => at >= clicked)) - clicked,
       busy: work.map((times) => times.busy),
       messages: tally.byKind,
@@ -145,7 +152,7 @@ export async function floorJoinOneYear(
   try {
     await room.grow(1);
     const holder = room.peers[0]!.page;
-    const written = await holder.evaluate((n) => window.floor.fill(n, 'yara'), characters);
+    const written = await holder.evaluate((n) => window.floor.fill(n, 'sam'), characters);
     await holder.evaluate(() => window.syncProbe.resetTally());
     await room.grow(1);
     const joiner = room.peers[1]!.page;

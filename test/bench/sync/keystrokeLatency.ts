@@ -5,8 +5,9 @@
  * Clock: every page on this machine reads `performance.timeOrigin + performance.now()`,
  * one clock. The typist's page stamps each keydown (capture phase, before the editor
  * sees it). Each receiver watches the text element with a MutationObserver; at the first
- * mutation of a frame it stamps "DOM changed", and in the next animation frame
- * "painted" with the element's text length then. Only the typist types, at the end of
+ * mutation of a frame it stamps "DOM changed", and once the next frame is produced (a
+ * task posted from the next animation frame callback) "painted", with the element's
+ * text length then. Only the typist types, at the end of
  * the text, so keystroke i (from 0) is on a receiver's screen at the first painted frame
  * whose length is at least the length before the run + i + 1.
  *

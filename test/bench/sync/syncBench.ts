@@ -5,7 +5,7 @@
  *
  * 1. keystroke on A → painted on B, with 2, 4 and 8 peers (./keystrokeLatency.ts);
  * 2. data-channel messages per keystroke, in the same runs;
- * 3. a new laptop joining the one-year circle (./joinOneYear.ts);
+ * 3. a new laptop joining the one-year circle of ../oneYearCircle.ts (./joinOneYear.ts);
  * 4. reconnecting after an offline meeting (./offlineMeeting.ts).
  *
  * The floor runs first, then Hearth, so neither side's setup (Hearth's host processes
@@ -15,14 +15,17 @@
  */
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { addMeeting, createCircle, readInvite, startEntry } from '../../e2e/member';
 import { chromiumLaunchOptions } from '../../e2e/chromium';
 import { REPO_ROOT } from '../../e2e/hostProcess';
+import { oneYearCircle, type OneYearCircle } from '../oneYearCircle';
 import { startFloorServer, type FloorServer } from './floorServer';
 import { floorRoom } from './floorRoom';
 import {
+  affirmAgreements,
   closeLaptop,
   entryEditor,
   joinAll,
@@ -34,7 +37,6 @@ import {
 import { floorJoinOneYear, hearthJoinOneYear } from './joinOneYear';
 import { measureKeystrokes, type KeystrokeResult } from './keystrokeLatency';
 import { floorOfflineMeeting, hearthOfflineMeeting } from './offlineMeeting';
-import { oneYearCharacters } from './oneYearNotebook';
 import { bundlePages, type PageBundles } from './pageBundles';
 import {
   PEER_COUNTS,
@@ -56,20 +58,24 @@ export async function runSyncBench(): Promise<SyncBenchRow[]> {
     throw new Error('the sync bench needs the built renderer: run `npx electron-vite build`');
   }
   const started = performance.now();
+  const loadAtStart = machineLoad();
   await rm(RUN_ROOT, { recursive: true, force: true });
+  const circle = await oneYearCircle((line) => log(started, line.trim()));
   const bundles = await bundlePages();
   const server = await startFloorServer(bundles.floorPage);
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     log(started, 'floor: stock y-webrtc pages');
-    const floor = await floorSide(browser, server, bundles);
+    const floor = await floorSide(browser, server, bundles, circle);
     log(started, 'Hearth: host processes and app pages');
-    const hearth = await hearthSide(browser, bundles, started);
+    const hearth = await hearthSide(browser, bundles, circle, started);
     const rows = syncRows(hearth, floor);
     console.log('\nSync benchmark (issue 3): Hearth beside stock y-webrtc, one Chromium, one context per peer\n');
     printRows(rows);
     console.log('');
     printDetails(hearth, floor);
+    // Latencies on a shared machine mean little when other work competes for the cores.
+    console.log(`Machine load: ${loadAtStart} at the start, ${machineLoad()} at the end.`);
     log(started, 'sync bench done');
     return rows;
   } finally {
@@ -82,6 +88,7 @@ async function floorSide(
   browser: Browser,
   server: FloorServer,
   bundles: PageBundles,
+  circle: OneYearCircle,
 ): Promise<SideResults> {
   const probe = bundles.probe('y-webrtc');
   const keystrokes = new Map<number, KeystrokeResult>();
@@ -115,13 +122,14 @@ async function floorSide(
   } finally {
     await pair.close();
   }
-  const join = await floorJoinOneYear(browser, server, probe, oneYearCharacters());
+  const join = await floorJoinOneYear(browser, server, probe, circle.textBytes);
   return { keystrokes, reconnect, join };
 }
 
 async function hearthSide(
   browser: Browser,
   bundles: PageBundles,
+  circle: OneYearCircle,
   started: number,
 ): Promise<SideResults> {
   const probe = bundles.probe('hearth');
@@ -134,6 +142,7 @@ async function hearthSide(
     for (const host of hosts) laptops.push(await openLaptop(browser, host, probe));
     const ana = laptops[0]!;
     await createCircle(ana.page, { name: 'Bench circle', memberName: 'Ana' });
+    await affirmAgreements(ana.page);
     await addMeeting(ana.page, { title: 'Thursday' });
     await startEntry(ana.page);
     await ana.page.keyboard.type('Ana begins. ');
@@ -168,7 +177,7 @@ async function hearthSide(
     const reconnect = await hearthOfflineMeeting(laptops[0]!, laptops[1]!);
     for (const laptop of laptops.splice(0)) await closeLaptop(laptop);
     log(started, 'Hearth: joining the one-year circle');
-    const join = await hearthJoinOneYear(browser, resolve(RUN_ROOT, 'one-year'), probe);
+    const join = await hearthJoinOneYear(browser, resolve(RUN_ROOT, 'one-year'), probe, circle);
     return { keystrokes, reconnect, join };
   } finally {
     for (const laptop of laptops) await closeLaptop(laptop);
@@ -177,6 +186,11 @@ async function hearthSide(
 
 function memberName(laptop: Laptop): string {
   return laptop.name.charAt(0).toUpperCase() + laptop.name.slice(1);
+}
+
+function machineLoad(): string {
+  const [oneMinute] = loadavg();
+  return `load average ${oneMinute!.toFixed(1)} on ${availableParallelism()} cores`;
 }
 
 function log(started: number, step: string): void {

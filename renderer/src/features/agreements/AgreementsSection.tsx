@@ -84,7 +84,7 @@ export function AgreementsSection({ session, snapshot }: AgreementsSectionProps)
               name: snapshot.members.get(agreements.by)?.name ?? t('agreements.aFacilitator'),
               date: date(agreements.at),
             })}{' '}
-            {t('agreements.affirmedCount', { count: affirmedCount, total: members.length })}
+            {t('agreements.affirmedCount', { affirmed: affirmedCount, count: members.length })}
           </p>
         </>
       )}

@@ -1,5 +1,5 @@
 /**
- * "About this circle" in the top bar: a dialog with the circle's agreements (editable
+ * "Agreements" in the top bar: a dialog about the circle with its agreements (editable
  * by facilitators) and who facilitates (with the role's controls for facilitators).
  */
 import { useState } from 'react';
@@ -17,7 +17,7 @@ export interface CircleAboutProps {
   circleName: string;
 }
 
-/** The top bar's "About this circle" button and the dialog it opens. */
+/** The top bar's "Agreements" button and the dialog it opens. */
 export function CircleAbout({ session, snapshot, circleName }: CircleAboutProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -28,8 +28,8 @@ export function CircleAbout({ session, snapshot, circleName }: CircleAboutProps)
       </button>
       <Dialog
         open={open}
-        title={t('facilitation.aboutTitle', { name: circleName })}
-        description={t('facilitation.aboutDescription')}
+        title={t('facilitation.aboutTitle')}
+        description={t('facilitation.aboutDescription', { name: circleName })}
         onClose={() => setOpen(false)}
         size="wide"
       >

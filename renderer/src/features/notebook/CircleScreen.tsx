@@ -166,7 +166,14 @@ function Notebook({
           onJoinCircle={onJoinCircle}
         />
         {!gate.blocking && (
-          <CircleSearch ref={searchRef} session={session} onOpenMeeting={setChosenMeeting} />
+          <CircleSearch
+            ref={searchRef}
+            session={session}
+            onOpenMeeting={(meetingId) => {
+              setShowJournal(false);
+              setChosenMeeting(meetingId);
+            }}
+          />
         )}
         <div className="topbar__actions">
           <SupportButton

@@ -13,6 +13,7 @@ import { useIndexSnapshot } from '../../notebook/useCircleSession';
 import { EntryCard } from '../entry-editor/EntryCard';
 import { DraftCard } from '../journal/DraftCard';
 import { RoundPanel } from '../round/RoundPanel';
+import { OpeningWords } from '../templates/OpeningWords';
 import { formatCalendarDate } from './meetingDate';
 
 /** Props of {@link MeetingView}. */
@@ -58,6 +59,7 @@ export function MeetingView({
           {meeting.title}
         </h1>
       </header>
+      <OpeningWords meeting={meeting} />
       <RoundPanel session={session} meeting={meeting} />
       {meeting.prompts.length > 0 && (
         <section className="prompts" aria-label={t('prompts.label')}>

@@ -21,7 +21,7 @@ export interface SendTally {
 export interface Paint {
   /** When the first DOM mutation of the frame was observed. */
   mutated: number;
-  /** When the next animation frame ran after it. */
+  /** When the frame after it was produced (a task posted from the next animation frame). */
   painted: number;
   /** The element's text length then. */
   length: number;

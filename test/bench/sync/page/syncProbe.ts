@@ -65,17 +65,23 @@ function holds(condition: PageCondition): boolean {
   return matches.length > 0;
 }
 
-/** Calls `onFrame` in the animation frame after any DOM change under `target`. */
+/**
+ * Calls `onFrame` once the frame after any DOM change under `target` is produced: a
+ * task posted from the next animation frame callback runs after that frame's paint
+ * (the callback itself runs before it).
+ */
 function onPaintedChange(target: Node, onFrame: (mutated: number) => void): MutationObserver {
   let firstMutation: number | null = null;
+  const afterFrame = new MessageChannel();
+  afterFrame.port1.onmessage = () => {
+    const mutated = firstMutation ?? now();
+    firstMutation = null;
+    onFrame(mutated);
+  };
   const observer = new MutationObserver(() => {
     if (firstMutation !== null) return;
     firstMutation = now();
-    requestAnimationFrame(() => {
-      const mutated = firstMutation ?? now();
-      firstMutation = null;
-      onFrame(mutated);
-    });
+    requestAnimationFrame(() => afterFrame.port2.postMessage(null));
   });
   observer.observe(target, { childList: true, subtree: true, characterData: true });
   return observer;

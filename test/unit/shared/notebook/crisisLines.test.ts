@@ -1,10 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { setLogSink, type LogRecord } from '../../../../shared/log';
-import {
-  CircleCrisisLines,
-  CRISIS_LINES_ROOT,
-} from '../../../../shared/notebook/crisisLines';
+import { CircleCrisisLines, CRISIS_LINES_ROOT } from '../../../../shared/notebook/crisisLines';
 import { newId, type MemberId } from '../../../../shared/notebook/ids';
 import { LOCAL_ORIGIN } from '../../../../shared/notebook/origins';
 
@@ -17,7 +14,12 @@ beforeEach(() => {
 afterEach(() => restoreLog());
 
 const robin = newId<MemberId>();
-const local = { name: 'Riverside warm line', number: '020 7946 0000', notes: 'Evenings 6–11', region: 'GB' };
+const local = {
+  name: 'Riverside warm line',
+  number: '020 7946 0000',
+  notes: 'Evenings 6–11',
+  region: 'GB',
+};
 
 describe('a circle’s own crisis lines', () => {
   it('adds, lists oldest first, and removes lines with the local origin', () => {

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CircleIndex } from '../../../../shared/notebook/circleIndex';
+import { newId, type CircleId, type MemberId } from '../../../../shared/notebook/ids';
 import {
   readMeetingTemplates,
   templatePrompts,
@@ -78,5 +81,35 @@ describe('meeting templates', () => {
   it('refuses something that is not a templates file at all', () => {
     expect(() => readMeetingTemplates(null)).toThrow(/meeting templates should be an object/);
     expect(() => readMeetingTemplates({ version: 1 })).toThrow(/could not be read/);
+  });
+});
+
+describe('a meeting made from a template', () => {
+  it('keeps its opening words and turn length; an older meeting reads them as null', () => {
+    const template = readMeetingTemplates(shippedFile())[0]!;
+    const index = CircleIndex.found(new Y.Doc(), {
+      circleId: newId<CircleId>(),
+      name: 'Lantern circle',
+      founder: { id: newId<MemberId>(), name: 'Ana', colour: 'ember', joinedAt: 1 },
+      createdAt: 1,
+    });
+    const made = index.addMeeting({
+      title: template.title,
+      date: '2026-03-03',
+      prompts: templatePrompts(template),
+      createdBy: null,
+      opening: template.opening,
+      minutesPerTurn: template.minutesPerTurn,
+    });
+    const older = index.addMeeting({
+      title: 'Before templates',
+      date: '2026-03-02',
+      prompts: [],
+      createdBy: null,
+    });
+    const meetings = new Map(index.read().meetings.map((meeting) => [meeting.id, meeting]));
+    expect(meetings.get(made)).toMatchObject({ opening: template.opening, minutesPerTurn: 3 });
+    expect(meetings.get(made)?.prompts).toEqual(templatePrompts(template));
+    expect(meetings.get(older)).toMatchObject({ opening: null, minutesPerTurn: null });
   });
 });

@@ -20,7 +20,10 @@ import {
   type CircleSearchSession,
   type SearchedSnapshot,
 } from '../../../../../renderer/src/features/search/circleSearchSource';
-import { SearchIndex, type SearchOutcome } from '../../../../../renderer/src/features/search/searchIndex';
+import {
+  SearchIndex,
+  type SearchOutcome,
+} from '../../../../../renderer/src/features/search/searchIndex';
 
 // A circle in memory: a hand-written index snapshot and real entry documents written
 // through a headless Lexical editor, behind the three calls search makes.
@@ -30,7 +33,9 @@ class FakeCircle implements CircleSearchSession {
   readonly entries = new Map<EntryId, EntryRecord>();
   readonly bodies = new Map<EntryId, Y.Doc>();
   readonly loads: EntryId[] = [];
-  private readonly listeners = new Set<(docId: DocId, update: Uint8Array, origin: unknown) => void>();
+  private readonly listeners = new Set<
+    (docId: DocId, update: Uint8Array, origin: unknown) => void
+  >();
   private clock = 1000;
 
   readonly index = {
@@ -217,9 +222,7 @@ describe('circle search', () => {
     const later = circle.entry(meeting, 'Withdrawn later: marigold.');
     const { index, source } = await searchable(circle);
     expect(keys(index.search('periwinkle'))).toEqual([]);
-    expect(circle.loads).not.toContain(
-      [...circle.entries.values()].find((e) => e.withdrawn)!.id,
-    );
+    expect(circle.loads).not.toContain([...circle.entries.values()].find((e) => e.withdrawn)!.id);
     expect(keys(index.search('marigold'))).toEqual([`entry:${later}`]);
 
     circle.flag(later, { withdrawn: true });

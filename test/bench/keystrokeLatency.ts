@@ -1,0 +1,99 @@
+/**
+ * Benchmark: keystroke to paint in an open entry. The page records, for each key, the
+ * keydown event's timeStamp (capture phase, before Lexical sees it), when the editor's
+ * DOM changed (a MutationObserver), and the next animation frame after that change plus
+ * one task (a MessageChannel message posted from requestAnimationFrame runs after the
+ * frame is produced): that last mark is taken as the paint.
+ */
+import type { Browser } from 'playwright-core';
+import type { SeededRandom } from '../helpers/seededRandom';
+import { waitForEditor, type EditorTarget } from './openTime';
+
+/** One keystroke's timings, in milliseconds from its keydown. */
+export interface KeystrokeSample {
+  /** Until the editor's DOM changed. */
+  dom: number;
+  /** Until the frame after that change. */
+  paint: number;
+}
+
+const PHRASES = [
+  'Tonight I want to say thank you to everyone here. ',
+  'It was a hard week, but I kept my promise to rest. ',
+  'I noticed the old fear and let it pass, slowly. ',
+  'Small steps still count, and I am counting them. ',
+];
+
+// Runs in the page: starts recording; samples collect in window.__hearthKeystrokes.
+function instrument(label: string): void {
+  const editor = document.querySelector(`[role="textbox"][aria-label="${label}"]`);
+  if (editor === null) throw new Error(`no editor named ${label}`);
+  const samples: { dom: number; paint: number }[] = [];
+  (window as unknown as { __hearthKeystrokes: typeof samples }).__hearthKeystrokes = samples;
+  let pending: number | null = null;
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      pending = event.timeStamp;
+    },
+    { capture: true },
+  );
+  new MutationObserver(() => {
+    if (pending === null) return;
+    const start = pending;
+    pending = null;
+    const dom = performance.now() - start;
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => samples.push({ dom, paint: performance.now() - start });
+      channel.port2.postMessage(null);
+    });
+  }).observe(editor, { subtree: true, childList: true, characterData: true });
+}
+
+/**
+ * Opens the app, puts the caret at the end of the target entry and types at least
+ * `characters` characters, `delay` apart; returns one sample per keystroke that
+ * changed the editor.
+ */
+export async function measureKeystrokes(
+  browser: Browser,
+  url: string,
+  target: EditorTarget,
+  characters: number,
+  random: SeededRandom,
+): Promise<{ samples: KeystrokeSample[]; typed: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await waitForEditor(page, target);
+    const editor = page.getByRole('textbox', { name: target.label, exact: true }).first();
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.evaluate(instrument, target.label);
+    let text = '';
+    while (text.length < characters) text += random.pick(PHRASES);
+    for (const character of text) {
+      await page.keyboard.type(character);
+      // A person typing: 60–180 ms between keys, a little longer after a word.
+      await page.waitForTimeout(random.int(60, 180) + (character === ' ' ? 60 : 0));
+    }
+    await page.waitForTimeout(500);
+    const samples = await page.evaluate(
+      () => (window as unknown as { __hearthKeystrokes: KeystrokeSample[] }).__hearthKeystrokes,
+    );
+    const shown = (await editor.textContent()) ?? '';
+    if (!shown.includes(text.trim().slice(-40))) throw new Error('the typed text did not appear');
+    return { samples, typed: text.length };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The value at quantile `q` (0..1) of `values`. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}

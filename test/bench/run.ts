@@ -1,0 +1,161 @@
+/**
+ * `npm run bench`: Hearth's benchmarks on a generated one-year circle, printed as one
+ * table (measure | value | goal | status). Not part of `npm test`.
+ *
+ *   1. open time: page requested → latest meeting's first entry shown and editable
+ *   2. keystroke → paint in an open entry
+ *   3. bytes on disk after the store compacted, against the entries' plain text
+ *
+ * Flags: --no-build skips `electron-vite build` (use the renderer already in out/).
+ * The generated circle is cached (./oneYearCircle.ts); the first run makes it.
+ */
+import { spawnSync } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { seededRandom } from '../helpers/seededRandom';
+import { launchBrowser, startBrowserHost } from './browserHost';
+import { measureDiskUse } from './bytesOnDisk';
+import { measureKeystrokes, quantile } from './keystrokeLatency';
+import { oneYearCircle } from './oneYearCircle';
+import { measureOpenTimes, type EditorTarget } from './openTime';
+
+const REPO_ROOT = resolve(import.meta.dirname, '../..');
+const OPEN_RUNS = 6;
+const KEYSTROKES = 220;
+const GOALS = { openMs: 1500, paintP95Ms: 16.7, diskRatio: 1.6 };
+
+type Row = [measure: string, value: string, goal: string, status: string];
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const millis = (ms: number): string => `${ms.toFixed(1)} ms`;
+const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(2)} MB`;
+const verdict = (ok: boolean): string => (ok ? 'pass' : 'FAIL');
+
+// Built into a folder of its own: out/ may be rebuilt by someone else meanwhile.
+function buildRenderer(outDir: string): string {
+  const built = spawnSync('npx', ['electron-vite', 'build', '--outDir', outDir], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
+  if (built.status !== 0) {
+    throw new Error(`electron-vite build failed:\n${built.stdout}\n${built.stderr}`);
+  }
+  return join(outDir, 'renderer');
+}
+
+function printTable(rows: Row[]): void {
+  const header: Row = ['measure', 'value', 'goal', 'status'];
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i]!.length)));
+  const line = (row: Row): string =>
+    `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const say = (text: string): void => console.log(text);
+  say('Hearth benchmarks: a one-year circle (52 meetings × 12 entries × ~400 words)');
+  const circle = await oneYearCircle(say);
+  say(circle.cached ? '  circle read from the cache' : '  circle generated');
+  const work = await mkdtemp(join(tmpdir(), 'hearth-bench-'));
+  let rendererDir = join(REPO_ROOT, 'out', 'renderer');
+  if (!process.argv.includes('--no-build')) {
+    say('  building the renderer');
+    rendererDir = buildRenderer(join(work, 'out'));
+  }
+  const target: EditorTarget = {
+    label: `Entry by ${circle.firstEntry.authorName}`,
+    text: circle.firstEntry.text,
+  };
+
+  // The host works on a copy: opening and typing change the folder.
+  const copy = join(work, 'data');
+  let openTimes: number[];
+  let keystrokes: Awaited<ReturnType<typeof measureKeystrokes>>;
+  try {
+    await cp(circle.dataDir, copy, { recursive: true });
+    const host = await startBrowserHost(copy, rendererDir);
+    try {
+      const browser = await launchBrowser();
+      try {
+        say(`  opening the app ${OPEN_RUNS} times`);
+        openTimes = await measureOpenTimes(browser, host.url, target, OPEN_RUNS);
+        say(`  typing ${KEYSTROKES} characters`);
+        keystrokes = await measureKeystrokes(
+          browser,
+          host.url,
+          target,
+          KEYSTROKES,
+          seededRandom(7),
+        );
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      await host.stop();
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  say('  measuring the folder');
+  const disk = await measureDiskUse(circle.dataDir, circle.circleId);
+
+  const openMedian = quantile(openTimes, 0.5);
+  const openMax = Math.max(...openTimes);
+  const paints = keystrokes.samples.map((sample) => sample.paint);
+  const doms = keystrokes.samples.map((sample) => sample.dom);
+  const paintP95 = quantile(paints, 0.95);
+  const ratio = disk.folderBytes / circle.textBytes;
+  const generated = `${seconds(circle.generationMs)}${circle.cached ? ' (cached run)' : ''}`;
+  printTable([
+    ['generation', generated, '-', 'info'],
+    ['updates written (one append call each)', circle.updates.toLocaleString('en'), '-', 'info'],
+    ['entries / words', `${circle.entries} / ${circle.words.toLocaleString('en')}`, '-', 'info'],
+    ['open time, median', seconds(openMedian), '≤ 1.5 s', verdict(openMedian <= GOALS.openMs)],
+    ['open time, max', seconds(openMax), '≤ 1.5 s', verdict(openMax <= GOALS.openMs)],
+    ['open time, runs', openTimes.map(seconds).join(', '), '-', 'info'],
+    ['keystroke → paint, p50', millis(quantile(paints, 0.5)), '-', 'info'],
+    [
+      'keystroke → paint, p95',
+      millis(paintP95),
+      '≤ 16.7 ms',
+      verdict(paintP95 <= GOALS.paintP95Ms),
+    ],
+    ['keystroke → paint, max', millis(Math.max(...paints)), '-', 'info'],
+    [
+      'keystroke → DOM changed, p50 / p95',
+      `${millis(quantile(doms, 0.5))} / ${millis(quantile(doms, 0.95))}`,
+      '-',
+      'info',
+    ],
+    [
+      'keystrokes measured / typed',
+      `${keystrokes.samples.length} / ${keystrokes.typed}`,
+      '-',
+      'info',
+    ],
+    [
+      'circle folder on disk',
+      `${megabytes(disk.folderBytes)} in ${disk.files} files (${megabytes(disk.allocatedBytes)} allocated)`,
+      '-',
+      'info',
+    ],
+    ['plain text of all entries', megabytes(circle.textBytes), '-', 'info'],
+    ['disk / plain text', `${ratio.toFixed(2)}×`, '≤ 1.6×', verdict(ratio <= GOALS.diskRatio)],
+    [
+      'Yjs state / plain text (raw, deflated)',
+      `${(disk.yjsBytes / circle.textBytes).toFixed(2)}×, ${(disk.deflatedBytes / circle.textBytes).toFixed(2)}×`,
+      '-',
+      'info',
+    ],
+  ]);
+  say(`(bench took ${seconds(performance.now() - started)})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
