@@ -23,7 +23,11 @@ export async function buildExport(
   control: ReadControl = {},
   layout: BookletLayout = { locale: DEFAULT_LOCALE, paper: 'A4' },
 ): Promise<BuiltExport> {
-  const circle = await readExportableCircle(source, options, control);
+  const forms =
+    format === 'markdown' || format === 'markdown-folder'
+      ? { markdown: true, blocks: false }
+      : { markdown: false, blocks: true };
+  const circle = await readExportableCircle(source, options, control, forms);
   return writeExport(circle, format, layout);
 }
 

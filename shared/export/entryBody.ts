@@ -1,15 +1,20 @@
 /**
- * One stored entry body, read once through headless Lexical into everything an export
- * needs: Markdown (Lexical's own `$convertToMarkdownString` with the entry transformers,
- * so it matches what the editor's shortcuts understand) and blocks for the HTML booklet.
+ * Entry bodies read for export: each stored state (one Yjs update) is loaded into one
+ * reused headless Lexical editor (./entryFromYjs.ts) and read out in the forms an
+ * export needs — Markdown by Lexical's own `$convertToMarkdownString` with the entry
+ * transformers (so it matches what the editor's shortcuts understand), and blocks for
+ * the HTML booklet. Only the forms asked for are made: a year of entries is a lot.
  */
+import { createHeadlessEditor } from '@lexical/headless';
 import { $convertToMarkdownString } from '@lexical/markdown';
 import { $getRoot } from 'lexical';
+import * as Y from 'yjs';
 import { ENTRY_TRANSFORMERS } from '../notebook/entryMarkdown';
-import { openEntryState } from '../notebook/headlessEntry';
+import { ENTRY_NAMESPACE, ENTRY_NODES } from '../notebook/entryNodes';
 import { $readEntryBlocks, type Block } from './entryBlocks';
+import { $loadEntryTree } from './entryFromYjs';
 
-/** An entry body in the forms the exporters use. */
+/** An entry body in the forms the exporters use; a form not asked for is empty. */
 export interface EntryBody {
   markdown: string;
   blocks: Block[];
@@ -17,16 +22,40 @@ export interface EntryBody {
   text: string;
 }
 
-/** Reads a stored entry state (one Yjs update) into an {@link EntryBody}. */
-export async function readEntryBody(state: Uint8Array): Promise<EntryBody> {
-  const headless = await openEntryState(state);
-  try {
-    return headless.editor.getEditorState().read(() => ({
-      markdown: $convertToMarkdownString(ENTRY_TRANSFORMERS),
-      blocks: $readEntryBlocks(),
+/** Which forms to make. */
+export interface BodyForms {
+  markdown: boolean;
+  blocks: boolean;
+}
+
+const ALL_FORMS: BodyForms = { markdown: true, blocks: true };
+
+/** Reads entry states one after another with one editor; `read` is synchronous. */
+export function entryBodyReader(forms: BodyForms = ALL_FORMS): (state: Uint8Array) => EntryBody {
+  const editor = createHeadlessEditor({
+    namespace: ENTRY_NAMESPACE,
+    nodes: [...ENTRY_NODES],
+    onError: (error) => {
+      throw error;
+    },
+  });
+  return (state) => {
+    const ydoc = new Y.Doc();
+    try {
+      Y.applyUpdate(ydoc, state);
+      editor.update(() => $loadEntryTree(ydoc), { discrete: true });
+    } finally {
+      ydoc.destroy();
+    }
+    return editor.getEditorState().read(() => ({
+      markdown: forms.markdown ? $convertToMarkdownString(ENTRY_TRANSFORMERS) : '',
+      blocks: forms.blocks ? $readEntryBlocks() : [],
       text: $getRoot().getTextContent(),
     }));
-  } finally {
-    headless.dispose();
-  }
+  };
+}
+
+/** Reads one stored entry state in every form. */
+export function readEntryBody(state: Uint8Array): EntryBody {
+  return entryBodyReader()(state);
 }

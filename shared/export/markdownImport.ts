@@ -10,8 +10,7 @@
  * `# ` and `## ` headings, `**bold**`, `*italic*`, `***bold italic***`, `- ` bullets,
  * `1. ` numbers, four spaces per level of nesting, `> ` quotes, `[words](url)` links,
  * paragraphs separated by one blank line. Other spellings (`__bold__`, `_italic_`,
- * `* ` bullets, which Lexical remembers and writes back) import to the same entry;
- * emphasis comes back in the canonical spelling.
+ * `* ` bullets) import to the same entry and come back in the canonical spelling.
  */
 import { $convertFromMarkdownString } from '@lexical/markdown';
 import { $createParagraphNode, $getRoot } from 'lexical';

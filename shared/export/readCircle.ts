@@ -10,7 +10,7 @@ import { CircleIndex, type IndexSnapshot } from '../notebook/circleIndex';
 import type { EntryId, MemberId } from '../notebook/ids';
 import type { EntryRecord, MeetingRecord } from '../notebook/schema';
 import { bylineFor, isWrittenBy, mayExport, mayNameReactors } from './consent';
-import { readEntryBody } from './entryBody';
+import { entryBodyReader, type BodyForms, type EntryBody } from './entryBody';
 import type { ExportOptions, MeetingChoice } from './exportOptions';
 import type {
   ExportEntry,
@@ -68,7 +68,9 @@ export async function readExportableCircle(
   source: CircleSource,
   options: ExportOptions,
   control: ReadControl = {},
+  forms: BodyForms = { markdown: true, blocks: true },
 ): Promise<ExportableCircle> {
+  const readBody = entryBodyReader(forms);
   const snapshot = readIndex(source.indexState);
   if (snapshot.meta === null)
     throw new ExportNotPossible('This circle’s notebook has not arrived yet.');
@@ -97,7 +99,7 @@ export async function readExportableCircle(
     for (const record of records) {
       const state = await source.entryState(record.id);
       const entry =
-        state === null ? null : await exportEntry(record, state, snapshot, source, options);
+        state === null ? null : exportEntry(record, readBody(state), snapshot, source, options);
       if (entry !== null) entries.push(entry);
       await step();
     }
@@ -111,7 +113,7 @@ export async function readExportableCircle(
   const me = snapshot.members.get(source.memberId);
   const journalEntries: ExportEntry[] = [];
   for (const written of journal) {
-    const body = await readEntryBody(written.state);
+    const body = readBody(written.state);
     if (body.text.trim() !== '') {
       journalEntries.push({
         byline:
@@ -172,14 +174,13 @@ export function chooseMeetings(
   }
 }
 
-async function exportEntry(
+function exportEntry(
   record: EntryRecord,
-  state: Uint8Array,
+  body: EntryBody,
   snapshot: IndexSnapshot,
   source: CircleSource,
   options: ExportOptions,
-): Promise<ExportEntry | null> {
-  const body = await readEntryBody(state);
+): ExportEntry | null {
   // A body with no words yet (an entry just begun) has nothing to keep.
   if (body.text.trim() === '') return null;
   return {

@@ -11,10 +11,9 @@
  * before last; the answers fill any gap (a lost connection mid-update, an update that
  * overtook its dependencies) without anything being re-broadcast.
  *
- * Clocks: right after a peer says HELLO, again once it is in step and 2 s later, and
- * every `clockPingMs` (10 s by default), the mesh pings each peer's clock
- * (./clockOffset.ts), so `clockOffset(memberId)` says how far that member's laptop's
- * clock is from this one's — what a shared timer needs when laptops' clocks differ.
+ * Clocks: the mesh measures each peer's clock (./meshClocks.ts), so
+ * `clockOffset(memberId)` says how far that member's laptop's clock is from this
+ * one's — what a shared timer needs when laptops' clocks differ by minutes.
  *
  * Status for the UI: the connected peers, each with its member id (after HELLO) and
  * whether the opening exchange is done ("in step") or still under way ("syncing"), and a
@@ -23,7 +22,7 @@
 import { INDEX_DOC_ID, type DocId, type MemberId } from '../notebook/ids';
 import { logger } from '../log';
 import { emptyCounters, type PeerCounters } from './peerCounters';
-import type { ClockSample } from './clockOffset';
+import { MeshClocks } from './meshClocks';
 import { PeerSession } from './peerSession';
 import type { MessageKindName } from './peerProtocol';
 import type { SyncedDocs } from './syncedDocs';
@@ -32,9 +31,6 @@ const log = logger('sync');
 
 /** How often the mesh runs anti-entropy, by default. */
 export const ANTI_ENTROPY_MS = 20_000;
-/** How often the mesh measures each peer's clock, by default. */
-export const CLOCK_PING_MS = 10_000;
-const CLOCK_FOLLOW_UP_MS = 2000;
 
 /** What the mesh needs of a transport to one peer. */
 export interface PeerChannel {
@@ -57,7 +53,7 @@ export interface CircleMeshOptions {
    * updates would be wrong: a local update can carry structs another laptop wrote.
    */
   ownClients?(docId: DocId): Iterable<number>;
-  /** Clock measuring interval; 0 measures only on connecting (tests ping by hand). */
+  /** Clock measuring interval (10 s by default); 0 measures only on connecting. */
   clockPingMs?: number;
   /** This laptop's clock in ms since 1970 (Date.now unless a test shifts it). */
   now?(): number;
@@ -87,9 +83,7 @@ export class CircleMesh {
   /** Traffic of sessions already closed, summed. */
   private readonly retired = emptyCounters();
   private timer: unknown = null;
-  private clockTimer: unknown = null;
-  /** How far each session's opening got when its clock was last pinged for it. */
-  private readonly clockStage = new WeakMap<PeerSession, 'hello' | 'inStep'>();
+  private readonly clocks: MeshClocks;
   private closed = false;
 
   constructor(private readonly options: CircleMeshOptions) {
@@ -107,7 +101,10 @@ export class CircleMesh {
       }),
     );
     this.schedule();
-    this.scheduleClock();
+    this.clocks = new MeshClocks(
+      () => [...this.sessions.values()].map(({ session }) => session),
+      options.clockPingMs,
+    );
   }
 
   /**
@@ -124,7 +121,7 @@ export class CircleMesh {
       send: (frame) => channel.send(frame),
       onProtocolError: (reason) => this.onProtocolError(peerId, session, reason),
       onStatus: () => {
-        this.pingAtOpening(session);
+        this.clocks.sessionChanged(session);
         this.notify();
       },
       onRemoteChange: (docId) => this.changed.add(docId),
@@ -161,28 +158,17 @@ export class CircleMesh {
    * from the connected session with the quietest measurement; null when not measured.
    */
   clockOffset(memberId: MemberId): number | null {
-    let best: ClockSample | null = null;
-    for (const { session } of this.sessions.values()) {
-      const sample = session.memberId === memberId ? session.clockOffset : null;
-      if (sample !== null && (best === null || sample.roundTrip < best.roundTrip)) best = sample;
-    }
-    return best?.offset ?? null;
+    return this.clocks.offset(memberId);
   }
 
   /** The measured clock offset of every connected member (see `clockOffset`). */
   clockOffsets(): Map<MemberId, number> {
-    const offsets = new Map<MemberId, number>();
-    for (const { session } of this.sessions.values()) {
-      const memberId = session.memberId;
-      const offset = memberId === null ? null : this.clockOffset(memberId);
-      if (memberId !== null && offset !== null) offsets.set(memberId, offset);
-    }
-    return offsets;
+    return this.clocks.offsets();
   }
 
   /** Pings every connected peer's clock now (the mesh also does so on its own). */
   pingClocks(): void {
-    for (const { session } of this.sessions.values()) session.pingClock();
+    this.clocks.pingAll();
   }
 
   /** Calls `listener` after every change of `peers()`; returns its cleanup. */
@@ -219,7 +205,7 @@ export class CircleMesh {
     if (this.closed) return;
     this.closed = true;
     if (this.timer !== null) clearTimeout(this.timer);
-    if (this.clockTimer !== null) clearTimeout(this.clockTimer);
+    this.clocks.close();
     for (const cleanup of this.cleanups) cleanup();
     for (const peerId of [...this.sessions.keys()]) this.dropSession(peerId);
     this.listeners.clear();
@@ -239,21 +225,6 @@ export class CircleMesh {
     this.options.onProtocolError?.(peerId, reason);
   }
 
-  // The first sample comes with HELLO; the one after the opening sync, on a quiet
-  // channel, is usually the best until the regular pings add more.
-  private pingAtOpening(session: PeerSession): void {
-    const stage = session.inStep ? 'inStep' : session.memberId !== null ? 'hello' : null;
-    if (stage === null || this.clockStage.get(session) === stage) return;
-    if (stage === 'hello' && this.clockStage.has(session)) return;
-    this.clockStage.set(session, stage);
-    session.pingClock();
-    // One more soon after: the opening ping can queue behind a busy page's work.
-    const interval = this.options.clockPingMs ?? CLOCK_PING_MS;
-    if (stage === 'inStep' && interval > 0 && !this.closed) {
-      setTimeout(() => session.pingClock(), Math.min(interval, CLOCK_FOLLOW_UP_MS));
-    }
-  }
-
   private dropSession(peerId: string): boolean {
     const entry = this.sessions.get(peerId);
     if (entry === undefined) return false;
@@ -270,16 +241,6 @@ export class CircleMesh {
       this.timer = null;
       this.antiEntropy();
       this.schedule();
-    }, interval);
-  }
-
-  private scheduleClock(): void {
-    const interval = this.options.clockPingMs ?? CLOCK_PING_MS;
-    if (interval <= 0 || this.closed) return;
-    this.clockTimer = setTimeout(() => {
-      this.clockTimer = null;
-      this.pingClocks();
-      this.scheduleClock();
     }, interval);
   }
 

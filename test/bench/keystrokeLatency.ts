@@ -51,10 +51,32 @@ function instrument(label: string): void {
   }).observe(editor, { subtree: true, childList: true, characterData: true });
 }
 
+// Runs in the page: resolves with the time since navigation when the main thread has
+// had no long task (over 50 ms) for `quietMs`, or when `capMs` have passed.
+function quiet({ quietMs, capMs }: { quietMs: number; capMs: number }): Promise<number> {
+  return new Promise((resolve) => {
+    let last = performance.now();
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        last = Math.max(last, entry.startTime + entry.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: true });
+    const check = setInterval(() => {
+      const now = performance.now();
+      if (now - last >= quietMs || now >= capMs) {
+        clearInterval(check);
+        observer.disconnect();
+        resolve(last);
+      }
+    }, 100);
+  });
+}
+
 /**
- * Opens the app, puts the caret at the end of the target entry and types at least
- * `characters` characters, `delay` apart; returns one sample per keystroke that
- * changed the editor.
+ * Opens the app, waits until its work after opening is done (reading every entry for
+ * search, say), puts the caret at the end of the target entry and types at least
+ * `characters` characters at a person's pace. Returns one sample per keystroke that
+ * changed the editor, and when the page became quiet (ms after navigation).
  */
 export async function measureKeystrokes(
   browser: Browser,
@@ -62,12 +84,13 @@ export async function measureKeystrokes(
   target: EditorTarget,
   characters: number,
   random: SeededRandom,
-): Promise<{ samples: KeystrokeSample[]; typed: number }> {
+): Promise<{ samples: KeystrokeSample[]; typed: number; quietAfterMs: number }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
     await page.goto(url);
     await waitForEditor(page, target);
+    const quietAfterMs = await page.evaluate(quiet, { quietMs: 3000, capMs: 180_000 });
     const editor = page.getByRole('textbox', { name: target.label, exact: true }).first();
     await editor.click();
     await page.keyboard.press('Control+End');
@@ -85,7 +108,7 @@ export async function measureKeystrokes(
     );
     const shown = (await editor.textContent()) ?? '';
     if (!shown.includes(text.trim().slice(-40))) throw new Error('the typed text did not appear');
-    return { samples, typed: text.length };
+    return { samples, typed: text.length, quietAfterMs };
   } finally {
     await context.close();
   }

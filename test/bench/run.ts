@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { seededRandom } from '../helpers/seededRandom';
 import { launchBrowser, startBrowserHost } from './browserHost';
@@ -56,6 +56,7 @@ function printTable(rows: Row[]): void {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const loadAtStart = loadavg()[0]!;
   const say = (text: string): void => console.log(text);
   say('Hearth benchmarks: a one-year circle (52 meetings × 12 entries × ~400 words)');
   const circle = await oneYearCircle(say);
@@ -132,6 +133,12 @@ async function main(): Promise<void> {
       'info',
     ],
     [
+      'busy after opening (until no long task for 3 s)',
+      seconds(keystrokes.quietAfterMs),
+      '-',
+      'info',
+    ],
+    [
       'keystrokes measured / typed',
       `${keystrokes.samples.length} / ${keystrokes.typed}`,
       '-',
@@ -152,7 +159,11 @@ async function main(): Promise<void> {
       'info',
     ],
   ]);
-  say(`(bench took ${seconds(performance.now() - started)})`);
+  // The machine may be shared: say how busy it was, since every timing depends on it.
+  say(
+    `(bench took ${seconds(performance.now() - started)}; 1-minute load average ` +
+      `${loadAtStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end, on ${cpus().length} cores)`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -108,7 +108,7 @@ function typeBlock(editor: LexicalEditor, block: ProseBlock, random: SeededRando
   }
 }
 
-/** Types `blocks` into a new entry document, reporting each update to `onUpdate`. */
+/** Types `blocks` into a new entry document and returns every update it made. */
 export function typeEntry(blocks: readonly ProseBlock[], random: SeededRandom): TypedEntry {
   const ydoc = new Y.Doc();
   const updates: Uint8Array[] = [];

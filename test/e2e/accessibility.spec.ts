@@ -85,21 +85,33 @@ test('the whole notebook can be used from the keyboard alone', async ({ peer }) 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Checking in' })).toBeVisible();
 
-  // New entry by shortcut; formatting from the keyboard; the toolbar by arrow keys.
+  // New entry by shortcut (a private draft); formatting from the keyboard; the toolbar by
+  // arrow keys; then sharing it, still from the keyboard.
   await page.keyboard.press('Control+Shift+E');
-  const editor = page.getByRole('textbox', { name: 'Entry by Kai' });
+  const editor = page.getByRole('textbox', { name: 'Your private draft' });
   await expect(editor).toBeFocused();
   await page.keyboard.type('Typed without a mouse. ');
   await page.keyboard.press('Control+I');
   await page.keyboard.type('Gently.');
   await expect(editor.locator('em')).toHaveText('Gently.');
   await page.keyboard.press('Shift+Tab');
-  const toolbar = page.getByRole('toolbar', { name: /Formatting for the entry by Kai/ });
+  const toolbar = page.getByRole('toolbar', { name: 'Formatting for your private draft' });
   await expect(toolbar.getByRole('button', { name: 'Heading', exact: true })).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(toolbar.getByRole('button', { name: 'Subheading' })).toBeFocused();
   await page.keyboard.press('End');
   await expect(toolbar.getByRole('button', { name: 'Redo' })).toBeFocused();
+  const share = page.getByRole('button', { name: 'Share with the circle' });
+  for (
+    let step = 0;
+    step < 8 && !(await share.evaluate((b) => b === document.activeElement));
+    step++
+  ) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(share).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Entry by Kai' })).toContainText('Gently.');
 
   // Settings by shortcut; the theme changes from the keyboard; Escape closes.
   await page.keyboard.press('Control+,');

@@ -6,6 +6,7 @@
  * a second, whichever laptop wrote the turn's start. Ben passes; Ana sees it; Ana ends
  * the round. Ben, who does not facilitate, never sees "Start a round".
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type Peer } from './fixtures';
 import { addMeeting, createCircle, joinByPasting, readInvite, syncStatus } from './member';
@@ -46,23 +47,42 @@ async function readTimer(page: Page): Promise<TimerSample> {
   });
 }
 
-// Reads both timers at the same moment, a few times, and checks they agree.
+// Reads both timers at the same moment, a few times, and checks they agree. On a busy
+// machine two pages cannot always be read within a blink: such samples are read again.
 async function timersAgree(ana: Peer, ben: Peer, label: string): Promise<void> {
   const errors: number[] = [];
-  for (let sample = 0; sample < 5; sample++) {
+  let together = 0;
+  for (let attempt = 0; attempt < 30 && together < 4; attempt++) {
     const [onAna, onBen] = await Promise.all([readTimer(ana.page), readTimer(ben.page)]);
-    // The reads themselves were this close together (Ben's clock moved back by the skew).
-    expect(Math.abs(onBen.now - SKEW_MS - onAna.now)).toBeLessThan(250);
-    expect(Math.abs(onAna.shown - onBen.shown), `sample ${sample}`).toBeLessThanOrEqual(1);
     // Both starts are on their own laptop's clock; taking out the skew leaves the error.
     errors.push(onBen.startedAt - SKEW_MS - onAna.startedAt);
-    await ana.page.waitForTimeout(700);
+    // How far apart the two reads were (Ben's clock moved back by the skew).
+    if (Math.abs(onBen.now - SKEW_MS - onAna.now) < 200) {
+      together++;
+      expect(Math.abs(onAna.shown - onBen.shown), `sample ${attempt}`).toBeLessThanOrEqual(1);
+    }
+    await ana.page.waitForTimeout(400);
   }
+  expect(together, 'samples with both timers read at once').toBeGreaterThanOrEqual(3);
   for (const error of errors) expect(Math.abs(error)).toBeLessThan(1000);
   console.log(
     `round timer, ${label}: clocks 7 min apart, the two laptops' turn starts differ by ` +
       errors.map((error) => `${error} ms`).join(', '),
   );
+}
+
+// Serious or critical axe findings within `selector` (the round's card or dialog).
+async function axeProblems(page: Page, selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .include(selector)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
 }
 
 const round = (peer: Peer) => peer.page.getByRole('region', { name: 'Check-in round' });
@@ -111,6 +131,7 @@ test('a round whose timer agrees across two laptops whose clocks are minutes apa
   await expect(dialog.getByRole('button', { name: 'Move Ben later' })).toBeFocused();
   await expect(dialog.getByLabel('Minutes for each person')).toHaveValue('3');
   await ana.page.screenshot({ path: test.info().outputPath('round-start-light.png') });
+  expect(await axeProblems(ana.page, 'dialog[open]'), 'the start dialog').toEqual([]);
   await dialog.getByRole('button', { name: 'Start the round' }).click();
   await expect(dialog).toBeHidden();
 
@@ -124,10 +145,12 @@ test('a round whose timer agrees across two laptops whose clocks are minutes apa
   await ana.page.waitForTimeout(1500);
   await timersAgree(ana, ben, 'turn written by Ana (true clock)');
   await ana.page.screenshot({ path: test.info().outputPath('round-ana-light.png') });
+  expect(await axeProblems(ana.page, '.round'), 'the round, light').toEqual([]);
   await ben.page.getByRole('button', { name: 'Use the dark theme' }).click();
   await expect(ben.page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await ben.page.waitForTimeout(400); // let the theme's colour transition finish
   await ben.page.screenshot({ path: test.info().outputPath('round-ben-dark.png') });
+  expect(await axeProblems(ben.page, '.round'), 'the round, dark').toEqual([]);
 
   // Ben passes; Ana's screen shows it, and it is her turn.
   await round(ben).getByRole('button', { name: 'Pass' }).click();

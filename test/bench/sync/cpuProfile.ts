@@ -51,13 +51,10 @@ export async function startProfiler(
       const { profile } = (await session.send('Profiler.stop')) as { profile: Profile };
       await session.detach();
       const inside = {} as Record<G, number>;
-      let busy = 0;
       for (const group of Object.keys(groups) as G[]) {
-        const times = timesIn(profile, new Set(groups[group]));
-        inside[group] = times.inside;
-        busy = times.busy;
+        inside[group] = timesIn(profile, new Set(groups[group])).inside;
       }
-      return { inside, busy };
+      return { inside, busy: timesIn(profile, new Set()).busy };
     },
   };
 }

@@ -8,7 +8,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { HostProcess } from '../../e2e/hostProcess';
 import { joinByPasting, syncStatus } from '../../e2e/member';
 
@@ -23,16 +23,28 @@ export interface Laptop {
   page: Page;
 }
 
-/** Starts one host on a fresh folder under `root`; `prepare` may fill the folder first. */
+/** Where the laptops of one bench run keep their data, and which renderer they serve. */
+export interface RoomPlace {
+  /** Each laptop's data folder is made under it, named after the laptop. */
+  root: string;
+  /** The built renderer; the hosts' default (out/renderer) when not given. */
+  rendererDir?: string;
+}
+
+/** Starts one host on a fresh folder; `prepare` may fill the folder first. */
 export async function startHost(
-  root: string,
+  place: RoomPlace,
   name: string,
   prepare?: (dataDir: string) => Promise<void>,
 ): Promise<HostProcess> {
-  const dataDir = join(root, name);
+  const dataDir = join(place.root, name);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   await prepare?.(dataDir);
-  const host = new HostProcess({ name, dataDir });
+  const host = new HostProcess({
+    name,
+    dataDir,
+    ...(place.rendererDir === undefined ? {} : { rendererDir: place.rendererDir }),
+  });
   await host.start();
   return host;
 }
@@ -75,28 +87,44 @@ export async function waitForMesh(laptops: readonly Laptop[]): Promise<void> {
 }
 
 /**
- * Affirms the circle's agreements when the app asks for it before the notebook opens
- * (a new member does), and waits for the notebook's meeting list either way.
+ * Waits until `done` holds, affirming the circle's agreements whenever the app asks
+ * for it: a new member is asked once the circle's index (which holds the agreements)
+ * has arrived, which may be some time after the notebook first shows.
  */
-export async function affirmAgreements(page: Page): Promise<void> {
+export async function affirmingAgreementsUntil(
+  page: Page,
+  done: () => Promise<boolean>,
+  timeoutMs = MESH_TIMEOUT_MS,
+): Promise<void> {
   const agree = page.getByRole('button', { name: 'I agree to hold these agreements' });
-  const meetings = page.getByRole('navigation', { name: 'Meetings' });
-  await agree.or(meetings).first().waitFor({ timeout: MESH_TIMEOUT_MS });
-  if (await agree.isVisible()) await agree.click();
-  await meetings.waitFor({ timeout: MESH_TIMEOUT_MS });
+  const deadline = performance.now() + timeoutMs;
+  while (!(await done())) {
+    if (performance.now() > deadline) throw new Error(`not done within ${timeoutMs} ms`);
+    if (await agree.isVisible()) await agree.click().catch(() => undefined);
+    await new Promise((next) => setTimeout(next, 50));
+  }
 }
 
-/** Joins each of `joiners` (fresh laptops on the welcome screen) with the invite, at once. */
+/** Waits until `locator` is visible, affirming the agreements if asked meanwhile. */
+export async function affirmingAgreementsUntilShown(page: Page, locator: Locator): Promise<void> {
+  await affirmingAgreementsUntil(page, () => locator.isVisible());
+}
+
+/**
+ * Joins each of `joiners` (fresh laptops on the welcome screen) with the invite, at once,
+ * and waits until each shows `awaited` (a CSS selector), affirming the agreements.
+ */
 export async function joinAll(
   joiners: readonly Laptop[],
   inviteLink: string,
   memberName: (laptop: Laptop) => string,
+  awaited: string,
 ): Promise<void> {
   await Promise.all(
     joiners.map(async (laptop) => {
       try {
         await joinByPasting(laptop.page, inviteLink, memberName(laptop));
-        await affirmAgreements(laptop.page);
+        await affirmingAgreementsUntilShown(laptop.page, laptop.page.locator(awaited));
       } catch (error) {
         throw new Error(`${laptop.name} could not join: ${await describeScreen(laptop)}`, {
           cause: error,

@@ -29,7 +29,15 @@ import type { OneYearCircle } from '../oneYearCircle';
 import { startProfiler } from './cpuProfile';
 import type { FloorServer } from './floorServer';
 import { floorRoom } from './floorRoom';
-import { affirmAgreements, closeLaptop, openLaptop, startHost, type Laptop } from './hearthRoom';
+import {
+  affirmingAgreementsUntil,
+  closeLaptop,
+  describeScreen,
+  openLaptop,
+  startHost,
+  type Laptop,
+  type RoomPlace,
+} from './hearthRoom';
 import { sumTallies } from './keystrokeLatency';
 
 /** What one join measured. */
@@ -61,30 +69,34 @@ const JOIN_SAMPLING_US = 1000;
 /** Hearth: a fresh laptop joins the one-year circle held by another. */
 export async function hearthJoinOneYear(
   browser: Browser,
-  root: string,
+  place: RoomPlace,
   probeScript: string,
   made: OneYearCircle,
 ): Promise<JoinResult> {
   // The holder works on a copy: opening and syncing change the folder.
-  const samHost = await startHost(root, 'sam', (dataDir) =>
+  const samHost = await startHost(place, 'sam', (dataDir) =>
     cp(made.dataDir, dataDir, { recursive: true }),
   );
   const laptops: Laptop[] = [];
   try {
     const sam = await openLaptop(browser, samHost, probeScript);
     laptops.push(sam);
-    await affirmAgreements(sam.page);
-    await expect(sam.page.locator(MEETING_TITLE)).toHaveCount(made.meetings, { timeout: 60_000 });
+    await affirmingAgreementsUntil(
+      sam.page,
+      async () => (await sam.page.locator(MEETING_TITLE).count()) === made.meetings,
+    );
     const invite = await readInvite(sam.page);
 
-    const ada = await openLaptop(browser, await startHost(root, 'ada'), probeScript);
+    const ada = await openLaptop(browser, await startHost(place, 'ada'), probeScript);
     laptops.push(ada);
     await ada.page.getByRole('button', { name: 'Join a circle…' }).click({ timeout: 30_000 });
     const dialog = ada.page.getByRole('dialog', { name: 'Join a circle' });
     await dialog.getByLabel('Invite').fill(invite.link);
     await expect(dialog.getByTestId('safety-code')).not.toBeEmpty();
     await dialog.getByLabel('Your name in this circle').fill('Ada');
-    await Promise.all(laptops.map(({ page }) => page.evaluate(() => window.syncProbe.resetTally())));
+    await Promise.all(
+      laptops.map(({ page }) => page.evaluate(() => window.syncProbe.resetTally())),
+    );
     await ada.page.evaluate(
       ({ count, title }) => {
         window.syncProbe.markClick('join', 'Join the circle');
@@ -100,9 +112,16 @@ export async function hearthJoinOneYear(
     );
     await dialog.getByRole('button', { name: 'Join the circle' }).click();
     // Inside the timed window, but at machine speed: a member would read them first.
-    await affirmAgreements(ada.page);
-    await ada.page.waitForFunction(() => window.syncProbe.mark('whole notebook') !== null, null, {
-      timeout: JOIN_TIMEOUT_MS,
+    await affirmingAgreementsUntil(
+      ada.page,
+      async () => (await ada.page.evaluate(() => window.syncProbe.mark('whole notebook'))) !== null,
+      JOIN_TIMEOUT_MS,
+    ).catch(async (error: unknown) => {
+      const meetings = await ada.page.locator(MEETING_TITLE).count();
+      throw new Error(
+        `the joiner never held the whole notebook (${meetings} meetings listed): ${await describeScreen(ada)}`,
+        { cause: error },
+      );
     });
     const work = await Promise.all(profilers.map((profiler) => profiler.stop({})));
     const [clicked, present, opens] = await ada.page.evaluate(
@@ -167,7 +186,9 @@ export async function floorJoinOneYear(
       arrived = null;
     }
     const tally = sumTallies(
-      await Promise.all(room.peers.map(({ page }) => page.evaluate(() => window.syncProbe.tally()))),
+      await Promise.all(
+        room.peers.map(({ page }) => page.evaluate(() => window.syncProbe.tally())),
+      ),
     );
     return {
       wholeNotebookMs: arrived === null ? null : arrived - started,

@@ -66,7 +66,9 @@ export async function measureKeystrokes(run: TypingRun): Promise<KeystrokeResult
   await waitForSameLength(pages, run.textSelector);
 
   const before = await Promise.all(
-    run.receivers.map((page) => page.evaluate((s) => window.syncProbe.watchPaints(s), run.textSelector)),
+    run.receivers.map((page) =>
+      page.evaluate((s) => window.syncProbe.watchPaints(s), run.textSelector),
+    ),
   );
   await Promise.all(pages.map((page) => page.evaluate(() => window.syncProbe.resetTally())));
   await run.typist.evaluate(() => window.syncProbe.startKeyLog());
@@ -115,7 +117,9 @@ export async function measureKeystrokes(run: TypingRun): Promise<KeystrokeResult
       result.domChanged.push(paint.mutated - keyTime);
     });
   }
-  const tallies = await Promise.all(pages.map((page) => page.evaluate(() => window.syncProbe.tally())));
+  const tallies = await Promise.all(
+    pages.map((page) => page.evaluate(() => window.syncProbe.tally())),
+  );
   const sum = sumTallies(tallies);
   result.byKind = sum.byKind;
   result.updatesPerKeystroke = (sum.byKind[run.updateKind] ?? 0) / keys.length;

@@ -76,7 +76,10 @@ export async function hearthOfflineMeeting(ana: Laptop, ben: Laptop): Promise<Re
   await addMeeting(ana.page, { title });
   await startEntry(ana.page);
   await ana.page.keyboard.type('We begin together. ');
-  await ben.page.getByRole('navigation', { name: 'Meetings' }).getByRole('button', { name: title }).click();
+  await ben.page
+    .getByRole('navigation', { name: 'Meetings' })
+    .getByRole('button', { name: title })
+    .click();
   await expect(ben.page.locator(entryEditor('Ana'))).toContainText('We begin together.');
 
   await Promise.all([ana, ben].map(({ page }) => setOffline(page, true)));
@@ -113,9 +116,14 @@ export async function hearthOfflineMeeting(ana: Laptop, ben: Laptop): Promise<Re
       profiler.stop({ merge: ['applyGuardedUpdate'], live: ['applyToLive'] }),
     ),
   );
-  await Promise.all(pages.map((page) => expect(syncStatus(page)).toHaveText('Connected to 1 person')));
-  const clicks = await Promise.all(pages.map((page) => page.evaluate(() => window.syncProbe.mark('online'))));
-  if (clicks.some((click) => click === null)) throw new Error('a "Go back online" click went unseen');
+  await Promise.all(
+    pages.map((page) => expect(syncStatus(page)).toHaveText('Connected to 1 person')),
+  );
+  const clicks = await Promise.all(
+    pages.map((page) => page.evaluate(() => window.syncProbe.mark('online'))),
+  );
+  if (clicks.some((click) => click === null))
+    throw new Error('a "Go back online" click went unseen');
   const timing = await timeline(pages, Math.min(...clicks.map(Number)));
   return {
     charactersApart: Math.min(...written),

@@ -10,8 +10,8 @@
  *
  * The floor runs first, then Hearth, so neither side's setup (Hearth's host processes
  * starting) falls into the other's measurements. Data folders go under
- * test-results/bench/sync/ (the previous run's are removed). Needs the built renderer
- * (`npx electron-vite build`).
+ * test-results/bench/sync/ (the previous run's are removed). Needs a built renderer
+ * (`npx electron-vite build`, or the one `npm run bench` builds).
  */
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -25,7 +25,7 @@ import { oneYearCircle, type OneYearCircle } from '../oneYearCircle';
 import { startFloorServer, type FloorServer } from './floorServer';
 import { floorRoom } from './floorRoom';
 import {
-  affirmAgreements,
+  affirmingAgreementsUntilShown,
   closeLaptop,
   entryEditor,
   joinAll,
@@ -33,6 +33,7 @@ import {
   startHost,
   waitForMesh,
   type Laptop,
+  type RoomPlace,
 } from './hearthRoom';
 import { floorJoinOneYear, hearthJoinOneYear } from './joinOneYear';
 import { measureKeystrokes, type KeystrokeResult } from './keystrokeLatency';
@@ -52,11 +53,19 @@ const RUN_ROOT = resolve(REPO_ROOT, 'test-results/bench/sync');
 
 export type { SyncBenchRow } from './syncReport';
 
+/** How to run the sync benchmark. */
+export interface SyncBenchOptions {
+  /** The built renderer the hosts serve; out/renderer by default. */
+  rendererDir?: string;
+}
+
 /** Runs the whole sync benchmark, prints its table and details, and returns the rows. */
-export async function runSyncBench(): Promise<SyncBenchRow[]> {
-  if (!existsSync(resolve(REPO_ROOT, 'out/renderer/index.html'))) {
-    throw new Error('the sync bench needs the built renderer: run `npx electron-vite build`');
+export async function runSyncBench(options: SyncBenchOptions = {}): Promise<SyncBenchRow[]> {
+  const rendererDir = options.rendererDir ?? resolve(REPO_ROOT, 'out/renderer');
+  if (!existsSync(resolve(rendererDir, 'index.html'))) {
+    throw new Error(`the sync bench needs the built renderer in ${rendererDir}`);
   }
+  const place: RoomPlace = { root: RUN_ROOT, rendererDir };
   const started = performance.now();
   const loadAtStart = machineLoad();
   await rm(RUN_ROOT, { recursive: true, force: true });
@@ -68,9 +77,11 @@ export async function runSyncBench(): Promise<SyncBenchRow[]> {
     log(started, 'floor: stock y-webrtc pages');
     const floor = await floorSide(browser, server, bundles, circle);
     log(started, 'Hearth: host processes and app pages');
-    const hearth = await hearthSide(browser, bundles, circle, started);
+    const hearth = await hearthSide(browser, bundles, circle, place, started);
     const rows = syncRows(hearth, floor);
-    console.log('\nSync benchmark (issue 3): Hearth beside stock y-webrtc, one Chromium, one context per peer\n');
+    console.log(
+      '\nSync benchmark (issue 3): Hearth beside stock y-webrtc, one Chromium, one context per peer\n',
+    );
     printRows(rows);
     console.log('');
     printDetails(hearth, floor);
@@ -130,19 +141,19 @@ async function hearthSide(
   browser: Browser,
   bundles: PageBundles,
   circle: OneYearCircle,
+  place: RoomPlace,
   started: number,
 ): Promise<SideResults> {
   const probe = bundles.probe('hearth');
   const laptops: Laptop[] = [];
   const keystrokes = new Map<number, KeystrokeResult>();
   try {
-    const hosts = await Promise.all(
-      MEMBERS.map((name) => startHost(RUN_ROOT, name.toLowerCase())),
-    );
+    const hosts = await Promise.all(MEMBERS.map((name) => startHost(place, name.toLowerCase())));
     for (const host of hosts) laptops.push(await openLaptop(browser, host, probe));
     const ana = laptops[0]!;
     await createCircle(ana.page, { name: 'Bench circle', memberName: 'Ana' });
-    await affirmAgreements(ana.page);
+    const newMeeting = ana.page.getByRole('button', { name: 'New meeting' });
+    await affirmingAgreementsUntilShown(ana.page, newMeeting);
     await addMeeting(ana.page, { title: 'Thursday' });
     await startEntry(ana.page);
     await ana.page.keyboard.type('Ana begins. ');
@@ -151,11 +162,10 @@ async function hearthSide(
 
     let joined = 1;
     for (const n of PEER_COUNTS) {
-      await joinAll(laptops.slice(joined, n), invite.link, (laptop) => memberName(laptop));
+      await joinAll(laptops.slice(joined, n), invite.link, (laptop) => memberName(laptop), editor);
       joined = n;
       await waitForMesh(laptops.slice(0, n));
       const receivers = laptops.slice(1, n).map(({ page }) => page);
-      await Promise.all(receivers.map((page) => page.locator(editor).waitFor()));
       log(started, `Hearth: ${n} laptops in step; typing`);
       keystrokes.set(
         n,
@@ -177,7 +187,12 @@ async function hearthSide(
     const reconnect = await hearthOfflineMeeting(laptops[0]!, laptops[1]!);
     for (const laptop of laptops.splice(0)) await closeLaptop(laptop);
     log(started, 'Hearth: joining the one-year circle');
-    const join = await hearthJoinOneYear(browser, resolve(RUN_ROOT, 'one-year'), probe, circle);
+    const join = await hearthJoinOneYear(
+      browser,
+      { ...place, root: resolve(RUN_ROOT, 'one-year') },
+      probe,
+      circle,
+    );
     return { keystrokes, reconnect, join };
   } finally {
     for (const laptop of laptops) await closeLaptop(laptop);

@@ -84,7 +84,11 @@ export function EntryActions({ session, entry, anonymousClient }: EntryActionsPr
         onClose={() => setConfirming(false)}
       >
         <div className="dialog__actions">
-          <button className="button button--quiet" type="button" onClick={() => setConfirming(false)}>
+          <button
+            className="button button--quiet"
+            type="button"
+            onClick={() => setConfirming(false)}
+          >
             {t('consent.keepIt')}
           </button>
           <button

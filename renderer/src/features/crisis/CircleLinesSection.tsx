@@ -101,7 +101,8 @@ function CircleLine({ line, onRemove }: { line: CircleCrisisLine; onRemove: () =
         </a>
         {confirming ? (
           <>
-            <button className="button button--quiet" type="button" onClick={onRemove}>
+            {/* The button that asked is gone: the question takes the focus. */}
+            <button className="button button--quiet" type="button" onClick={onRemove} autoFocus>
               {t('crisis.removeConfirm', { name: line.name })}
             </button>
             <button

@@ -30,7 +30,14 @@ export interface EntryCardProps {
 }
 
 /** An entry with its byline, veil, reactions and (for its author) its choices. */
-export function EntryCard({ session, entry, author, reactions, autoFocus, onFocused }: EntryCardProps) {
+export function EntryCard({
+  session,
+  entry,
+  author,
+  reactions,
+  autoFocus,
+  onFocused,
+}: EntryCardProps) {
   const { t, i18n } = useTranslation();
   const { presence } = useCircleLive();
   const journal = useJournal();
@@ -58,7 +65,9 @@ export function EntryCard({ session, entry, author, reactions, autoFocus, onFocu
       <header className="entry-card__byline">
         <span
           className="member-dot"
-          style={{ background: anonymous ? 'var(--border-strong)' : memberColourVar(author.colour) }}
+          style={{
+            background: anonymous ? 'var(--border-strong)' : memberColourVar(author.colour),
+          }}
         />
         <h3 id={headingId} className="entry-card__author">
           {byline}

@@ -188,42 +188,48 @@ function ExportForm({
       </fieldset>
       <fieldset disabled={running}>
         <legend>{t('export.include')}</legend>
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={authorsShown}
-            aria-describedby={ids.shownHint}
-            onChange={(e) => setAuthorsShown(e.target.checked)}
-          />
-          <span>{t('export.authorsShown')}</span>
-        </label>
-        <p id={ids.shownHint} className="field__hint export-form__hint">
-          {t('export.authorsShownHint')}
-        </p>
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={reactions}
-            onChange={(e) => setReactions(e.target.checked)}
-          />
-          <span>{t('export.reactions')}</span>
-        </label>
-        <label className="choice">
-          <input type="checkbox" checked={prompts} onChange={(e) => setPrompts(e.target.checked)} />
-          <span>{t('export.prompts')}</span>
-        </label>
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={onlyMine}
-            aria-describedby={ids.mineHint}
-            onChange={(e) => setOnlyMine(e.target.checked)}
-          />
-          <span>{t('export.onlyMine')}</span>
-        </label>
-        <p id={ids.mineHint} className="field__hint export-form__hint">
-          {t('export.onlyMineHint')}
-        </p>
+        <div className="export-form__checks">
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={authorsShown}
+              aria-describedby={ids.shownHint}
+              onChange={(e) => setAuthorsShown(e.target.checked)}
+            />
+            <span>{t('export.authorsShown')}</span>
+          </label>
+          <p id={ids.shownHint} className="field__hint export-form__hint">
+            {t('export.authorsShownHint')}
+          </p>
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={reactions}
+              onChange={(e) => setReactions(e.target.checked)}
+            />
+            <span>{t('export.reactions')}</span>
+          </label>
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={prompts}
+              onChange={(e) => setPrompts(e.target.checked)}
+            />
+            <span>{t('export.prompts')}</span>
+          </label>
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={onlyMine}
+              aria-describedby={ids.mineHint}
+              onChange={(e) => setOnlyMine(e.target.checked)}
+            />
+            <span>{t('export.onlyMine')}</span>
+          </label>
+          <p id={ids.mineHint} className="field__hint export-form__hint">
+            {t('export.onlyMineHint')}
+          </p>
+        </div>
       </fieldset>
       {problem !== null && (
         <p className="field__error" role="alert">

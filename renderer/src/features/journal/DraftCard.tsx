@@ -27,7 +27,14 @@ export interface DraftCardProps {
 }
 
 /** One draft with its private editor and the ways out of privacy. */
-export function DraftCard({ journal, draft, target, autoFocus, onFocused, onShared }: DraftCardProps) {
+export function DraftCard({
+  journal,
+  draft,
+  target,
+  autoFocus,
+  onFocused,
+  onShared,
+}: DraftCardProps) {
   const { t } = useTranslation();
   const noteId = useId();
   const [note, setNote] = useState(draft.contentNote ?? '');
@@ -84,19 +91,35 @@ export function DraftCard({ journal, draft, target, autoFocus, onFocused, onShar
               <input
                 type="checkbox"
                 checked={!draft.exportable}
-                onChange={(event) => journal.index.update(draft.id, { exportable: !event.target.checked })}
+                onChange={(event) =>
+                  journal.index.update(draft.id, { exportable: !event.target.checked })
+                }
               />
               <span>{t('consent.keepOutOfExports')}</span>
             </label>
           </div>
           <div className="draft-card__actions">
-            <button className="button button--primary" type="button" disabled={busy} onClick={() => void share(false)}>
+            <button
+              className="button button--primary"
+              type="button"
+              disabled={busy}
+              onClick={() => void share(false)}
+            >
               {t('journal.shareNamed')}
             </button>
-            <button className="button" type="button" disabled={busy} onClick={() => void share(true)}>
+            <button
+              className="button"
+              type="button"
+              disabled={busy}
+              onClick={() => void share(true)}
+            >
               {t('journal.shareAnonymously')}
             </button>
-            <button className="button button--quiet" type="button" onClick={() => setDiscarding(true)}>
+            <button
+              className="button button--quiet"
+              type="button"
+              onClick={() => setDiscarding(true)}
+            >
               {t('journal.discard')}
             </button>
           </div>
@@ -104,7 +127,11 @@ export function DraftCard({ journal, draft, target, autoFocus, onFocused, onShar
       )}
       {target === null && (
         <div className="draft-card__actions">
-          <button className="button button--quiet" type="button" onClick={() => setDiscarding(true)}>
+          <button
+            className="button button--quiet"
+            type="button"
+            onClick={() => setDiscarding(true)}
+          >
             {t('journal.discard')}
           </button>
         </div>
@@ -116,7 +143,11 @@ export function DraftCard({ journal, draft, target, autoFocus, onFocused, onShar
         onClose={() => setDiscarding(false)}
       >
         <div className="dialog__actions">
-          <button className="button button--quiet" type="button" onClick={() => setDiscarding(false)}>
+          <button
+            className="button button--quiet"
+            type="button"
+            onClick={() => setDiscarding(false)}
+          >
             {t('journal.keepDraft')}
           </button>
           <button

@@ -4,8 +4,8 @@
  * when the talking piece moves ("Ana passed. It’s Ben’s turn."), and nothing else: the
  * timer is never announced.
  *
- * Moves are checked here against the role (only facilitators start, move on and end;
- * only the speaker passes) and again by every laptop reading the rounds log.
+ * Each control shows only to whoever may use it (facilitators start, move on and end;
+ * the speaker passes); every laptop checks each move again as it reads the rounds log.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -83,9 +83,7 @@ function ResultLines({ result }: { result: SearchResult }) {
       <span className="search-result__heading">{heading}</span>
       <span className="search-result__context">{document.context}</span>
       {document.veil !== null ? (
-        <span className="search-result__veil">
-          {t('search.veiled', { note: document.veil })}
-        </span>
+        <span className="search-result__veil">{t('search.veiled', { note: document.veil })}</span>
       ) : (
         result.snippet !== null && (
           <span className="search-result__snippet">

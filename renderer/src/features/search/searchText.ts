@@ -8,8 +8,11 @@
 export interface FoldedText {
   readonly original: string;
   readonly folded: string;
-  /** `origin[i]` is the index in `original` of the character folded to `folded[i]`. */
-  readonly origin: readonly number[];
+  /**
+   * `origin[i]` is the index in `original` of the character folded to `folded[i]`;
+   * null when folding kept every index (plain ASCII, most of what people write).
+   */
+  readonly origin: ArrayLike<number> | null;
 }
 
 /** A run of characters in an original text: [start, end). */
@@ -23,19 +26,40 @@ const WORD_SEPARATORS = /[^\p{L}\p{N}]+/u;
 
 /** Folds `text` for matching, keeping the way back to each original character. */
 export function foldText(text: string): FoldedText {
-  let folded = '';
-  const origin: number[] = [];
-  let index = 0;
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    // Most of what people write is ASCII: fold it without Unicode normalisation.
-    const piece =
-      code < 0x80 ? char.toLowerCase() : char.normalize('NFKD').toLowerCase().replace(MARKS, '');
-    for (let i = 0; i < piece.length; i++) origin.push(index);
-    folded += piece;
-    index += char.length;
+  if (isAscii(text)) return { original: text, folded: text.toLowerCase(), origin: null };
+  const parts: string[] = [];
+  let origin = new Int32Array(text.length + 16);
+  let length = 0;
+  const mapTo = (index: number): void => {
+    if (length === origin.length) {
+      const grown = new Int32Array(origin.length * 2);
+      grown.set(origin);
+      origin = grown;
+    }
+    origin[length++] = index;
+  };
+  for (let i = 0; i < text.length;) {
+    if (text.charCodeAt(i) < 0x80) {
+      // Most of what people write is ASCII: fold whole runs of it at once.
+      let end = i + 1;
+      while (end < text.length && text.charCodeAt(end) < 0x80) end++;
+      parts.push(text.slice(i, end).toLowerCase());
+      for (let k = i; k < end; k++) mapTo(k);
+      i = end;
+      continue;
+    }
+    const code = text.charCodeAt(i);
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+    const piece = text
+      .slice(i, i + width)
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(MARKS, '');
+    parts.push(piece);
+    for (let k = 0; k < piece.length; k++) mapTo(i);
+    i += width;
   }
-  return { original: text, folded, origin };
+  return { original: text, folded: parts.join(''), origin: origin.subarray(0, length) };
 }
 
 /** The distinct words of a query, folded; empty when it holds no letter or digit. */
@@ -102,12 +126,19 @@ export function snippet(
   return { text: shown, ranges: matchRanges(foldText(shown), terms) };
 }
 
+// Plain ASCII folds with no index map at all.
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 function isWordStart(folded: string, index: number): boolean {
   if (index === 0) return true;
   return WORD_SEPARATORS.test(folded.charAt(index - 1));
 }
 
 function toOriginal(text: FoldedText, start: number, end: number): TextRange {
+  if (text.origin === null) return { start, end };
   const from = text.origin[start] ?? 0;
   const lastOrigin = text.origin[end - 1] ?? from;
   // The last folded character came from an original character that may be two units long.

@@ -14,7 +14,17 @@ import type {
   WireProtocol,
 } from './probeApi';
 
-const HEARTH_KINDS = ['', 'HELLO', 'SYNC_STEP_1', 'SYNC_STEP_2', 'UPDATE', 'AWARENESS', 'CHUNK'];
+const HEARTH_KINDS = [
+  '',
+  'HELLO',
+  'SYNC_STEP_1',
+  'SYNC_STEP_2',
+  'UPDATE',
+  'AWARENESS',
+  'CHUNK',
+  'CLOCK_PING',
+  'CLOCK_PONG',
+];
 const SYNC_KINDS = ['sync-step-1', 'sync-step-2', 'sync-update'];
 const Y_WEBRTC_KINDS = ['sync', 'awareness', 'auth', 'query-awareness', 'bc-peer-id'];
 
@@ -23,7 +33,8 @@ const now = (): number => performance.timeOrigin + performance.now();
 /** Names a message by its first bytes (see shared/sync/PEER_PROTOCOL.md and y-webrtc). */
 function kindOf(protocol: WireProtocol, bytes: Uint8Array): string {
   if (protocol === 'hearth') {
-    return bytes[0] === 1 ? (HEARTH_KINDS[bytes[1] ?? 0] ?? 'unknown') : 'unknown';
+    const kind = bytes[1] ?? 0;
+    return bytes[0] === 1 ? (HEARTH_KINDS[kind] ?? `kind-${kind}`) : `version-${bytes[0] ?? 0}`;
   }
   const kind = Y_WEBRTC_KINDS[bytes[0] ?? 99] ?? 'unknown';
   return kind === 'sync' ? (SYNC_KINDS[bytes[1] ?? 99] ?? 'sync-unknown') : kind;
@@ -31,7 +42,8 @@ function kindOf(protocol: WireProtocol, bytes: Uint8Array): string {
 
 function bytesOf(data: unknown): Uint8Array | null {
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (ArrayBuffer.isView(data))
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   return null;
 }
 

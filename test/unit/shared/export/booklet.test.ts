@@ -8,23 +8,21 @@ import { readExportableCircle } from '../../../../shared/export/readCircle';
 import { DEFAULT_EXPORT_OPTIONS } from '../../../../shared/export/exportOptions';
 import { makeExportTestCircle } from '../../../helpers/exportCircle';
 
-async function bodyHtml(markdown: string): Promise<string> {
-  return blocksHtml((await readEntryBody(markdownEntryUpdate(markdown))).blocks, 4);
+function bodyHtml(markdown: string): string {
+  return blocksHtml(readEntryBody(markdownEntryUpdate(markdown)).blocks, 4);
 }
 
 describe('the HTML booklet', () => {
-  it('writes every entry format as plain, escaped HTML without a DOM', async () => {
-    expect(
-      await bodyHtml('# Title\n\n## Sub\n\nA **b** *i* ***bi*** <script>x</script> & "q"'),
-    ).toBe(
+  it('writes every entry format as plain, escaped HTML without a DOM', () => {
+    expect(bodyHtml('# Title\n\n## Sub\n\nA **b** *i* ***bi*** <script>x</script> & "q"')).toBe(
       '<h4>Title</h4>\n<h5>Sub</h5>\n<p>A <strong>b</strong> <em>i</em> <strong><em>bi</em></strong> &lt;script&gt;x&lt;/script&gt; &amp; &quot;q&quot;</p>',
     );
-    expect(await bodyHtml('- one\n    - inner\n- two')).toBe(
+    expect(bodyHtml('- one\n    - inner\n- two')).toBe(
       '<ul><li>one<ul><li>inner</li></ul></li><li>two</li></ul>',
     );
-    expect(await bodyHtml('1. a\n2. b')).toBe('<ol><li>a</li><li>b</li></ol>');
-    expect(await bodyHtml('> quoted')).toBe('<blockquote><p>quoted</p></blockquote>');
-    expect(await bodyHtml('[site](https://example.org/a?b=1&c="2")')).toBe(
+    expect(bodyHtml('1. a\n2. b')).toBe('<ol><li>a</li><li>b</li></ol>');
+    expect(bodyHtml('> quoted')).toBe('<blockquote><p>quoted</p></blockquote>');
+    expect(bodyHtml('[site](https://example.org/a?b=1&c="2")')).toBe(
       '<p><a href="https://example.org/a?b=1&amp;c=&quot;2&quot;">site</a></p>',
     );
   });

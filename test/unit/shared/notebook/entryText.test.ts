@@ -8,13 +8,22 @@ import {
   $getRoot,
   type LexicalEditor,
 } from 'lexical';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { setLogSink, type LogRecord } from '../../../../shared/log';
 import { entryTextFromDoc, entryTextFromState } from '../../../../shared/notebook/entryText';
 import { bindHeadlessEntry, entryPlainText } from '../../../../shared/notebook/headlessEntry';
 import { ENTRY_BODY_ROOT } from '../../../../shared/notebook/schema';
 import { randomEntryEdit } from '../../../helpers/randomEntryEdits';
 import { seededRandom } from '../../../helpers/seededRandom';
+
+let logged: LogRecord[] = [];
+let restoreLog = (): void => undefined;
+beforeEach(() => {
+  logged = [];
+  restoreLog = setLogSink((record) => logged.push(record));
+});
+afterEach(() => restoreLog());
 
 function words(text: string): string[] {
   return text.split(/\s+/u).filter((word) => word !== '');
@@ -98,6 +107,9 @@ describe('entry text from Yjs', () => {
     const wrongType = new Y.Doc();
     wrongType.getMap(ENTRY_BODY_ROOT).set('x', 1);
     expect(entryTextFromDoc(wrongType)).toBe('');
+    expect(logged.map((record) => record.message)).toEqual([
+      'an entry body could not be read as text',
+    ]);
 
     const deep = new Y.Doc();
     let parent = deep.get(ENTRY_BODY_ROOT, Y.XmlText);

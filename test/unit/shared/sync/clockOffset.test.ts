@@ -192,6 +192,25 @@ describe('clock offsets across a mesh', () => {
     );
   });
 
+  it('measures again on its own timer, and stops when the mesh closes', async () => {
+    const make = (memberId: MemberId) =>
+      new CircleMesh({ docs: new MemorySyncedDocs(), memberId, antiEntropyMs: 0, clockPingMs: 20 });
+    const ana = { peerId: 'peer-ana', mesh: make(ANA) };
+    const ben = { peerId: 'peer-ben', mesh: make(BEN) };
+    const net = new LoopbackTransport();
+    net.connect(ana, ben);
+    await net.settle();
+    const opening = ana.mesh.counters().messagesSent.CLOCK_PING;
+    await new Promise((resolve) => setTimeout(resolve, 90));
+    // The regular pings, and the follow-up after the opening (at most the interval).
+    expect(ana.mesh.counters().messagesSent.CLOCK_PING).toBeGreaterThanOrEqual(opening + 3);
+    ana.mesh.close();
+    ben.mesh.close();
+    const closed = ana.mesh.counters().messagesSent.CLOCK_PING;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(ana.mesh.counters().messagesSent.CLOCK_PING).toBe(closed);
+  });
+
   it('over a slow, lopsided link the quietest of its samples keeps the error within half its round trip', () => {
     // Virtual time, so the test is exact however busy the machine is.
     let now = 1_736_400_000_000;
