@@ -51,17 +51,32 @@ export function promptKindWords(kind: PromptKind): string {
   return words.promptKinds[kind];
 }
 
+// Making a formatter costs far more than using one: one per language and zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let made = formatters.get(key);
+  if (made === undefined) {
+    made = make();
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 /** A YYYY-MM-DD date as "Thursday 12 March 2026". */
 export function dateWords(date: string, locale: BookletLocale): string {
   const [year, month, day] = date.split('-').map(Number);
   const at = Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1);
-  return new Intl.DateTimeFormat(locale.lang, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(at);
+  return formatter(
+    `date|${locale.lang}`,
+    () =>
+      new Intl.DateTimeFormat(locale.lang, {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }),
+  ).format(at);
 }
 
 /** A span of dates as words, or one date when both ends are the same day. */
@@ -75,11 +90,15 @@ export function dateRangeWords(range: { from: string; to: string }, locale: Book
 
 /** The time of day an entry was begun. */
 export function timeWords(at: number, locale: BookletLocale): string {
-  return new Intl.DateTimeFormat(locale.lang, {
-    hour: 'numeric',
-    minute: '2-digit',
-    ...(locale.timeZone === undefined ? {} : { timeZone: locale.timeZone }),
-  }).format(at);
+  return formatter(
+    `time|${locale.lang}|${locale.timeZone ?? ''}`,
+    () =>
+      new Intl.DateTimeFormat(locale.lang, {
+        hour: 'numeric',
+        minute: '2-digit',
+        ...(locale.timeZone === undefined ? {} : { timeZone: locale.timeZone }),
+      }),
+  ).format(at);
 }
 
 /** The fixed words of the booklet. */

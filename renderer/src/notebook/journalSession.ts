@@ -112,6 +112,11 @@ export class JournalSession {
       .find((draft) => draft.sharedAs?.circleId === circleId && draft.sharedAs.entryId === entryId);
   }
 
+  /** Calls `listener` after every change to any journal document; returns its cleanup. */
+  onDocUpdate(listener: (docId: DocId) => void): () => void {
+    return this.docs.onUpdate((docId) => listener(docId));
+  }
+
   /** Saves what is pending and closes. */
   async close(): Promise<void> {
     await this.docs.close();

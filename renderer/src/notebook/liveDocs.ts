@@ -33,7 +33,9 @@ export class LiveDocs {
 
   /** Every document held: stored, loaded or just made (never a removed one). */
   ids(): DocId[] {
-    return [...new Set([...this.stored, ...this.loaded.keys()])].filter((id) => !this.removed.has(id));
+    return [...new Set([...this.stored, ...this.loaded.keys()])].filter(
+      (id) => !this.removed.has(id),
+    );
   }
 
   /** True once `docId` was removed in this session. */

@@ -58,7 +58,14 @@ export class EndpointSession {
       context.now,
     );
     ws.on('message', (data, isBinary) => {
-      this.receive(data, isBinary);
+      // An exception here would escape into ws's socket handler: uncaught, it ends the
+      // process, and the connection's reader is left stuck. The fuzzer found one: a
+      // publish whose data nests thousands deep parses, but overflows JSON.stringify.
+      try {
+        this.receive(data, isBinary);
+      } catch (error) {
+        this.drop(`a message that could not be handled (${errorName(error)})`);
+      }
     });
     ws.on('pong', () => {
       this.alive = true;
@@ -184,4 +191,9 @@ function frameText(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
   if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
   return data.toString('utf8');
+}
+
+// The error's name only: its message could echo part of a hostile frame into the log.
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }

@@ -52,7 +52,12 @@ export function DraftCard({
   };
 
   return (
-    <section className="draft-card" aria-label={t('journal.draftLabel')}>
+    <section
+      id={`entry-${draft.id}`}
+      tabIndex={-1}
+      className="draft-card"
+      aria-label={t('journal.draftLabel')}
+    >
       <header className="draft-card__header">
         <span className="draft-card__lock" aria-hidden="true">
           ●

@@ -173,6 +173,7 @@ function Notebook({
               setShowJournal(false);
               setChosenMeeting(meetingId);
             }}
+            onOpenJournal={() => setShowJournal(true)}
           />
         )}
         <div className="topbar__actions">

@@ -4,7 +4,7 @@
  * into view and give it the focus).
  */
 import type { Ref } from 'react';
-import type { MeetingId } from '../../../../shared/notebook/ids';
+import type { EntryId, MeetingId } from '../../../../shared/notebook/ids';
 import type { CircleSession } from '../../notebook/circleSession';
 import { revealEntry, revealMeeting } from './revealResult';
 import { SearchBox, type SearchBoxHandle } from './SearchBox';
@@ -16,11 +16,13 @@ export interface CircleSearchProps {
   session: CircleSession;
   /** Shows a meeting in the notebook. */
   onOpenMeeting: (meetingId: MeetingId) => void;
+  /** Shows the private journal. */
+  onOpenJournal: () => void;
   ref?: Ref<SearchBoxHandle>;
 }
 
 /** The top bar's search over the open circle. */
-export function CircleSearch({ session, onOpenMeeting, ref }: CircleSearchProps) {
+export function CircleSearch({ session, onOpenMeeting, onOpenJournal, ref }: CircleSearchProps) {
   const index = useCircleSearch(session);
   const open = (target: SearchTarget): void => {
     if (target.kind === 'meeting') {
@@ -29,8 +31,10 @@ export function CircleSearch({ session, onOpenMeeting, ref }: CircleSearchProps)
     } else if (target.kind === 'entry') {
       onOpenMeeting(target.meetingId);
       void revealEntry(target.entryId);
+    } else {
+      onOpenJournal();
+      void revealEntry(target.id as EntryId);
     }
-    // Journal results arrive with the journal's source; its owner opens them here.
   };
   return <SearchBox ref={ref} index={index} onOpen={open} />;
 }

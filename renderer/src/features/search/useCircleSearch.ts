@@ -2,6 +2,8 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CircleSession } from '../../notebook/circleSession';
+import { useJournal } from '../../notebook/useJournal';
+import { JournalSearchSource } from './journalSearchSource';
 import { formatCalendarDate } from '../notebook/meetingDate';
 import { CircleSearchSource } from './circleSearchSource';
 import { SearchIndex, type SearchOutcome } from './searchIndex';
@@ -38,6 +40,18 @@ export function useCircleSearch(session: CircleSession): SearchIndex {
       source.dispose();
     };
   }, [index, session, language]);
+
+  const journal = useJournal();
+  useEffect(() => {
+    if (journal === null) return;
+    const when = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+    const source = new JournalSearchSource(journal, (at) => when.format(new Date(at)));
+    const remove = index.addSource(source);
+    return () => {
+      remove();
+      source.dispose();
+    };
+  }, [index, journal, language]);
   return index;
 }
 

@@ -1,0 +1,16 @@
+/** Every fuzz target, in the order `npm run fuzz` runs them and the table lists them. */
+import type { FuzzTarget } from './fuzzTarget';
+import { inviteTextsTarget } from './inviteTexts';
+import { ipcArgumentsTarget } from './ipcArguments';
+import { peerMessagesTarget } from './peerMessages';
+import { signallingFramesTarget } from './signallingFrames';
+import { wireFramesTarget } from './wireFrames';
+
+/** The targets of `npm run fuzz` and of the CI-sized run. */
+export const FUZZ_TARGETS: readonly FuzzTarget[] = [
+  peerMessagesTarget,
+  signallingFramesTarget,
+  ipcArgumentsTarget,
+  wireFramesTarget,
+  inviteTextsTarget,
+];
