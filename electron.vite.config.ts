@@ -26,9 +26,26 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+// Lexical picks its development or production build from NODE_ENV when loaded; bundled
+// into main it is resolved at build time to the production build (headless reading and
+// exports run about twice as fast as with the development build).
+const LEXICAL_PACKAGES = [
+  'lexical',
+  '@lexical/headless',
+  '@lexical/html',
+  '@lexical/link',
+  '@lexical/list',
+  '@lexical/markdown',
+  '@lexical/rich-text',
+  '@lexical/selection',
+  '@lexical/utils',
+  '@lexical/yjs',
+];
+
 export default defineConfig({
   main: {
     build: {
+      externalizeDeps: { exclude: LEXICAL_PACKAGES },
       outDir: 'out/main',
       rolldownOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
     },

@@ -20,6 +20,15 @@ const fail = (path: string, expected: string, value: unknown): Checked<never> =>
   reason: `${path} should be ${expected}, got ${describe(value)}`,
 });
 
+// Names an unexpected key only when it looks like a field name: a key is chosen by the
+// sender, and a reason goes to logs, so a long or odd one is described, not echoed.
+function unexpectedKey(path: string, key: string): string {
+  const named = /^[A-Za-z_$][A-Za-z0-9_$-]{0,39}$/.test(key)
+    ? key
+    : `(a key of ${key.length} characters)`;
+  return `${path}.${named} is not expected`;
+}
+
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of ${value.length}`;
@@ -143,7 +152,7 @@ export function object<S extends Shape>(
     if (options.extra !== 'ignore') {
       for (const key of Object.keys(record)) {
         if (!Object.hasOwn(shape, key)) {
-          return { ok: false, reason: `${path}.${key} is not expected` };
+          return { ok: false, reason: unexpectedKey(path, key) };
         }
       }
     }
@@ -168,7 +177,7 @@ export function partial<S extends Shape>(shape: S): Check<Partial<ShapeType<S>>>
     for (const key of Object.keys(record)) {
       // Own keys only: `constructor` or `__proto__` must not find a check on the prototype.
       const check = Object.hasOwn(shape, key) ? shape[key] : undefined;
-      if (check === undefined) return { ok: false, reason: `${path}.${key} is not expected` };
+      if (check === undefined) return { ok: false, reason: unexpectedKey(path, key) };
       if (record[key] === undefined) continue;
       const checked = check(record[key], `${path}.${key}`);
       if (!checked.ok) return checked;

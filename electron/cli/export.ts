@@ -23,6 +23,7 @@ import {
   type ExportOptions,
 } from '../../shared/export/exportOptions';
 import { storedCircleSource } from '../main/services/exports/circleSource';
+import { journalIdIn } from '../main/services/journal';
 import { openChromiumPrinter } from '../main/services/exports/chromiumPdf';
 import { writeExportFiles } from '../main/services/exports/exportFileWriter';
 import { FileKeyVault } from '../main/services/keys/fileKeyVault';
@@ -71,7 +72,9 @@ async function main(): Promise<number> {
       console.error(`Note: ${notice.kind} in ${notice.circleName ?? 'a circle'}`),
   });
   try {
-    const circles = await store.circles();
+    const journalId = await journalIdIn(dataDir);
+    // The private journal is kept like a circle but is not one: never listed or exported as such.
+    const circles = (await store.circles()).filter((c) => c.profile.circleId !== journalId);
     if (values.list) {
       if (circles.length === 0) console.log(`No circles in ${dataDir}.`);
       for (const c of circles)
@@ -100,7 +103,8 @@ async function main(): Promise<number> {
     }
     const options = exportOptions(values);
     const folder = await store.circle(circle.profile.circleId);
-    const built = await buildExport(await storedCircleSource(folder), format, options, {
+    const journal = journalId === null ? null : await store.circle(journalId);
+    const built = await buildExport(await storedCircleSource(folder, journal), format, options, {
       onProgress: (done, total) => {
         if (process.stderr.isTTY) process.stderr.write(`\rReading entries: ${done} of ${total}`);
       },

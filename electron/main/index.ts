@@ -9,6 +9,8 @@
  * the window. On quit peers are told goodbye, then the backend is flushed and closed
  * before the app exits.
  */
+// First: sets NODE_ENV before any module loads Lexical.
+import './productionMode';
 import { join } from 'node:path';
 import {
   app,

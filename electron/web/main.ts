@@ -18,6 +18,8 @@
  * SIGINT or SIGTERM answers running requests, closes the pages, stops the endpoint,
  * flushes the store and exits 0.
  */
+// First: sets NODE_ENV before any module loads Lexical.
+import '../main/productionMode';
 import { mkdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -1,8 +1,8 @@
 /**
  * The booklet's one stylesheet, inlined into the file (no fonts, images or anything
  * else fetched). Light paper on screen and white paper in print, whatever theme the app
- * was in; a serif at a comfortable measure; each meeting starts a new page and an entry
- * is kept whole on a page where it fits.
+ * was in; a serif at a comfortable measure; each meeting starts a new page, a byline
+ * never ends a page, and no paragraph is split.
  */
 
 /** Paper sizes the booklet can be printed on. */
@@ -56,7 +56,11 @@ body > footer { margin-top: 4rem; padding-top: 1rem; border-top: 1px solid var(-
   .cover { min-height: 230mm; border: none; margin: 0; break-after: page; }
   .contents { break-after: page; }
   .meeting { break-before: page; margin-top: 0; }
-  .entry { break-inside: avoid; }
+  /* An entry flows across pages like a book: keeping a 400-word entry whole would leave
+     half-empty pages behind it. Its byline stays with its first lines, and paragraphs,
+     list items and quotes are not split. */
+  .entry > header { break-inside: avoid; break-after: avoid; }
+  .entry p, .entry li, .entry blockquote, .reactions { break-inside: avoid; }
   .prompts { break-inside: avoid; }
   h1, h2, h3, h4, h5, h6 { break-after: avoid; }
   body > footer { break-before: avoid; }

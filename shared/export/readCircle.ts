@@ -31,6 +31,12 @@ export interface CircleSource {
   reactions?: ReactionsInput;
   /** The member's private journal entries: read only for "only mine" exports. */
   journal?: readonly JournalEntryInput[];
+  /**
+   * Anonymous entries this laptop's member wrote. Nothing in the circle's documents says
+   * so — only their private journal knows — so "only mine" can include them, still
+   * shown as shared anonymously.
+   */
+  ownAnonymousEntries?: ReadonlySet<EntryId>;
 }
 
 /** Set `cancelled` to stop an export between two entries. */
@@ -78,7 +84,11 @@ export async function readExportableCircle(
   const planned = chosen.map((meeting) => ({
     meeting,
     records: (snapshot.entriesByMeeting.get(meeting.id) ?? []).filter(
-      (entry) => mayExport(entry) && (!options.onlyMine || isWrittenBy(entry, source.memberId)),
+      (entry) =>
+        mayExport(entry) &&
+        (!options.onlyMine ||
+          isWrittenBy(entry, source.memberId) ||
+          source.ownAnonymousEntries?.has(entry.id) === true),
     ),
   }));
   const journal = options.onlyMine ? (source.journal ?? []) : [];

@@ -48,6 +48,9 @@ const ENDPOINT_PATTERN = new RegExp(
   `^ws://(\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9A-Fa-f:.]{2,45}\\]|${LABEL}(?:\\.${LABEL})*):(\\d{1,5})$`,
 );
 
+// No control characters, no leading or trailing space (as shared/ipc/arguments.ts).
+const DISPLAY_NAME_PATTERN = /^(?!\s)[^\p{Cc}]*(?<!\s)$/u;
+
 /** An invite to a circle. */
 export interface Invite {
   circleId: CircleId;
@@ -134,7 +137,13 @@ export function decodeInvite(bytes: Uint8Array): Checked<Invite> {
   }
   const circleName = decodeUtf8(bytes.subarray(at, at + nameLength));
   at += nameLength;
-  if (circleName === null || circleName.length > MAX_CIRCLE_NAME_CHARS) {
+  // The same rule as a name typed into Hearth: a forged invite could otherwise show a
+  // name with line breaks or control characters, which joining would then refuse.
+  if (
+    circleName === null ||
+    circleName.length > MAX_CIRCLE_NAME_CHARS ||
+    !DISPLAY_NAME_PATTERN.test(circleName)
+  ) {
     return refuse('the circle name in the invite is not readable text');
   }
   if (at >= body) return refuse('the invite is cut short');

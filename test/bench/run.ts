@@ -6,7 +6,8 @@
  *   2. keystroke → paint in an open entry
  *   3. bytes on disk after the store compacted, against the entries' plain text
  *
- * Flags: --no-build skips `electron-vite build` (use the renderer already in out/).
+ * Flags: --no-build skips `electron-vite build` (use the renderer already in out/);
+ * --renderer <dir> benchmarks a renderer built elsewhere (to compare a change).
  * The generated circle is cached (./oneYearCircle.ts); the first run makes it.
  */
 import { spawnSync } from 'node:child_process';
@@ -62,8 +63,10 @@ async function main(): Promise<void> {
   const circle = await oneYearCircle(say);
   say(circle.cached ? '  circle read from the cache' : '  circle generated');
   const work = await mkdtemp(join(tmpdir(), 'hearth-bench-'));
-  let rendererDir = join(REPO_ROOT, 'out', 'renderer');
-  if (!process.argv.includes('--no-build')) {
+  const given = process.argv.indexOf('--renderer');
+  let rendererDir =
+    given === -1 ? join(REPO_ROOT, 'out', 'renderer') : resolve(process.argv[given + 1] ?? '');
+  if (given === -1 && !process.argv.includes('--no-build')) {
     say('  building the renderer');
     rendererDir = buildRenderer(join(work, 'out'));
   }

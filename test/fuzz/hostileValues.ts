@@ -7,8 +7,11 @@
 import type { InvokeChannel } from '../../shared/ipc/contract';
 import type { SeededRandom } from '../helpers/seededRandom';
 
-/** Put in generated strings: a refusal that contains it has echoed the caller's content. */
-export const MARKER = 'Zq7secretWords';
+/**
+ * Put in generated strings: a refusal that contains it has echoed the caller's content.
+ * The spaces keep it out of what a reason may name (a short field-like key).
+ */
+export const MARKER = 'Zq7 secret words';
 
 const CIRCLE = 'AAAAAAAAAAAAAAAAAAAAAA';
 const ENTRY = 'BBBBBBBBBBBBBBBBBBBBBB';

@@ -1,9 +1,12 @@
 /** Every fuzz target, in the order `npm run fuzz` runs them and the table lists them. */
+import { backupFilesTarget } from './backupFiles';
 import type { FuzzTarget } from './fuzzTarget';
 import { inviteTextsTarget } from './inviteTexts';
 import { ipcArgumentsTarget } from './ipcArguments';
+import { markdownImportTarget } from './markdownImport';
 import { peerMessagesTarget } from './peerMessages';
 import { signallingFramesTarget } from './signallingFrames';
+import { storeFilesTarget } from './storeFiles';
 import { wireFramesTarget } from './wireFrames';
 
 /** The targets of `npm run fuzz` and of the CI-sized run. */
@@ -12,5 +15,8 @@ export const FUZZ_TARGETS: readonly FuzzTarget[] = [
   signallingFramesTarget,
   ipcArgumentsTarget,
   wireFramesTarget,
+  storeFilesTarget,
   inviteTextsTarget,
+  backupFilesTarget,
+  markdownImportTarget,
 ];

@@ -136,6 +136,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     ...exportHandlers({
       circle: (circleId) => store.circle(circleId),
+      journal: async () => {
+        const journalId = await journalIdIn(options.dataDir);
+        return journalId === null ? null : store.circle(journalId);
+      },
       shell,
       emit: options.emit,
       now,

@@ -12,6 +12,9 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { HostProcess } from '../../e2e/hostProcess';
 import { joinByPasting, syncStatus } from '../../e2e/member';
 
+/** The button a member clicks to affirm the circle's agreements. */
+export const AGREE = 'I agree to hold these agreements';
+
 /** How long a laptop may take to find the others and catch up (two busy cores). */
 export const MESH_TIMEOUT_MS = 90_000;
 
@@ -89,19 +92,20 @@ export async function waitForMesh(laptops: readonly Laptop[]): Promise<void> {
 /**
  * Waits until `done` holds, affirming the circle's agreements whenever the app asks
  * for it: a new member is asked once the circle's index (which holds the agreements)
- * has arrived, which may be some time after the notebook first shows.
+ * has arrived, which may be some time after the notebook first shows. The probe clicks
+ * the button in the page, in the frame it appears (Playwright's role queries, polled,
+ * would cost the page more than the work being measured).
  */
 export async function affirmingAgreementsUntil(
   page: Page,
   done: () => Promise<boolean>,
   timeoutMs = MESH_TIMEOUT_MS,
 ): Promise<void> {
-  const agree = page.getByRole('button', { name: 'I agree to hold these agreements' });
+  await page.evaluate((text) => window.syncProbe.clickWhenShown(text), AGREE);
   const deadline = performance.now() + timeoutMs;
   while (!(await done())) {
     if (performance.now() > deadline) throw new Error(`not done within ${timeoutMs} ms`);
-    if (await agree.isVisible()) await agree.click().catch(() => undefined);
-    await new Promise((next) => setTimeout(next, 50));
+    await new Promise((next) => setTimeout(next, 100));
   }
 }
 

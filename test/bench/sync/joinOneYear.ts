@@ -30,6 +30,7 @@ import { startProfiler } from './cpuProfile';
 import type { FloorServer } from './floorServer';
 import { floorRoom } from './floorRoom';
 import {
+  AGREE,
   affirmingAgreementsUntil,
   closeLaptop,
   describeScreen,
@@ -98,14 +99,15 @@ export async function hearthJoinOneYear(
       laptops.map(({ page }) => page.evaluate(() => window.syncProbe.resetTally())),
     );
     await ada.page.evaluate(
-      ({ count, title }) => {
+      ({ count, title, agree }) => {
+        window.syncProbe.clickWhenShown(agree);
         window.syncProbe.markClick('join', 'Join the circle');
         window.syncProbe.markWhen('whole notebook', [
           { selector: '[data-testid="sync-status"]', text: 'Connected to 1 person' },
           { selector: title, count },
         ]);
       },
-      { count: made.meetings, title: MEETING_TITLE },
+      { count: made.meetings, title: MEETING_TITLE, agree: AGREE },
     );
     const profilers = await Promise.all(
       laptops.map(({ page }) => startProfiler(page, JOIN_SAMPLING_US)),

@@ -21,9 +21,9 @@ import type { SendTally } from './page/probeApi';
 /** Keystrokes per second the typist keeps to. */
 export const KEYS_PER_SECOND = 8;
 
-/** A phrase a member might type; 100+ characters, no Markdown shortcut in it. */
+/** What a member might type: over 100 characters, no Markdown shortcut in them. */
 export const TYPED_PHRASE =
-  'this week felt lighter than the last, and i am grateful to be here with all of you tonight, truly. ';
+  'this week felt lighter than the last, and i am grateful to be here with all of you tonight. thank you all for listening. ';
 
 /** Who types and who watches. */
 export interface TypingRun {

@@ -152,8 +152,8 @@ async function hearthSide(
     for (const host of hosts) laptops.push(await openLaptop(browser, host, probe));
     const ana = laptops[0]!;
     await createCircle(ana.page, { name: 'Bench circle', memberName: 'Ana' });
-    const newMeeting = ana.page.getByRole('button', { name: 'New meeting' });
-    await affirmingAgreementsUntilShown(ana.page, newMeeting);
+    const meetings = ana.page.getByRole('navigation', { name: 'Meetings' });
+    await affirmingAgreementsUntilShown(ana.page, meetings);
     await addMeeting(ana.page, { title: 'Thursday' });
     await startEntry(ana.page);
     await ana.page.keyboard.type('Ana begins. ');

@@ -25,6 +25,7 @@ import type { InvokeHandlers } from '../../../../shared/ipc/contract';
 import { HearthError } from '../../../../shared/ipc/errors';
 import type { DocId } from '../../../../shared/notebook/ids';
 import { logger } from '../../../../shared/log';
+import { applyGuardedUpdate } from '../../../../shared/sync/updateGuard';
 import { circleSummary } from '../store/circleProfile';
 import type { Store } from '../store/store';
 import type { SaveShell } from '../exports/saveShell';
@@ -91,10 +92,11 @@ export function backupHandlers(
         return { kind: 'refused', reason: error.reason };
       }
       for (const [docId, state] of backup.docs) {
-        try {
-          Y.decodeUpdate(state);
-        } catch {
-          log.warn('a backup holds a document that is not a Yjs update', { docId });
+        // The check a peer's whole document gets: decoding alone passes states that Yjs
+        // then refuses to apply, or applies only in part (found by test/fuzz/backupFiles.ts).
+        const checked = applyGuardedUpdate(new Y.Doc(), state, null);
+        if (!checked.ok || checked.incomplete) {
+          log.warn('a backup holds a document that is not a whole Yjs state', { docId });
           return { kind: 'refused', reason: 'damaged' };
         }
       }

@@ -27,6 +27,8 @@ const MEDIA_TYPES: Record<ExportFormat, string> = {
 /** What the export handlers need. */
 export interface ExportJobsOptions {
   circle: (circleId: CircleId) => Promise<CircleFolder>;
+  /** This laptop's private journal folder, if it has one ("only my own words" reads it). */
+  journal?: () => Promise<CircleFolder | null>;
   shell: SaveShell;
   emit: EmitEvent;
   now?: () => number;
@@ -53,7 +55,7 @@ export function exportHandlers(
           return { kind: 'pdf-unavailable' };
         }
         const built = await buildExport(
-          await storedCircleSource(folder),
+          await storedCircleSource(folder, (await options.journal?.()) ?? null),
           request.format,
           request.options,
           {

@@ -108,6 +108,7 @@ export function install(protocol: WireProtocol): void {
   let paints: Paint[] = [];
   let paintObserver: MutationObserver | null = null;
   const textStates: TextState[] = [];
+  const autoClicked = new Set<string>();
 
   // The originals are only ever called with `.call(this, …)`, on their own receivers.
   // eslint-disable-next-line @typescript-eslint/unbound-method
@@ -192,6 +193,17 @@ export function install(protocol: WireProtocol): void {
         },
         true,
       );
+    },
+    clickWhenShown: (buttonText) => {
+      if (autoClicked.has(buttonText)) return;
+      autoClicked.add(buttonText);
+      const clickIt = (): void => {
+        for (const button of document.querySelectorAll('button')) {
+          if (button.textContent.trim() === buttonText) button.click();
+        }
+      };
+      clickIt();
+      onPaintedChange(document.body, clickIt);
     },
     markWhen: (label, conditions) => {
       const check = (): boolean => {

@@ -15,16 +15,16 @@ function fakeDialog(answer: {
   open?: string;
 }): Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'> {
   return {
-    showSaveDialog: (() =>
+    showSaveDialog: () =>
       Promise.resolve({
         canceled: answer.save === undefined,
         filePath: answer.save ?? '',
-      })) as unknown as Dialog['showSaveDialog'],
-    showOpenDialog: (() =>
+      }),
+    showOpenDialog: () =>
       Promise.resolve({
         canceled: answer.open === undefined,
         filePaths: answer.open === undefined ? [] : [answer.open],
-      })) as unknown as Dialog['showOpenDialog'],
+      }),
   };
 }
 

@@ -90,6 +90,6 @@ describe('the HTML booklet', () => {
       expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
     expect(html).toMatch(/@page \{ size: A4/);
     expect(html).toMatch(/\.meeting \{ break-before: page/);
-    expect(html).toMatch(/\.entry \{ break-inside: avoid/);
+    expect(html).toMatch(/\.entry > header \{ break-inside: avoid; break-after: avoid/);
   });
 });

@@ -1,0 +1,173 @@
+/**
+ * The packet capture on the room's bridge, and what it shows. `tcpdump` runs inside the
+ * switch namespace for the whole meeting, on the bridge in promiscuous mode, so it sees
+ * every frame the switch forwards between laptops (full frames, written unbuffered).
+ *
+ * Afterwards the capture is read three ways for plaintext, so that no framing hides a
+ * phrase: the file's raw bytes (every datagram whole), each TCP stream's payload joined
+ * in order (a phrase split across segments), and every WebSocket message unmasked by
+ * tshark (a browser masks what it sends). And every frame is sorted by where it was
+ * addressed: inside the subnet, the mDNS group, ARP, the kernel's IGMP reports for that
+ * group — or anywhere else, which must never happen.
+ */
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { MDNS_GROUP, ROOM_SUBNET, type RoomNetwork } from './topology';
+
+const run = promisify(execFile);
+/** Where IGMPv3 membership reports go (RFC 3376); the kernel sends them when mDNS joins. */
+const IGMP_REPORTS = '224.0.0.22';
+
+/** A running capture. */
+export interface BridgeCapture {
+  readonly file: string;
+  /** Stops tcpdump (SIGINT, so it writes out what it holds) and waits for it. */
+  stop(): Promise<void>;
+}
+
+/** Starts tcpdump on the bridge; resolves once it listens. */
+export async function startCapture(room: RoomNetwork, file: string): Promise<BridgeCapture> {
+  const child: ChildProcess = spawn(
+    'ip',
+    ['netns', 'exec', room.switchNamespace, 'tcpdump', '-i', room.bridge, '-U', '-s', '0', '-w', file],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  await new Promise<void>((ready, fail) => {
+    let said = '';
+    const timer = setTimeout(() => fail(new Error(`tcpdump did not start: ${said}`)), 10_000);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      said += chunk.toString('utf8');
+      if (said.includes('listening on')) {
+        clearTimeout(timer);
+        ready();
+      }
+    });
+    void exited.then(() => {
+      clearTimeout(timer);
+      fail(new Error(`tcpdump exited: ${said}`));
+    });
+  });
+  return {
+    file,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGINT');
+      await exited;
+    },
+  };
+}
+
+/** How the capture's frames were addressed. */
+export interface TrafficCensus {
+  frames: number;
+  bytes: number;
+  /** IPv4 between two addresses of the subnet (signalling, WebRTC, …). */
+  withinSubnet: number;
+  /** From a subnet address to the mDNS group. */
+  mdns: number;
+  arp: number;
+  /** The kernel's IGMP membership reports for the mDNS group, from subnet addresses. */
+  igmpReports: number;
+  /** Anything else: must be zero. A few are kept as examples. */
+  outside: number;
+  outsideExamples: string[];
+  /** Frames by transport, for the report: tcp, udp, … */
+  byProtocol: Record<string, number>;
+}
+
+const inSubnet = (address: string): boolean => address.startsWith(`${ROOM_SUBNET.prefix}.`);
+
+async function tshark(file: string, args: string[]): Promise<string> {
+  const { stdout } = await run('tshark', ['-n', '-r', file, ...args], {
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  return stdout;
+}
+
+/** Sorts every frame of the capture by where it was addressed. */
+export async function censusOf(file: string): Promise<TrafficCensus> {
+  const census: TrafficCensus = {
+    frames: 0,
+    bytes: 0,
+    withinSubnet: 0,
+    mdns: 0,
+    arp: 0,
+    igmpReports: 0,
+    outside: 0,
+    outsideExamples: [],
+    byProtocol: {},
+  };
+  const fields = ['frame.number', 'frame.len', 'eth.type', 'ip.src', 'ip.dst', 'ip.proto'];
+  const table = await tshark(file, ['-T', 'fields', '-E', 'separator=/t', ...fields.flatMap((f) => ['-e', f])]);
+  for (const line of table.split('\n')) {
+    if (line === '') continue;
+    const [number, length, ethType, source, destination, proto] = line.split('\t');
+    census.frames++;
+    census.bytes += Number(length);
+    const protocol =
+      ethType === '0x0806'
+        ? 'arp'
+        : ({ '1': 'icmp', '2': 'igmp', '6': 'tcp', '17': 'udp' }[proto ?? ''] ?? `other ${ethType}`);
+    census.byProtocol[protocol] = (census.byProtocol[protocol] ?? 0) + 1;
+    if (protocol === 'arp') census.arp++;
+    else if (source !== undefined && inSubnet(source) && destination !== undefined) {
+      if (inSubnet(destination)) census.withinSubnet++;
+      else if (destination === MDNS_GROUP) census.mdns++;
+      else if (destination === IGMP_REPORTS && protocol === 'igmp') census.igmpReports++;
+      else countOutside(census, number, line);
+    } else countOutside(census, number, line);
+  }
+  return census;
+}
+
+function countOutside(census: TrafficCensus, number: string | undefined, line: string): void {
+  census.outside++;
+  if (census.outsideExamples.length < 5) {
+    census.outsideExamples.push(`frame ${number ?? '?'}: ${line.replace(/\t/g, ' ')}`);
+  }
+}
+
+/** Where a phrase was found in the capture, if anywhere. */
+export interface PlaintextHit {
+  phrase: string;
+  /** raw bytes, a TCP stream, or a WebSocket message. */
+  where: string;
+}
+
+/** Looks for every phrase, in UTF-8, in the capture's bytes, TCP streams and WebSocket text. */
+export async function plaintextHits(file: string, phrases: readonly string[]): Promise<PlaintextHit[]> {
+  const views: { where: string; bytes: Buffer }[] = [{ where: 'raw bytes', bytes: await readFile(file) }];
+
+  const streams = new Map<string, string[]>();
+  const segments = await tshark(file, ['-Y', 'tcp.len > 0', '-T', 'fields', '-e', 'tcp.stream', '-e', 'tcp.payload']);
+  for (const line of segments.split('\n')) {
+    const [stream, payload] = line.split('\t');
+    if (stream === undefined || stream === '' || payload === undefined) continue;
+    const list = streams.get(stream) ?? [];
+    list.push(payload.replace(/:/g, ''));
+    streams.set(stream, list);
+  }
+  for (const [stream, hex] of streams) {
+    views.push({ where: `TCP stream ${stream}`, bytes: Buffer.from(hex.join(''), 'hex') });
+  }
+
+  // Unmasked (and, if compressed, inflated) by tshark; each message on its own line.
+  const texts = await tshark(file, ['-Y', 'websocket.payload.text', '-T', 'fields', '-e', 'websocket.payload.text']);
+  views.push({ where: 'WebSocket text', bytes: Buffer.from(texts, 'utf8') });
+
+  const hits: PlaintextHit[] = [];
+  for (const phrase of phrases) {
+    const needle = Buffer.from(phrase, 'utf8');
+    for (const view of views) {
+      if (view.bytes.includes(needle)) hits.push({ phrase, where: view.where });
+    }
+  }
+  return hits;
+}
+
+/** How many WebSocket text messages tshark could read (shows the third view saw something). */
+export async function websocketMessages(file: string): Promise<number> {
+  const out = await tshark(file, ['-Y', 'websocket.payload.text', '-T', 'fields', '-e', 'frame.number']);
+  return out.split('\n').filter(Boolean).length;
+}

@@ -1,0 +1,149 @@
+/**
+ * What a laptop's screen shows, read the way a member would see it: every entry of the
+ * open meeting (its byline, its text, its reaction counts), the round's speaker line, and
+ * the status line. Also a probe, installed before the app loads, that remembers what the
+ * entries showed each time the status line turned to "Saved on this laptop": the store
+ * has fsync'd everything by then, so that text must survive a crash.
+ */
+import type { Page } from '@playwright/test';
+
+/** The status line's words when everything is on this laptop's disk. */
+export const SAVED_TEXT = 'Saved on this laptop';
+
+/** One entry as the screen shows it. */
+export interface EntryOnScreen {
+  /** The entry's id (from its element id, `entry-<id>`). */
+  id: string;
+  byline: string;
+  /** The editor's text, one line per paragraph, blank lines dropped. */
+  text: string;
+  /** Reaction label → count shown. */
+  reactions: Record<string, number>;
+}
+
+/** The open meeting as one laptop shows it. */
+export interface NotebookOnScreen {
+  meeting: string;
+  entries: EntryOnScreen[];
+  speaker: string | null;
+}
+
+/** What the entries showed the last time the status line turned to "Saved". */
+export interface SavedSnapshot {
+  /** The page's Date.now() then (skewed on a skewed laptop; only compared on one laptop). */
+  at: number;
+  /** How many times "Saved" has appeared since the page loaded. */
+  times: number;
+  entries: { id: string; text: string }[];
+}
+
+/** Lexical paragraphs read as lines: the same on screen and from a stored entry. */
+export function normaliseText(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+/** Reads the open meeting off the page. */
+export async function readNotebook(page: Page): Promise<NotebookOnScreen> {
+  const raw = await page.evaluate(() => {
+    const entries = [...document.querySelectorAll<HTMLElement>('section.entry-card')].map(
+      (card) => {
+        const reactions: Record<string, number> = {};
+        for (const button of card.querySelectorAll('.reactions button')) {
+          const label = button.querySelector('span')?.textContent ?? '';
+          const count = button.querySelector('.reaction__count [aria-hidden]')?.textContent;
+          reactions[label] = Number(count ?? 0);
+        }
+        return {
+          id: card.id.replace(/^entry-/, ''),
+          byline: card.querySelector('.entry-card__author')?.textContent ?? '',
+          text: card.querySelector<HTMLElement>('[contenteditable]')?.innerText ?? '',
+          reactions,
+        };
+      },
+    );
+    return {
+      meeting: document.querySelector('#meeting-title')?.textContent ?? '',
+      entries,
+      speaker: document.querySelector('[data-testid="round-speaker"]')?.textContent ?? null,
+    };
+  });
+  return {
+    ...raw,
+    entries: raw.entries.map((entry) => ({ ...entry, text: normaliseText(entry.text) })),
+  };
+}
+
+/**
+ * The speaker line differs by design ("Your turn to speak" on the speaker's laptop), so
+ * the notebook is compared without it; rounds are compared by the script itself.
+ */
+export function notebookKey(notebook: NotebookOnScreen): string {
+  return JSON.stringify({ meeting: notebook.meeting, entries: notebook.entries });
+}
+
+/** The sync part of the status line ("Connected to 2 people", …). */
+export async function syncLine(page: Page): Promise<string> {
+  return (await page.getByTestId('sync-status').textContent({ timeout: 2000 })) ?? '';
+}
+
+/**
+ * An init script for the page: watches the status line and, each time it turns to
+ * "Saved", keeps a copy of every entry's text then, on `window.__hearthRoomSaved`.
+ * Only the turn itself is recorded (not every change while "Saved" shows), because the
+ * text may move ahead of the status line by a keystroke before React repaints it.
+ */
+export function savedProbeScript(): string {
+  return `(() => {
+  const record = { at: 0, times: 0, entries: [] };
+  Object.defineProperty(globalThis, '__hearthRoomSaved', { value: record });
+  let shown = '';
+  const look = () => {
+    const status = document.querySelector('[data-testid="save-status"]');
+    const now = status === null ? '' : status.textContent;
+    if (now === ${JSON.stringify(SAVED_TEXT)} && shown !== now) {
+      record.at = Date.now();
+      record.times += 1;
+      record.entries = [...document.querySelectorAll('section.entry-card')].map((card) => ({
+        id: card.id.replace(/^entry-/, ''),
+        text: card.querySelector('[contenteditable]')?.innerText ?? '',
+      }));
+    }
+    shown = now;
+  };
+  const start = () => new MutationObserver(look).observe(document.body, {
+    subtree: true, childList: true, characterData: true,
+  });
+  if (document.body) start(); else addEventListener('DOMContentLoaded', start);
+})();`;
+}
+
+/** The page's last "Saved" snapshot (entry texts normalised). */
+export async function lastSaved(page: Page): Promise<SavedSnapshot> {
+  const raw = await page.evaluate(
+    () => (globalThis as unknown as { __hearthRoomSaved: SavedSnapshot }).__hearthRoomSaved,
+  );
+  return {
+    ...raw,
+    entries: raw.entries.map((entry) => ({ ...entry, text: normaliseText(entry.text) })),
+  };
+}
+
+/**
+ * An init script that runs the page's clock `skewMs` ahead (or behind): `Date.now()` and
+ * `new Date()` read the skewed time, so everything the app stamps or times does too.
+ */
+export function skewedClockScript(skewMs: number): string {
+  return `(() => {
+  const RealDate = Date;
+  const realNow = RealDate.now.bind(RealDate);
+  class SkewedDate extends RealDate {
+    constructor(...args) { if (args.length === 0) super(realNow() + ${skewMs}); else super(...args); }
+    static now() { return realNow() + ${skewMs}; }
+  }
+  globalThis.Date = SkewedDate;
+})();`;
+}
