@@ -1,10 +1,10 @@
 /**
- * The one page Hearth's windows may show: the built renderer file in production, or the
- * electron-vite dev server in development. Navigation rules, the IPC sender check and
+ * The one page Hearth's windows may show: the built renderer served over `app://hearth/`
+ * (./appProtocol.ts) in production, or the electron-vite dev server in development. Navigation rules, the IPC sender check and
  * event delivery all ask this module whether a URL is that page, so they cannot drift
  * apart.
  */
-import { pathToFileURL } from 'node:url';
+import { APP_HOST, APP_PAGE_URL, APP_SCHEME } from './appProtocol';
 
 /** Where the app's own page lives, and how to recognise it. */
 export interface AppPage {
@@ -34,21 +34,19 @@ function decodedPath(url: URL): string | null {
   }
 }
 
-/** The built renderer at `indexHtmlPath`, loaded as a file URL. */
-export function appPageFromFile(indexHtmlPath: string, platform: NodeJS.Platform): AppPage {
-  const expected = pathToFileURL(indexHtmlPath);
-  // Windows paths are case-insensitive and Chromium may change the drive letter's case.
-  const fold = (path: string): string => (platform === 'win32' ? path.toLowerCase() : path);
-  const expectedPath = decodedPath(expected);
+/** The built renderer served over the app scheme: `app://hearth/index.html` (or `/`). */
+export function appPageFromScheme(): AppPage {
   return {
-    url: expected.href,
+    url: APP_PAGE_URL,
     fromDevServer: false,
     isOwnPage(url) {
       const candidate = parse(url);
-      if (candidate === null || candidate.protocol !== 'file:') return false;
-      if (candidate.host !== expected.host) return false;
+      if (candidate?.protocol !== `${APP_SCHEME}:` || candidate.host !== APP_HOST) return false;
+      if (candidate.username !== '' || candidate.password !== '' || candidate.port !== '') {
+        return false;
+      }
       const path = decodedPath(candidate);
-      return path !== null && expectedPath !== null && fold(path) === fold(expectedPath);
+      return path === '/index.html' || path === '/';
     },
   };
 }

@@ -19,6 +19,7 @@ import {
   ipcMain,
   Menu,
   nativeTheme,
+  protocol,
   safeStorage,
   session,
   shell,
@@ -26,7 +27,8 @@ import {
 import type { InvokeHandlers } from '../../shared/ipc/contract';
 import { HearthError } from '../../shared/ipc/errors';
 import { logger } from '../../shared/log';
-import { appPageFromDevServer, appPageFromFile } from './appPage';
+import { appPageFromDevServer, appPageFromScheme } from './appPage';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
 import { createInviteLinkInbox, inviteLinkInArgv, registerInviteProtocol } from './inviteLinks';
 import { createDesktopSaveShell } from './exportFiles';
 import { createElectronPdfPrinter } from './exportPdf';
@@ -48,9 +50,8 @@ const log = logger('main');
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const isDev = devServerUrl !== undefined;
 const appPage =
-  devServerUrl === undefined
-    ? appPageFromFile(join(import.meta.dirname, '../renderer/index.html'), process.platform)
-    : appPageFromDevServer(devServerUrl);
+  devServerUrl === undefined ? appPageFromScheme() : appPageFromDevServer(devServerUrl);
+const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 
 const windows = createWindowRegistry<BrowserWindow>();
@@ -66,6 +67,8 @@ const invites = createInviteLinkInbox({
 
 app.enableSandbox();
 applyChromiumSwitches(app.commandLine);
+// The page's own origin instead of file:// (./appProtocol.ts); must precede 'ready'.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 if (app.requestSingleInstanceLock()) {
   if (!registerInviteProtocol(app, process)) {
@@ -100,6 +103,7 @@ if (app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   secureSession(session.defaultSession, appPage);
+  session.defaultSession.protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
   const dataDir = app.getPath('userData');
   const rendezvous = await startRendezvous({
     onChange: (endpoints) => {

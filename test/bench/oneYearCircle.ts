@@ -75,7 +75,7 @@ export interface OneYearCircle {
   updates: number;
   /** UTF-8 bytes of every entry's text. */
   textBytes: number;
-  /** UTF-8 bytes of the Yjs state of every entry, before the store's framing and encryption. */
+  /** Bytes of every entry's Yjs state as typed, before the store's framing and encryption. */
   yjsBytes: number;
   generationMs: number;
   /** The entry the app shows first: the latest meeting's first, written by this laptop's member. */
@@ -84,8 +84,11 @@ export interface OneYearCircle {
   cached: boolean;
 }
 
-/** Where generated circles are cached. */
-export const BENCH_CACHE = resolve(import.meta.dirname, '../../node_modules/.cache/hearth-bench');
+/** Where generated circles are cached ($HEARTH_BENCH_CACHE for a fresh, separate cache). */
+export const BENCH_CACHE = resolve(
+  process.env.HEARTH_BENCH_CACHE ??
+    join(import.meta.dirname, '../../node_modules/.cache/hearth-bench'),
+);
 
 /** The cached one-year circle, generated first if there is none. */
 export async function oneYearCircle(say: (line: string) => void): Promise<OneYearCircle> {
@@ -171,8 +174,10 @@ async function generate(
     });
     // Everyone has affirmed the agreements the circle was founded with (else a gate shows).
     const agreements = index.read().governance.agreements;
-    for (const id of agreements === null ? [] : members) {
-      index.affirmAgreements(id, agreements!.version, FIRST_MEETING - WEEK_MS);
+    if (agreements !== null) {
+      for (const id of members) {
+        index.affirmAgreements(id, agreements.version, FIRST_MEETING - WEEK_MS);
+      }
     }
     const themes = readPromptLibrary(libraryJson);
 

@@ -5,9 +5,11 @@
  *   1. open time: page requested → latest meeting's first entry shown and editable
  *   2. keystroke → paint in an open entry
  *   3. bytes on disk after the store compacted, against the entries' plain text
+ *   4. then sync between laptops, beside stock y-webrtc (./sync/syncBench.ts, own table)
  *
  * Flags: --no-build skips `electron-vite build` (use the renderer already in out/);
- * --renderer <dir> benchmarks a renderer built elsewhere (to compare a change).
+ * --renderer <dir> benchmarks a renderer built elsewhere (to compare a change);
+ * --sync runs only the sync benchmark (`npm run bench -- --sync`).
  * The generated circle is cached (./oneYearCircle.ts); the first run makes it.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,6 +22,7 @@ import { measureDiskUse } from './bytesOnDisk';
 import { measureKeystrokes, quantile } from './keystrokeLatency';
 import { oneYearCircle } from './oneYearCircle';
 import { measureOpenTimes, type EditorTarget } from './openTime';
+import { runSyncBench } from './sync/syncBench';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const OPEN_RUNS = 6;
@@ -169,7 +172,27 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
+// The sync benchmark, on a renderer chosen by the same flags, built apart when needed.
+async function syncBench(): Promise<void> {
+  const given = process.argv.indexOf('--renderer');
+  if (given !== -1) {
+    await runSyncBench({ rendererDir: resolve(process.argv[given + 1] ?? '') });
+    return;
+  }
+  if (process.argv.includes('--no-build')) {
+    await runSyncBench();
+    return;
+  }
+  const work = await mkdtemp(join(tmpdir(), 'hearth-sync-bench-'));
+  try {
+    console.log('Sync benchmark: building the renderer');
+    await runSyncBench({ rendererDir: buildRenderer(join(work, 'out')) });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+(process.argv.includes('--sync') ? syncBench() : main().then(syncBench)).catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);
 });

@@ -59,7 +59,11 @@ async function folderPrint(dir: string): Promise<string> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    lines.push(`${relative(dir, path)} ${createHash('sha256').update(await readFile(path)).digest('hex')}`);
+    lines.push(
+      `${relative(dir, path)} ${createHash('sha256')
+        .update(await readFile(path))
+        .digest('hex')}`,
+    );
   }
   return lines.sort().join('\n');
 }
@@ -68,7 +72,9 @@ async function folderPrint(dir: string): Promise<string> {
 function changedPayload(random: SeededRandom, payload: Uint8Array): Uint8Array {
   const view = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
   const manifestLength = view.getUint32(0);
-  const manifest = JSON.parse(new TextDecoder().decode(payload.subarray(4, 4 + manifestLength))) as {
+  const manifest = JSON.parse(
+    new TextDecoder().decode(payload.subarray(4, 4 + manifestLength)),
+  ) as {
     circle: Record<string, unknown>;
     docs: { id: string; bytes: number }[];
   } & Record<string, unknown>;
@@ -76,7 +82,9 @@ function changedPayload(random: SeededRandom, payload: Uint8Array): Uint8Array {
   let body: Uint8Array = docs;
   switch (random.chance(0.4) ? 3 : random.int(0, 6)) {
     case 0:
-      manifest.circle[random.pick(['name', 'memberName', 'circleKey', 'colour', 'circleId', 'memberId'])] = random.pick<unknown>(['', 'x'.repeat(500), null, 7, 'line\nbreak', '\u0000', ' padded ']);
+      manifest.circle[
+        random.pick(['name', 'memberName', 'circleKey', 'colour', 'circleId', 'memberId'])
+      ] = random.pick<unknown>(['', 'x'.repeat(500), null, 7, 'line\nbreak', '\u0000', ' padded ']);
       break;
     case 1: {
       const doc = random.pick(manifest.docs);
@@ -84,12 +92,19 @@ function changedPayload(random: SeededRandom, payload: Uint8Array): Uint8Array {
       break;
     }
     case 2:
-      random.pick(manifest.docs).id = random.pick(['index', '../../etc', 'AAAA', 'x'.repeat(22), manifest.docs[0]!.id]);
+      random.pick(manifest.docs).id = random.pick([
+        'index',
+        '../../etc',
+        'AAAA',
+        'x'.repeat(22),
+        manifest.docs[0]!.id,
+      ]);
       break;
     case 3: {
       // Bytes inside one document's state changed: it may still decode as a Yjs update.
       const out = Uint8Array.from(docs);
-      for (let n = random.int(1, 4); n > 0; n--) out[random.int(0, out.length - 1)]! ^= 1 << random.int(0, 7);
+      for (let n = random.int(1, 4); n > 0; n--)
+        out[random.int(0, out.length - 1)]! ^= 1 << random.int(0, 7);
       body = out;
       break;
     }
@@ -114,7 +129,7 @@ function changedPayload(random: SeededRandom, payload: Uint8Array): Uint8Array {
 export const backupFilesTarget: FuzzTarget = {
   name: 'backup files',
   defaultCases: 400,
-  smokeCases: 24,
+  smokeCases: 40,
   async prepare(random): Promise<PreparedTarget> {
     const restoreLog = setLogSink(() => undefined);
     const work = await mkdtemp(join(tmpdir(), 'hearth-fuzz-backup-'));
@@ -124,10 +139,17 @@ export const backupFilesTarget: FuzzTarget = {
     index.clientID = random.int(1, 2 ** 31);
     const circleIndex = new CircleIndex(index);
     // The meeting's id is random (addMeeting draws it): the same length, so the same bytes move.
-    const meetingId = circleIndex.addMeeting({ title: 'Monday', date: '2026-02-02', prompts: [], createdBy: null }, 1);
+    const meetingId = circleIndex.addMeeting(
+      { title: 'Monday', date: '2026-02-02', prompts: [], createdBy: null },
+      1,
+    );
     const docs = new Map<DocId, Uint8Array>();
     for (const words of ['# One\n\nfirst words', 'second **words**', '- a list\n- of things']) {
-      const entryId = circleIndex.addEntry({ meetingId, authorId: null, visibility: 'anonymous' }, 2, seededId<EntryId>(random));
+      const entryId = circleIndex.addEntry(
+        { meetingId, authorId: null, visibility: 'anonymous' },
+        2,
+        seededId<EntryId>(random),
+      );
       const entry = new Y.Doc();
       entry.clientID = random.int(1, 2 ** 31);
       writeMarkdownIntoEntry(entry, words);
@@ -155,12 +177,23 @@ export const backupFilesTarget: FuzzTarget = {
 
     return {
       async runCase(caseRandom, index) {
-        const kind = caseRandom.weighted({ 'damaged file': 55, 'wrong passphrase': 10, 'changed payload': 35 });
+        const kind = caseRandom.weighted({
+          'damaged file': 55,
+          'wrong passphrase': 10,
+          'changed payload': 35,
+        });
         let file: Uint8Array = backup;
         let passphrase = PASSPHRASE;
         if (kind === 'damaged file') file = damageFile(caseRandom, backup).bytes;
-        else if (kind === 'wrong passphrase') passphrase = caseRandom.pick(['lantern kettle harbour seveN', `${PASSPHRASE} `, 'x'.repeat(1024), '\u0000']);
-        else file = await sealBackupFile(changedPayload(caseRandom, payload), PASSPHRASE, ITERATIONS);
+        else if (kind === 'wrong passphrase')
+          passphrase = caseRandom.pick([
+            'lantern kettle harbour seveN',
+            `${PASSPHRASE} `,
+            'x'.repeat(1024),
+            '\u0000',
+          ]);
+        else
+          file = await sealBackupFile(changedPayload(caseRandom, payload), PASSPHRASE, ITERATIONS);
         const before = await folderPrint(other.dataDir);
         const t0 = performance.now();
         const outcome = await other.backend.handlers['hearth:backup:restore'](passphrase, file);
@@ -169,13 +202,19 @@ export const backupFilesTarget: FuzzTarget = {
         const violations: string[] = [];
         if (outcome.kind === 'refused') {
           outcomes.add(`${kind}: ${outcome.reason}`);
-          if ((await folderPrint(other.dataDir)) !== before) violations.push(`${where}: refused (${outcome.reason}) but the data folder changed`);
+          if ((await folderPrint(other.dataDir)) !== before)
+            violations.push(`${where}: refused (${outcome.reason}) but the data folder changed`);
           return { violations, measuredMs };
         }
         outcomes.add(`${kind}: ${outcome.kind}`);
-        if (outcome.kind !== 'restored') return { violations: [`${where}: an unexpected outcome ${outcome.kind}`], measuredMs };
-        const unchanged = file.length === backup.length && Buffer.from(file).equals(Buffer.from(backup)) && passphrase === PASSPHRASE;
-        if (kind !== 'changed payload' && !unchanged) violations.push(`${where}: a damaged file or a wrong passphrase was restored`);
+        if (outcome.kind !== 'restored')
+          return { violations: [`${where}: an unexpected outcome ${outcome.kind}`], measuredMs };
+        const unchanged =
+          file.length === backup.length &&
+          Buffer.from(file).equals(Buffer.from(backup)) &&
+          passphrase === PASSPHRASE;
+        if (kind !== 'changed payload' && !unchanged)
+          violations.push(`${where}: a damaged file or a wrong passphrase was restored`);
         const opened = await other.backend.handlers['hearth:circles:open'](outcome.circle.id);
         for (const docId of opened.docIds) {
           const state = await other.backend.handlers['hearth:docs:load'](outcome.circle.id, docId);

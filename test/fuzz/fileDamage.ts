@@ -68,11 +68,25 @@ export function damageFile(random: SeededRandom, original: Uint8Array): Damage {
     case 'garbage appended':
       return { kind, bytes: Buffer.concat([source, garbage(random, random.int(1, 300))]) };
     case 'bytes inserted':
-      return { kind, bytes: Buffer.concat([source.subarray(0, at), garbage(random, random.int(1, 40)), source.subarray(at)]) };
+      return {
+        kind,
+        bytes: Buffer.concat([
+          source.subarray(0, at),
+          garbage(random, random.int(1, 40)),
+          source.subarray(at),
+        ]),
+      };
     case 'bytes cut out':
       return { kind, bytes: Buffer.concat([source.subarray(0, at), source.subarray(at + span)]) };
     case 'range repeated':
-      return { kind, bytes: Buffer.concat([source.subarray(0, at + span), source.subarray(at, at + span), source.subarray(at + span)]) };
+      return {
+        kind,
+        bytes: Buffer.concat([
+          source.subarray(0, at + span),
+          source.subarray(at, at + span),
+          source.subarray(at + span),
+        ]),
+      };
     case 'emptied':
       return { kind, bytes: Buffer.alloc(0) };
   }

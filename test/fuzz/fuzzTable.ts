@@ -22,6 +22,7 @@ export const FUZZ_COLUMNS: TableRow = [
 
 /** Milliseconds as the table shows them. */
 export function millis(ms: number): string {
+  if (ms < 0.1) return `${(ms * 1000).toFixed(0)} µs`;
   return ms < 10 ? `${ms.toFixed(2)} ms` : `${ms.toFixed(1)} ms`;
 }
 

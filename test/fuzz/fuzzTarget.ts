@@ -144,7 +144,8 @@ export async function runTarget(target: FuzzTarget, options: RunOptions): Promis
   } finally {
     for (const violation of (await prepared.dispose()) ?? []) {
       violations++;
-      if (problems.length < KEPT_PROBLEMS) problems.push({ index: -1, seed: options.seed, what: violation });
+      if (problems.length < KEPT_PROBLEMS)
+        problems.push({ index: -1, seed: options.seed, what: violation });
     }
   }
   const sorted = times.sort((a, b) => a - b);

@@ -59,11 +59,23 @@ export function hostileFrames(random: SeededRandom, topics: readonly string[]): 
       };
     case 'not UTF-8': {
       // A lone continuation byte or a cut multi-byte sequence inside JSON-looking text.
-      const bytes = Buffer.concat([Buffer.from('{"type":"ping","x":"'), Buffer.of(0xc3), Buffer.from('"}')]);
-      return { kind, frames: [{ data: random.chance(0.5) ? bytes : Buffer.of(0xff, 0xfe, 0x80), binary: false }], closes: true };
+      const bytes = Buffer.concat([
+        Buffer.from('{"type":"ping","x":"'),
+        Buffer.of(0xc3),
+        Buffer.from('"}'),
+      ]);
+      return {
+        kind,
+        frames: [{ data: random.chance(0.5) ? bytes : Buffer.of(0xff, 0xfe, 0x80), binary: false }],
+        closes: true,
+      };
     }
     case 'mutated message':
-      return { kind, frames: [text(mutateText(random, JSON.stringify(validMessage(random, topics))))], closes: false };
+      return {
+        kind,
+        frames: [text(mutateText(random, JSON.stringify(validMessage(random, topics))))],
+        closes: false,
+      };
     case 'wrong values':
       return { kind, frames: [text(JSON.stringify(wrongValues(random, topics)))], closes: false };
     case 'deep nesting': {
@@ -78,16 +90,25 @@ export function hostileFrames(random: SeededRandom, topics: readonly string[]): 
     case 'oversize': {
       const size = FRAME_LIMIT + random.int(1, 8192);
       const binary = random.chance(0.3);
-      const data = binary ? Buffer.alloc(size, 7) : `{"type":"publish","topic":"t","data":"${'x'.repeat(size)}"}`;
+      const data = binary
+        ? Buffer.alloc(size, 7)
+        : `{"type":"publish","topic":"t","data":"${'x'.repeat(size)}"}`;
       return { kind, frames: [{ data, binary }], closes: true };
     }
     case 'rate burst':
-      return { kind, frames: Array.from({ length: 260 }, () => text('{"type":"ping"}')), closes: false };
+      return {
+        kind,
+        frames: Array.from({ length: 260 }, () => text('{"type":"ping"}')),
+        closes: false,
+      };
   }
 }
 
 /** A well-formed message of a random type. */
-export function validMessage(random: SeededRandom, topics: readonly string[]): Record<string, unknown> {
+export function validMessage(
+  random: SeededRandom,
+  topics: readonly string[],
+): Record<string, unknown> {
   const topic = topics.length > 0 ? random.pick(topics) : randomTopic(random);
   switch (random.int(0, 3)) {
     case 0:
@@ -95,7 +116,11 @@ export function validMessage(random: SeededRandom, topics: readonly string[]): R
     case 1:
       return { type: 'unsubscribe', topics: [randomTopic(random)] };
     case 2:
-      return { type: 'publish', topic, data: { to: 'x', type: 'signal', signal: randomString(random, 40) } };
+      return {
+        type: 'publish',
+        topic,
+        data: { to: 'x', type: 'signal', signal: randomString(random, 40) },
+      };
     default:
       return { type: 'ping' };
   }
@@ -135,7 +160,9 @@ function wrongValues(random: SeededRandom, topics: readonly string[]): unknown {
     case 4:
       return { type: 'publish', topic: anyValue(), data: anyValue() };
     case 5: // prototype keys, as JSON text makes them own properties
-      return JSON.parse(`{"type":"publish","topic":${JSON.stringify(topics[0] ?? 't')},"__proto__":{"data":1},"constructor":{"prototype":{}}}`) as unknown;
+      return JSON.parse(
+        `{"type":"publish","topic":${JSON.stringify(topics[0] ?? 't')},"__proto__":{"data":1},"constructor":{"prototype":{}}}`,
+      ) as unknown;
     case 6:
       return anyValue();
     default:
@@ -151,7 +178,21 @@ export function randomTopic(random: SeededRandom): string {
 
 /** Random text, mostly ASCII, with JSON punctuation, controls and astral characters. */
 export function randomString(random: SeededRandom, length: number): string {
-  const pieces = ['{', '}', '[', ']', '"', ':', ',', '\\', 'type', 'publish', '\u0000', '\ud83d\udd25', '\ud800'];
+  const pieces = [
+    '{',
+    '}',
+    '[',
+    ']',
+    '"',
+    ':',
+    ',',
+    '\\',
+    'type',
+    'publish',
+    '\u0000',
+    '\ud83d\udd25',
+    '\ud800',
+  ];
   let out = '';
   while (out.length < length) {
     out += random.chance(0.2) ? random.pick(pieces) : String.fromCharCode(random.int(0x20, 0x7e));
@@ -167,7 +208,7 @@ export function randomBytes(random: SeededRandom, length: number): Buffer {
 }
 
 function mutateText(random: SeededRandom, source: string): string {
-  const chars = [...source];
+  const chars = Array.from(source);
   for (let edits = random.int(1, 4); edits > 0; edits--) {
     const at = random.int(0, Math.max(0, chars.length - 1));
     const roll = random.next();

@@ -20,7 +20,9 @@ const ENTRY = 'BBBBBBBBBBBBBBBBBBBBBB';
 export const VALID_ARGUMENTS: Partial<Record<InvokeChannel, unknown[]>> = {
   'hearth:app:info': [],
   'hearth:settings:get': [],
-  'hearth:settings:update': [{ theme: 'dark', textSize: 'large', iceServers: ['stun:10.0.0.1:3478'], region: 'GB' }],
+  'hearth:settings:update': [
+    { theme: 'dark', textSize: 'large', iceServers: ['stun:10.0.0.1:3478'], region: 'GB' },
+  ],
   'hearth:circles:list': [],
   'hearth:circles:create': [{ name: 'Tuesday circle', memberName: 'Sam', colour: 'sage' }],
   'hearth:circles:open': [CIRCLE],
@@ -47,7 +49,13 @@ export const VALID_ARGUMENTS: Partial<Record<InvokeChannel, unknown[]>> = {
     {
       circleId: CIRCLE,
       format: 'markdown',
-      options: { meetings: { kind: 'range', from: '2025-01-01', to: '2025-02-01' }, authors: 'shown', reactions: true, prompts: false, onlyMine: false },
+      options: {
+        meetings: { kind: 'range', from: '2025-01-01', to: '2025-02-01' },
+        authors: 'shown',
+        reactions: true,
+        prompts: false,
+        onlyMine: false,
+      },
     },
   ],
   'hearth:export:cancel': ['job_12345678'],
@@ -66,13 +74,34 @@ export function hostileValue(random: SeededRandom, depth = 3): unknown {
     case 2:
       return random.chance(0.5);
     case 3:
-      return random.pick([0, -0, -1, 1.5, 2 ** 53, -(2 ** 31), 1e308, Number.NaN, Infinity, -Infinity]);
+      return random.pick([
+        0,
+        -0,
+        -1,
+        1.5,
+        2 ** 53,
+        -(2 ** 31),
+        1e308,
+        Number.NaN,
+        Infinity,
+        -Infinity,
+      ]);
     case 4:
       return random.int(-1000, 1_000_000);
     case 5:
       return hostileString(random);
     case 6:
-      return random.pick(['', ' ', 'index', 'dark', 'sage', 'all', CIRCLE, `${CIRCLE}x`, 'ws://10.0.0.1:1']);
+      return random.pick([
+        '',
+        ' ',
+        'index',
+        'dark',
+        'sage',
+        'all',
+        CIRCLE,
+        `${CIRCLE}x`,
+        'ws://10.0.0.1:1',
+      ]);
     case 7:
       return new Uint8Array(random.int(0, 64)).fill(random.int(0, 255));
     case 8:
@@ -85,9 +114,26 @@ export function hostileValue(random: SeededRandom, depth = 3): unknown {
     default: {
       const object: Record<string, unknown> = {};
       for (let i = random.int(0, 6); i > 0; i--) {
-        const key = random.pick(['name', 'theme', 'kind', 'circleId', 'options', 'format', 'meetings', 'constructor', '__proto__', 'valueOf', hostileString(random)]);
+        const key = random.pick([
+          'name',
+          'theme',
+          'kind',
+          'circleId',
+          'options',
+          'format',
+          'meetings',
+          'constructor',
+          '__proto__',
+          'valueOf',
+          hostileString(random),
+        ]);
         // A `__proto__` key as a clone or JSON.parse makes it: an own property, not a prototype.
-        Object.defineProperty(object, key, { value: hostileValue(random, depth - 1), enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(object, key, {
+          value: hostileValue(random, depth - 1),
+          enumerable: true,
+          configurable: true,
+          writable: true,
+        });
       }
       return object;
     }
@@ -96,7 +142,19 @@ export function hostileValue(random: SeededRandom, depth = 3): unknown {
 
 /** A string that carries {@link MARKER}: long, with controls, spaces, astral and lone surrogates. */
 export function hostileString(random: SeededRandom): string {
-  const pieces = [MARKER, ' ', '\u0000', '\n', '\u202e', '\ud83d\udd25', '\ud800', '"', '<script>', '../', '%00'];
+  const pieces = [
+    MARKER,
+    ' ',
+    '\u0000',
+    '\n',
+    '\u202e',
+    '\ud83d\udd25',
+    '\ud800',
+    '"',
+    '<script>',
+    '../',
+    '%00',
+  ];
   let out = random.chance(0.5) ? MARKER : '';
   const length = random.chance(0.05) ? random.int(1000, 100_000) : random.int(0, 40);
   while (out.length < length) {
@@ -116,18 +174,22 @@ export function mutateArguments(random: SeededRandom, valid: readonly unknown[])
   };
   for (const item of copy) collect(item);
   const target = random.pick(containers);
-  const keys = Array.isArray(target) ? target.map((_, i) => i) : Object.keys(target);
+  // Array indices as strings, like Object.keys gives them, so both kinds share one list.
+  const keys: string[] = Object.keys(target);
   const roll = random.next();
   if (roll < 0.6 && keys.length > 0) {
     (target as Record<string | number, unknown>)[random.pick(keys)] = hostileValue(random, 2);
   } else if (roll < 0.8 && keys.length > 0) {
     const key = random.pick(keys);
-    if (Array.isArray(target)) target.splice(key as number, 1);
+    if (Array.isArray(target)) target.splice(Number(key), 1);
     else Reflect.deleteProperty(target, key);
   } else if (Array.isArray(target)) {
     target.push(hostileValue(random, 2));
   } else {
-    target[random.chance(0.5) ? hostileString(random).slice(0, 30) : 'extra'] = hostileValue(random, 2);
+    target[random.chance(0.5) ? hostileString(random).slice(0, 30) : 'extra'] = hostileValue(
+      random,
+      2,
+    );
   }
   return copy;
 }

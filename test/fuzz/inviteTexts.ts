@@ -42,7 +42,11 @@ function validInvite(random: SeededRandom): Invite {
     circleId: toBase64Url(randomBytes(random, 16)) as CircleId,
     circleKey: toBase64Url(randomBytes(random, 32)),
     circleName: random.pick(['Tuesday circle', 'Cercle du mardi', 'Kreis 🔥', 'x']),
-    endpoints: random.pick([[], ['ws://192.168.1.20:4455'], ['ws://10.0.0.7:4455', 'ws://hearth-a.local:4455']]),
+    endpoints: random.pick([
+      [],
+      ['ws://192.168.1.20:4455'],
+      ['ws://10.0.0.7:4455', 'ws://hearth-a.local:4455'],
+    ]),
   };
 }
 
@@ -50,10 +54,30 @@ function validInvite(random: SeededRandom): Invite {
 function forgedCode(random: SeededRandom): string {
   const encoder = new TextEncoder();
   const name = encoder.encode(
-    random.pick(['\u0000', ' leading', 'trailing ', 'line\nbreak', '\u202eevil', 'tab\tname', '\ud83d\udd25', hostileString(random).slice(0, 60), 'ok name']),
+    random.pick([
+      '\u0000',
+      ' leading',
+      'trailing ',
+      'line\nbreak',
+      '\u202eevil',
+      'tab\tname',
+      '\ud83d\udd25',
+      hostileString(random).slice(0, 60),
+      'ok name',
+    ]),
   );
   const endpoints = Array.from({ length: random.int(0, 3) }, () =>
-    encoder.encode(random.pick(['ws://1.2.3.4:1', 'ws://999.1.1.1:80', 'ws://[::1]:4455', 'ws://a..b:1', 'ws://host:0', 'ws://evil.example.com:443', `ws://${'a'.repeat(63)}.b:1`])),
+    encoder.encode(
+      random.pick([
+        'ws://1.2.3.4:1',
+        'ws://999.1.1.1:80',
+        'ws://[::1]:4455',
+        'ws://a..b:1',
+        'ws://host:0',
+        'ws://evil.example.com:443',
+        `ws://${'a'.repeat(63)}.b:1`,
+      ]),
+    ),
   );
   const parts = [
     Uint8Array.of(random.chance(0.9) ? 1 : random.int(0, 255)),
@@ -66,18 +90,27 @@ function forgedCode(random: SeededRandom): string {
   ];
   const body = Uint8Array.from(parts.flatMap((part) => [...part]));
   const sum = crc32(body);
-  return toBase64Url(Uint8Array.of(...body, sum >>> 24, (sum >>> 16) & 0xff, (sum >>> 8) & 0xff, sum & 0xff));
+  return toBase64Url(
+    Uint8Array.of(...body, sum >>> 24, (sum >>> 16) & 0xff, (sum >>> 8) & 0xff, sum & 0xff),
+  );
 }
 
 function mutate(random: SeededRandom, text: string): string {
-  const chars = [...text];
+  const chars = Array.from(text);
   for (let n = random.int(1, 3); n > 0; n--) {
     const at = random.int(0, Math.max(0, chars.length - 1));
     const roll = random.next();
-    if (roll < 0.35) chars[at] = random.chance(0.8) ? BASE64URL[random.int(0, 63)]! : random.pick([' ', '+', '/', '=', '\n', 'é', MARKER]);
+    if (roll < 0.35)
+      chars[at] = random.chance(0.8)
+        ? BASE64URL[random.int(0, 63)]!
+        : random.pick([' ', '+', '/', '=', '\n', 'é', MARKER]);
     else if (roll < 0.55) chars.splice(at, 1);
     else if (roll < 0.75) chars.splice(at, 0, BASE64URL[random.int(0, 63)]!);
-    else if (roll < 0.85) chars[at] = chars[at]?.toUpperCase() === chars[at] ? (chars[at]?.toLowerCase() ?? '') : (chars[at]?.toUpperCase() ?? '');
+    else if (roll < 0.85)
+      chars[at] =
+        chars[at]?.toUpperCase() === chars[at]
+          ? (chars[at]?.toLowerCase() ?? '')
+          : (chars[at]?.toUpperCase() ?? '');
     else chars.length = at;
   }
   return random.chance(0.1) ? `  ${chars.join('')}\n` : chars.join('');
@@ -93,7 +126,11 @@ function inputFor(random: SeededRandom, kind: InviteKind): string {
     case 'mutated code':
       return mutate(random, code());
     case 'mutated link':
-      return mutate(random, random.pick([INVITE_LINK_PREFIX, 'HEARTH://JOIN/', 'hearth://join//', 'https://join/']) + code());
+      return mutate(
+        random,
+        random.pick([INVITE_LINK_PREFIX, 'HEARTH://JOIN/', 'hearth://join//', 'https://join/']) +
+          code(),
+      );
     case 'random text':
       return hostileString(random);
     case 'too long':
@@ -121,8 +158,10 @@ export const inviteTextsTarget: FuzzTarget = {
         const where = `case ${index} (${kind})`;
         if (!parsed.ok) {
           outcomes.add(`${kind} refused`);
-          if (parsed.reason.length === 0 || parsed.reason.length > MAX_REASON_CHARS) violations.push(`${where}: a reason of ${parsed.reason.length} characters`);
-          if (parsed.reason.includes(MARKER)) violations.push(`${where}: the reason echoes the text`);
+          if (parsed.reason.length === 0 || parsed.reason.length > MAX_REASON_CHARS)
+            violations.push(`${where}: a reason of ${parsed.reason.length} characters`);
+          if (parsed.reason.includes(MARKER))
+            violations.push(`${where}: the reason echoes the text`);
           return { violations, measuredMs };
         }
         outcomes.add(`${kind} accepted`);
@@ -132,9 +171,17 @@ export const inviteTextsTarget: FuzzTarget = {
           violations.push(`${where}: an accepted invite does not encode back to itself`);
         }
         const join = checkInvokeArguments('hearth:circles:join', [
-          { circleId: invite.circleId, circleKey: invite.circleKey, name: invite.circleName, memberName: 'Sam', colour: 'sage', endpoints: [...invite.endpoints] },
+          {
+            circleId: invite.circleId,
+            circleKey: invite.circleKey,
+            name: invite.circleName,
+            memberName: 'Sam',
+            colour: 'sage',
+            endpoints: [...invite.endpoints],
+          },
         ]);
-        if (!join.ok) violations.push(`${where}: accepted, but joining it would be refused: ${join.reason}`);
+        if (!join.ok)
+          violations.push(`${where}: accepted, but joining it would be refused: ${join.reason}`);
         return { violations, measuredMs };
       },
       summary: () => outcomes.toString(),

@@ -23,7 +23,9 @@ export const ipcArgumentsTarget: FuzzTarget = {
   smokeCases: 5_000,
   prepare(): Promise<PreparedTarget> {
     const outcomes = new Tally();
-    const unknownChannels = INVOKE_CHANNELS.filter((channel) => VALID_ARGUMENTS[channel] === undefined);
+    const unknownChannels = INVOKE_CHANNELS.filter(
+      (channel) => VALID_ARGUMENTS[channel] === undefined,
+    );
     return Promise.resolve({
       runCase(random, index) {
         const channel = random.pick(INVOKE_CHANNELS);
@@ -52,15 +54,26 @@ export const ipcArgumentsTarget: FuzzTarget = {
           outcomes.add('refused');
           const { reason } = checked;
           if (untouched) violations.push(`${where}: the valid arguments were refused: ${reason}`);
-          if (typeof reason !== 'string' || reason.length === 0) violations.push(`${where}: refused without a reason`);
-          else if (reason.length > MAX_REASON_CHARS) violations.push(`${where}: a reason of ${reason.length} characters`);
-          if (!reason.startsWith(channel)) violations.push(`${where}: the reason does not name the channel: ${reason.slice(0, 80)}`);
-          if (reason.includes(MARKER)) violations.push(`${where}: the reason echoes the caller's words: ${reason.slice(0, 120)}`);
+          if (typeof reason !== 'string' || reason.length === 0)
+            violations.push(`${where}: refused without a reason`);
+          else if (reason.length > MAX_REASON_CHARS)
+            violations.push(`${where}: a reason of ${reason.length} characters`);
+          if (!reason.startsWith(channel))
+            violations.push(
+              `${where}: the reason does not name the channel: ${reason.slice(0, 80)}`,
+            );
+          if (reason.includes(MARKER))
+            violations.push(
+              `${where}: the reason echoes the caller's words: ${reason.slice(0, 120)}`,
+            );
         }
         return { violations, measuredMs };
       },
       summary() {
-        const missing = unknownChannels.length === 0 ? 'every channel has a valid sample' : `no valid sample for ${unknownChannels.join(', ')} (random lists only)`;
+        const missing =
+          unknownChannels.length === 0
+            ? 'every channel has a valid sample'
+            : `no valid sample for ${unknownChannels.join(', ')} (random lists only)`;
         return `${INVOKE_CHANNELS.length} channels; ${outcomes.toString()}; ${missing}`;
       },
       dispose: () => Promise.resolve(),

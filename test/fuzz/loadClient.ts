@@ -6,7 +6,7 @@
  * time is up. Bounded: at most `maxConnections` sockets in all and `durationMs` of work.
  * Loopback only: it refuses any address but 127.0.0.1.
  *
- *   node --import tsx test/fuzz/loadClient.ts <ws://127.0.0.1:port> <seed> <maxConnections> <durationMs>
+ *   node --import tsx test/fuzz/loadClient.ts <ws://127.0.0.1:port> <seed> <maxAttempts> <atOnce> <durationMs>
  *
  * Prints one line of JSON ({@link LoadClientFigures}) on stdout when done.
  */
@@ -31,12 +31,22 @@ export interface LoadClientFigures {
 const WAVE = 200;
 
 async function main(): Promise<void> {
-  const [url, seedText, maxText, durationText] = process.argv.slice(2);
-  if (url === undefined || !url.startsWith('ws://127.0.0.1:')) throw new Error('loadClient: a ws://127.0.0.1:port address only');
+  const [url, seedText, maxText, atOnceText, durationText] = process.argv.slice(2);
+  if (url === undefined || !url.startsWith('ws://127.0.0.1:'))
+    throw new Error('loadClient: a ws://127.0.0.1:port address only');
   const random = seededRandom(Number(seedText ?? 1));
-  const maxConnections = Number(maxText ?? 400);
+  const maxAttempts = Number(maxText ?? 3000);
+  const atOnce = Number(atOnceText ?? 300);
   const deadline = performance.now() + Number(durationText ?? 5000);
-  const figures: LoadClientFigures = { attempts: 0, opened: 0, refused: {}, closedByEndpoint: {}, framesSent: 0, bytesSent: 0, peakOpen: 0 };
+  const figures: LoadClientFigures = {
+    attempts: 0,
+    opened: 0,
+    refused: {},
+    closedByEndpoint: {},
+    framesSent: 0,
+    bytesSent: 0,
+    peakOpen: 0,
+  };
   const open = new Set<WebSocket>();
   const bump = (table: Record<string, number>, key: string | number): void => {
     table[key] = (table[key] ?? 0) + 1;
@@ -71,15 +81,19 @@ async function main(): Promise<void> {
       });
     });
 
-  // Waves of connections at once, until the budget of attempts is spent.
-  while (figures.attempts < maxConnections && performance.now() < deadline) {
-    const wave = Math.min(WAVE, maxConnections - figures.attempts);
-    await Promise.all(Array.from({ length: wave }, connect));
-  }
-  // Flood every open connection until time is up; replace none (the attempt budget is spent).
-  while (performance.now() < deadline && open.size > 0) {
+  // Waves of up to 200 connections at once keep `atOnce` open (past the endpoint's limit),
+  // replacing those the endpoint closes, until time or the budget of attempts runs out;
+  // between waves every open connection sends one hostile frame (or burst).
+  let topUp: Promise<unknown> = Promise.resolve();
+  let toppingUp = false;
+  while (performance.now() < deadline) {
+    const missing = Math.min(WAVE, atOnce - open.size, maxAttempts - figures.attempts);
+    if (!toppingUp && missing > 0) {
+      toppingUp = true;
+      topUp = Promise.all(Array.from({ length: missing }, connect)).then(() => (toppingUp = false));
+    }
     for (const socket of open) {
-      if (socket.readyState !== WebSocket.OPEN || socket.bufferedAmount > 4 * 1024 * 1024) continue;
+      if (socket.readyState !== WebSocket.OPEN || socket.bufferedAmount > 1024 * 1024) continue;
       const input = hostileFrames(random, []);
       for (const frame of input.frames) {
         socket.send(frame.data, { binary: frame.binary });
@@ -90,6 +104,7 @@ async function main(): Promise<void> {
     // Let the sockets drain and the endpoint's answers arrive.
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+  await topUp;
   for (const socket of open) socket.terminate();
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }

@@ -42,7 +42,7 @@ function changedDocs(before: Snapshot, after: Snapshot): DocId[] {
 export const peerMessagesTarget: FuzzTarget = {
   name: 'sync messages from a peer',
   defaultCases: 100_000,
-  smokeCases: 2_000,
+  smokeCases: 4_000,
   async prepare(random): Promise<PreparedTarget> {
     const { target, corpus } = await writeFuzzCircle(random);
     for (const docId of target.docIds()) {

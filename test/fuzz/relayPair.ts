@@ -51,7 +51,14 @@ export async function startRelayPair(
   const sides: Side[] = [];
   for (let n = 0; n < 2; n++) {
     const socket = await connect(url);
-    const side: Side = { socket, sent: new Map(), lastSeen: -1, outOfOrder: 0, received: 0, latencies: [] };
+    const side: Side = {
+      socket,
+      sent: new Map(),
+      lastSeen: -1,
+      outOfOrder: 0,
+      received: 0,
+      latencies: [],
+    };
     socket.on('error', () => undefined);
     sides.push(side);
     socket.send(JSON.stringify({ type: 'subscribe', topics: [topic] }));
@@ -74,7 +81,10 @@ export async function startRelayPair(
   const [a, b] = sides as [Side, Side];
   const listen = (receiver: Side, sender: Side): void => {
     receiver.socket.on('message', (data: Buffer) => {
-      const message = JSON.parse(data.toString('utf8')) as { type?: string; data?: { seq?: number } };
+      const message = JSON.parse(data.toString('utf8')) as {
+        type?: string;
+        data?: { seq?: number };
+      };
       const seq = message.data?.seq;
       if (message.type !== 'publish' || typeof seq !== 'number') return;
       const sentAt = sender.sent.get(seq);

@@ -38,14 +38,18 @@ async function main(): Promise<void> {
       load: { type: 'boolean', default: false },
     },
   });
-  const seed = values.seed === undefined ? seedFromEnvironment(DEFAULT_SEED) : wholeNumber(values.seed, '--seed');
+  const seed =
+    values.seed === undefined
+      ? seedFromEnvironment(DEFAULT_SEED)
+      : wholeNumber(values.seed, '--seed');
   const cases = values.cases === undefined ? undefined : wholeNumber(values.cases, '--cases');
   const first = values.first === undefined ? 0 : wholeNumber(values.first, '--first');
   const names = values.target ?? [];
   const targets = FUZZ_TARGETS.filter(
     (target) => names.length === 0 || names.some((name) => target.name.includes(name)),
   );
-  if (targets.length === 0 && !values.load) throw new Error(`no target matches ${names.join(', ')}`);
+  if (targets.length === 0 && !values.load)
+    throw new Error(`no target matches ${names.join(', ')}`);
 
   console.log(`Hearth fuzz, seed ${seed}${values.smoke ? ' (CI-sized)' : ''}`);
   const reports: TargetReport[] = [];
@@ -62,12 +66,13 @@ async function main(): Promise<void> {
     console.log('  endpoint under load from a second process…');
     const load = await runEndpointLoad({ seed });
     rows.push(loadRow(load));
-    loadClean = load.lost === 0 && load.outOfOrder === 0 && load.crashed === false;
+    loadClean = load.lost === 0 && load.outOfOrder === 0 && !load.crashed;
   }
   console.log('');
   console.log(formatTable(FUZZ_COLUMNS, rows));
   const problems = problemLines(reports);
-  if (problems.length > 0) console.log(['', 'Problems kept for replaying:', ...problems].join('\n'));
+  if (problems.length > 0)
+    console.log(['', 'Problems kept for replaying:', ...problems].join('\n'));
   process.exitCode = allClean(reports) && loadClean ? 0 : 1;
 }
 

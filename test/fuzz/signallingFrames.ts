@@ -70,7 +70,7 @@ function openHostile(url: string, random: SeededRandom): Promise<Hostile> {
 export const signallingFramesTarget: FuzzTarget = {
   name: 'signalling messages to the endpoint',
   defaultCases: 20_000,
-  smokeCases: 1_500,
+  smokeCases: 3_000,
   async prepare(random): Promise<PreparedTarget> {
     let caughtErrors = 0;
     const restoreLog = setLogSink((record) => {
@@ -81,7 +81,10 @@ export const signallingFramesTarget: FuzzTarget = {
       uncaught.push(error);
     };
     process.on('uncaughtException', onUncaught);
-    const endpoint: LocalSignallingEndpoint = await startSignallingEndpoint({ host: '127.0.0.1', port: 0 });
+    const endpoint: LocalSignallingEndpoint = await startSignallingEndpoint({
+      host: '127.0.0.1',
+      port: 0,
+    });
     const url = endpoint.addresses[0]!;
     const pair = await startRelayPair(url, randomTopic(random) + 'secret');
     const pool: (Hostile | null)[] = Array.from({ length: POOL_SIZE }, () => null);
@@ -93,14 +96,18 @@ export const signallingFramesTarget: FuzzTarget = {
       async runCase(caseRandom, index) {
         const slot = caseRandom.int(0, POOL_SIZE - 1);
         let hostile = pool[slot];
-        if (hostile === null || hostile === undefined || hostile.closed || hostile.frames >= FRAMES_PER_CONNECTION) {
+        if (
+          hostile === null ||
+          hostile === undefined ||
+          hostile.closed ||
+          hostile.frames >= FRAMES_PER_CONNECTION
+        ) {
           hostile?.socket.terminate();
           hostile = await openHostile(url, caseRandom);
           connections++;
           pool[slot] = hostile;
         }
         const input = hostileFrames(caseRandom, hostile.topics);
-        if (process.env.FUZZ_DEBUG) console.error(index, input.kind, Math.round(performance.now()));
         kinds.add(input.kind);
         const uncaughtBefore = uncaught.length;
         const t0 = performance.now();
@@ -123,9 +130,16 @@ export const signallingFramesTarget: FuzzTarget = {
         for (const error of uncaught.slice(uncaughtBefore)) {
           throw error instanceof Error ? error : new Error(String(error));
         }
-        if (how === 'timeout') violations.push(`case ${index} (${input.kind}): no pong and no close in ${CASE_TIMEOUT_MS} ms`);
-        if (input.closes && how === 'pong') violations.push(`case ${index} (${input.kind}): an oversized or non-UTF-8 frame left the connection open`);
-        if (!input.closes && how === 'closed') violations.push(`case ${index} (${input.kind}): the endpoint closed the connection`);
+        if (how === 'timeout')
+          violations.push(
+            `case ${index} (${input.kind}): no pong and no close in ${CASE_TIMEOUT_MS} ms`,
+          );
+        if (input.closes && how === 'pong')
+          violations.push(
+            `case ${index} (${input.kind}): an oversized or non-UTF-8 frame left the connection open`,
+          );
+        if (!input.closes && how === 'closed')
+          violations.push(`case ${index} (${input.kind}): the endpoint closed the connection`);
         if (input.kind === 'rate burst') hostile.frames = FRAMES_PER_CONNECTION;
         return { violations, measuredMs };
       },
@@ -162,5 +176,10 @@ async function burstSettled(hostile: Hostile, url: string): Promise<'pong' | 'cl
     });
   });
   probe.terminate();
-  return hostile.closed ? 'closed' : how;
+  // Read through a function: the close may have come while this waited.
+  return isClosed(hostile) ? 'closed' : how;
+}
+
+function isClosed(hostile: Hostile): boolean {
+  return hostile.closed;
 }

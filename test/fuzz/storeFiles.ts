@@ -18,13 +18,22 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import * as Y from 'yjs';
 import { FileKeyVault } from '../../electron/main/services/keys/fileKeyVault';
-import { nodeFileSystem, type StoreFileSystem } from '../../electron/main/services/store/fileSystem';
+import {
+  nodeFileSystem,
+  type StoreFileSystem,
+} from '../../electron/main/services/store/fileSystem';
 import { FILE_KIND, scanFile } from '../../electron/main/services/store/recordFormat';
 import { Store } from '../../electron/main/services/store/store';
 import type { StoreNotice } from '../../shared/ipc/contract';
 import { HearthError } from '../../shared/ipc/errors';
 import { setLogSink } from '../../shared/log';
-import { INDEX_DOC_ID, newId, type CircleId, type DocId, type MemberId } from '../../shared/notebook/ids';
+import {
+  INDEX_DOC_ID,
+  newId,
+  type CircleId,
+  type DocId,
+  type MemberId,
+} from '../../shared/notebook/ids';
 import { damageFile, firstDifference } from './fileDamage';
 import { Tally, type FuzzTarget, type PreparedTarget } from './fuzzTarget';
 
@@ -35,7 +44,10 @@ const ENTRY = 'fuzzEntryAAAAAAAAAAAAA' as DocId;
 const fastFileSystem: StoreFileSystem = {
   ...nodeFileSystem,
   syncDir: () => Promise.resolve(),
-  openExisting: async (path) => ({ ...(await nodeFileSystem.openExisting(path)), sync: () => Promise.resolve() }),
+  openExisting: async (path) => ({
+    ...(await nodeFileSystem.openExisting(path)),
+    sync: () => Promise.resolve(),
+  }),
 };
 
 function noteUpdate(key: string): Uint8Array {
@@ -57,7 +69,12 @@ interface Opened {
 
 async function openAll(dataDir: string, circleId: CircleId): Promise<Opened> {
   const notices: StoreNotice[] = [];
-  const store = await Store.open({ dataDir, keyVault: FileKeyVault.inDataDir(dataDir), onNotice: (n) => notices.push(n), fs: fastFileSystem });
+  const store = await Store.open({
+    dataDir,
+    keyVault: FileKeyVault.inDataDir(dataDir),
+    onNotice: (n) => notices.push(n),
+    fs: fastFileSystem,
+  });
   try {
     await store.circles();
     const folder = await store.circle(circleId);
@@ -73,8 +90,8 @@ async function openAll(dataDir: string, circleId: CircleId): Promise<Opened> {
 export const storeFilesTarget: FuzzTarget = {
   name: 'store files',
   defaultCases: 3_000,
-  smokeCases: 150,
-  async prepare(random): Promise<PreparedTarget> {
+  smokeCases: 300,
+  async prepare(): Promise<PreparedTarget> {
     const restoreLog = setLogSink(() => undefined);
     const work = await mkdtemp(join(tmpdir(), 'hearth-fuzz-store-'));
     const source = join(work, 'source');
@@ -90,7 +107,15 @@ export const storeFilesTarget: FuzzTarget = {
     });
     const folder = await store.createCircle(
       {
-        profile: { circleId, memberId: newId<MemberId>(), memberName: 'Robin', colour: 'lake', circleKey: 'A'.repeat(43), createdAt: 1_700_000_000_000, inviteEndpoints: [] },
+        profile: {
+          circleId,
+          memberId: newId<MemberId>(),
+          memberName: 'Robin',
+          colour: 'lake',
+          circleKey: 'A'.repeat(43),
+          createdAt: 1_700_000_000_000,
+          inviteEndpoints: [],
+        },
         name: 'Fuzz circle',
         lastOpenedAt: 1_700_000_000_000,
       },
@@ -116,18 +141,31 @@ export const storeFilesTarget: FuzzTarget = {
     for (const path of Object.values(files)) originals.set(path, await readFile(path));
     // Each log's records: where each ends, and the key it adds.
     const recordEnds = new Map<DocId, { end: number; key: string }[]>();
-    for (const [docId, path, prefix] of [[ENTRY, files.entry, 'e'], [INDEX_DOC_ID, files.index, 'i']] as const) {
+    for (const [docId, path, prefix] of [
+      [ENTRY, files.entry, 'e'],
+      [INDEX_DOC_ID, files.index, 'i'],
+    ] as const) {
       const scanned = scanFile(originals.get(path)!, FILE_KIND.docLog);
       // The index log opens with the circle's first (empty) snapshot.
       const updates = scanned.records.slice(scanned.records.length - RECORDS);
-      recordEnds.set(docId, updates.map((record, i) => ({ end: record.end, key: `${prefix}${i}` })));
+      recordEnds.set(
+        docId,
+        updates.map((record, i) => ({ end: record.end, key: `${prefix}${i}` })),
+      );
     }
     const outcomes = new Tally();
     const damaged = new Tally();
 
     return {
       async runCase(caseRandom, index) {
-        const which = caseRandom.weighted({ entry: 50, index: 15, profile: 10, key: 8, settings: 10, master: 7 });
+        const which = caseRandom.weighted({
+          entry: 50,
+          index: 15,
+          profile: 10,
+          key: 8,
+          settings: 10,
+          master: 7,
+        });
         const path = files[which];
         const original = originals.get(path)!;
         const damage = damageFile(caseRandom, original);
@@ -144,7 +182,10 @@ export const storeFilesTarget: FuzzTarget = {
         } catch (error) {
           if (!(error instanceof HearthError)) throw error;
           outcomes.add(`refused (${error.kind})`);
-          const violations = which === 'entry' || which === 'index' || which === 'settings' ? [`${where}: refused: ${error.message}`] : [];
+          const violations =
+            which === 'entry' || which === 'index' || which === 'settings'
+              ? [`${where}: refused: ${error.message}`]
+              : [];
           return { violations, measuredMs: performance.now() - t0 };
         }
         const measuredMs = performance.now() - t0;
@@ -155,18 +196,26 @@ export const storeFilesTarget: FuzzTarget = {
           const from = firstDifference(original, damage.bytes);
           const kept = first.keys.get(docId)!;
           const lost = recordEnds.get(docId)!.filter((r) => r.end <= from && !kept.has(r.key));
-          if (lost.length > 0) violations.push(`${where}: lost ${lost.map((r) => r.key).join(', ')} from before the damage at byte ${from}`);
+          if (lost.length > 0)
+            violations.push(
+              `${where}: lost ${lost.map((r) => r.key).join(', ')} from before the damage at byte ${from}`,
+            );
           for (const notice of first.notices) {
-            if (notice.savedCopyPath !== undefined && notice.savedCopyPath !== null && !(await readFile(notice.savedCopyPath)).equals(damage.bytes)) {
+            if (
+              notice.savedCopyPath !== null &&
+              !(await readFile(notice.savedCopyPath)).equals(damage.bytes)
+            ) {
               violations.push(`${where}: the copy put aside is not the damaged file`);
             }
           }
         }
         const second = await openAll(live, circleId);
-        if (second.notices.length > 0) violations.push(`${where}: the damage is reported again on the next opening`);
+        if (second.notices.length > 0)
+          violations.push(`${where}: the damage is reported again on the next opening`);
         for (const [id, keys] of first.keys) {
           const again = second.keys.get(id)!;
-          if (again.size !== keys.size || [...keys].some((key) => !again.has(key))) violations.push(`${where}: ${id} changed between two openings`);
+          if (again.size !== keys.size || [...keys].some((key) => !again.has(key)))
+            violations.push(`${where}: ${id} changed between two openings`);
         }
         return { violations, measuredMs };
       },

@@ -9,7 +9,13 @@
  * an accepted message encodes again, and that frame decodes to an equal message.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { decodeFrame, encodeFrame, MAX_DEPTH, WIRE_VERSION, type WireMessage } from '../../shared/ipc/wire';
+import {
+  decodeFrame,
+  encodeFrame,
+  MAX_DEPTH,
+  WIRE_VERSION,
+  type WireMessage,
+} from '../../shared/ipc/wire';
 import type { SeededRandom } from '../helpers/seededRandom';
 import { Tally, type FuzzTarget, type PreparedTarget } from './fuzzTarget';
 import { hostileValue, VALID_ARGUMENTS } from './hostileValues';
@@ -31,7 +37,7 @@ function validMessage(random: SeededRandom): WireMessage {
   const [channel, args] = random.pick(samples);
   switch (random.int(0, 3)) {
     case 0:
-      return { kind: 'invoke', id: random.int(0, 1e6), channel, args: args ?? [] };
+      return { kind: 'invoke', id: random.int(0, 1e6), channel, args };
     case 1:
       return { kind: 'result', id: random.int(0, 1e6), ok: true, value: structuredValue(random) };
     case 2:
@@ -69,21 +75,31 @@ function craftedJson(random: SeededRandom): Uint8Array {
   const blob = Uint8Array.of(9, 9, 9);
   switch (random.int(0, 6)) {
     case 0:
-      return rawFrame('{"kind":"invoke","id":1,"channel":"hearth:docs:append","args":[{"$bytes":0},{"$bytes":0}]}', [blob]);
+      return rawFrame(
+        '{"kind":"invoke","id":1,"channel":"hearth:docs:append","args":[{"$bytes":0},{"$bytes":0}]}',
+        [blob],
+      );
     case 1:
-      return rawFrame(`{"kind":"invoke","id":1,"channel":"x","args":[{"$bytes":${random.pick([1, -1, 0.5, '"0"', 1e9])}}]}`, [blob]);
+      return rawFrame(
+        `{"kind":"invoke","id":1,"channel":"x","args":[{"$bytes":${random.pick([1, -1, 0.5, '"0"', 1e9])}}]}`,
+        [blob],
+      );
     case 2:
       return rawFrame('{"kind":"event","channel":"x","payload":{"__proto__":{"polluted":true}}}');
     case 3: {
       const depth = MAX_DEPTH + random.int(-2, 40);
-      return rawFrame(`{"kind":"event","channel":"x","payload":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+      return rawFrame(
+        `{"kind":"event","channel":"x","payload":${'['.repeat(depth)}${']'.repeat(depth)}}`,
+      );
     }
     case 4:
       return rawFrame('{"kind":"result","id":1,"ok":true,"value":{"$bytes":0,"extra":1}}', [blob]);
     case 5:
       return rawFrame('{"kind":"hello","wireVersion":1,"contractVersion":1}', [blob]);
     default:
-      return rawFrame(`{"kind":"invoke","id":${random.pick(['-1', '1.5', '1e400', 'null', '9007199254740993'])},"channel":"x","args":[]}`);
+      return rawFrame(
+        `{"kind":"invoke","id":${random.pick(['-1', '1.5', '1e400', 'null', '9007199254740993'])},"channel":"x","args":[]}`,
+      );
   }
 }
 
@@ -97,7 +113,8 @@ function frameFor(random: SeededRandom, kind: FrameKind): Uint8Array {
     }
     case 'flipped': {
       const frame = Uint8Array.from(valid());
-      for (let n = random.int(1, 4); n > 0; n--) frame[random.int(0, frame.length - 1)]! ^= 1 << random.int(0, 7);
+      for (let n = random.int(1, 4); n > 0; n--)
+        frame[random.int(0, frame.length - 1)]! ^= 1 << random.int(0, 7);
       return frame;
     }
     case 'cut': {
@@ -105,10 +122,16 @@ function frameFor(random: SeededRandom, kind: FrameKind): Uint8Array {
       return frame.slice(0, random.int(0, frame.length - 1));
     }
     case 'extended':
-      return Uint8Array.from([...valid(), ...Array.from({ length: random.int(1, 12) }, () => random.int(0, 255))]);
+      return Uint8Array.from([
+        ...valid(),
+        ...Array.from({ length: random.int(1, 12) }, () => random.int(0, 255)),
+      ]);
     case 'lying lengths': {
       const frame = Uint8Array.from(valid());
-      new DataView(frame.buffer).setUint32(1, random.pick([0, 0xffffffff, 0x7fffffff, frame.length, random.int(0, 400)]));
+      new DataView(frame.buffer).setUint32(
+        1,
+        random.pick([0, 0xffffffff, 0x7fffffff, frame.length, random.int(0, 400)]),
+      );
       return frame;
     }
     case 'crafted JSON':
@@ -134,7 +157,9 @@ export const wireFramesTarget: FuzzTarget = {
         if (!decoded.ok) {
           outcomes.add(`${kind} refused`);
           if (decoded.reason.length === 0 || decoded.reason.length > MAX_REASON_CHARS) {
-            violations.push(`case ${index} (${kind}): a reason of ${decoded.reason.length} characters`);
+            violations.push(
+              `case ${index} (${kind}): a reason of ${decoded.reason.length} characters`,
+            );
           }
           return { violations, measuredMs };
         }
@@ -143,7 +168,12 @@ export const wireFramesTarget: FuzzTarget = {
         try {
           again = decodeFrame(encodeFrame(decoded.value));
         } catch (error) {
-          return { violations: [`case ${index} (${kind}): an accepted message does not encode again: ${String(error)}`], measuredMs };
+          return {
+            violations: [
+              `case ${index} (${kind}): an accepted message does not encode again: ${String(error)}`,
+            ],
+            measuredMs,
+          };
         }
         if (!again.ok || !isDeepStrictEqual(again.value, decoded.value)) {
           violations.push(`case ${index} (${kind}): an accepted message changes when sent again`);

@@ -13,6 +13,7 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { SIGNALLING_PORT } from './laptopHost';
 import { MDNS_GROUP, ROOM_SUBNET, type RoomNetwork } from './topology';
 
 const run = promisify(execFile);
@@ -79,7 +80,10 @@ export interface TrafficCensus {
 const inSubnet = (address: string): boolean => address.startsWith(`${ROOM_SUBNET.prefix}.`);
 
 async function tshark(file: string, args: string[]): Promise<string> {
-  const { stdout } = await run('tshark', ['-n', '-r', file, ...args], {
+  // Hearth's endpoint port is not one tshark knows as HTTP; without this it would not see
+  // the WebSocket upgrade, and so could not unmask the browser's frames.
+  const decodeAs = ['-d', `tcp.port==${SIGNALLING_PORT},http`];
+  const { stdout } = await run('tshark', ['-n', '-r', file, ...decodeAs, ...args], {
     maxBuffer: 1024 * 1024 * 1024,
   });
   return stdout;

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { chromium, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_FLAGS, SYSTEM_CHROMIUM } from '../e2e/chromium';
 import { LaptopHost } from './laptopHost';
-import { savedProbeScript, skewedClockScript } from './screen';
+import { linkProbeScript, savedProbeScript, skewedClockScript } from './screen';
 import type { LaptopSeat } from './topology';
 
 /** How to set up one laptop. */
@@ -85,6 +85,7 @@ export class Laptop {
       await this.context.addInitScript({ content: skewedClockScript(this.options.clockSkewMs) });
     }
     await this.context.addInitScript({ content: savedProbeScript() });
+    await this.context.addInitScript({ content: linkProbeScript() });
     const page = await this.context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') this.pageProblems.push(message.text());
@@ -127,11 +128,14 @@ export class Laptop {
     return this.host.stop();
   }
 
+  // Closes the window as a member would (page first, its unload handlers run), then the browser.
   private async closeBrowser(): Promise<void> {
     const browser = this.browser;
+    const page = this.openPage;
     this.browser = null;
     this.context = null;
     this.openPage = null;
+    await page?.close({ runBeforeUnload: true }).catch(() => undefined);
     await browser?.close().catch(() => undefined);
   }
 

@@ -94,12 +94,18 @@ export async function syncLine(page: Page): Promise<string> {
  * An init script for the page: watches the status line and, each time it turns to
  * "Saved", keeps a copy of every entry's text then, on `window.__hearthRoomSaved`.
  * Only the turn itself is recorded (not every change while "Saved" shows), because the
- * text may move ahead of the status line by a keystroke before React repaints it.
+ * text may move ahead of the status line by a keystroke before React repaints it. It
+ * also samples the entries every 100 ms (the last few seconds are kept), so the text
+ * on screen half a second before a kill can be looked up afterwards.
  */
 export function savedProbeScript(): string {
   return `(() => {
-  const record = { at: 0, times: 0, entries: [] };
+  const record = { at: 0, times: 0, entries: [], samples: [] };
   Object.defineProperty(globalThis, '__hearthRoomSaved', { value: record });
+  const entries = () => [...document.querySelectorAll('section.entry-card')].map((card) => ({
+    id: card.id.replace(/^entry-/, ''),
+    text: card.querySelector('[contenteditable]')?.innerText ?? '',
+  }));
   let shown = '';
   const look = () => {
     const status = document.querySelector('[data-testid="save-status"]');
@@ -107,28 +113,82 @@ export function savedProbeScript(): string {
     if (now === ${JSON.stringify(SAVED_TEXT)} && shown !== now) {
       record.at = Date.now();
       record.times += 1;
-      record.entries = [...document.querySelectorAll('section.entry-card')].map((card) => ({
-        id: card.id.replace(/^entry-/, ''),
-        text: card.querySelector('[contenteditable]')?.innerText ?? '',
-      }));
+      record.entries = entries();
     }
     shown = now;
   };
-  const start = () => new MutationObserver(look).observe(document.body, {
-    subtree: true, childList: true, characterData: true,
-  });
+  const start = () => {
+    new MutationObserver(look).observe(document.body, {
+      subtree: true, childList: true, characterData: true,
+    });
+    setInterval(() => {
+      record.samples.push({ at: Date.now(), entries: entries() });
+      if (record.samples.length > 50) record.samples.shift();
+    }, 100);
+  };
   if (document.body) start(); else addEventListener('DOMContentLoaded', start);
 })();`;
 }
 
-/** The page's last "Saved" snapshot (entry texts normalised). */
-export async function lastSaved(page: Page): Promise<SavedSnapshot> {
-  const raw = await page.evaluate(
-    () => (globalThis as unknown as { __hearthRoomSaved: SavedSnapshot }).__hearthRoomSaved,
+/**
+ * An init script that watches every RTCPeerConnection the page makes (a subclass that
+ * only listens), so the heal timeline can say what the links were doing: how many are
+ * connected, disconnected, failed or closed.
+ */
+export function linkProbeScript(): string {
+  return `(() => {
+  const Original = globalThis.RTCPeerConnection;
+  const links = [];
+  Object.defineProperty(globalThis, '__hearthRoomLinks', { value: links });
+  globalThis.RTCPeerConnection = class extends Original {
+    constructor(...args) {
+      super(...args);
+      const link = { state: this.connectionState };
+      links.push(link);
+      this.addEventListener('connectionstatechange', () => { link.state = this.connectionState; });
+    }
+  };
+})();`;
+}
+
+/** How many of the page's WebRTC connections are in each state (closed ones left out). */
+export async function linkStates(page: Page): Promise<string> {
+  const states = await page.evaluate(() =>
+    (globalThis as unknown as { __hearthRoomLinks: { state: string }[] }).__hearthRoomLinks.map(
+      (link) => link.state,
+    ),
   );
+  const counts = new Map<string, number>();
+  for (const state of states) if (state !== 'closed') counts.set(state, (counts.get(state) ?? 0) + 1);
+  return [...counts].map(([state, count]) => `${count} ${state}`).join(', ') || 'no links';
+}
+
+/** The entries on screen at one moment (page clock). */
+export interface ScreenSample {
+  at: number;
+  entries: { id: string; text: string }[];
+}
+
+/**
+ * The page's last "Saved" snapshot, and its latest sample taken at least `windowMs`
+ * before `pageTime` (null if none is that old); entry texts normalised.
+ */
+export async function savedProbe(
+  page: Page,
+  pageTime: number,
+  windowMs: number,
+): Promise<{ saved: SavedSnapshot; beforeWindow: ScreenSample | null }> {
+  const raw = await page.evaluate(
+    () =>
+      (globalThis as unknown as { __hearthRoomSaved: SavedSnapshot & { samples: ScreenSample[] } })
+        .__hearthRoomSaved,
+  );
+  const normalise = (entries: { id: string; text: string }[]) =>
+    entries.map((entry) => ({ ...entry, text: normaliseText(entry.text) }));
+  const old = raw.samples.filter((sample) => sample.at <= pageTime - windowMs).at(-1);
   return {
-    ...raw,
-    entries: raw.entries.map((entry) => ({ ...entry, text: normaliseText(entry.text) })),
+    saved: { at: raw.at, times: raw.times, entries: normalise(raw.entries) },
+    beforeWindow: old === undefined ? null : { at: old.at, entries: normalise(old.entries) },
   };
 }
 

@@ -7,13 +7,20 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import * as Y from 'yjs';
+import { journalIdIn } from '../../electron/main/services/journal';
 import { FileKeyVault } from '../../electron/main/services/keys/fileKeyVault';
 import { storeLayout } from '../../electron/main/services/store/layout';
 import { docBinding, recordCipher } from '../../electron/main/services/store/recordCipher';
 import { FILE_KIND, scanFile } from '../../electron/main/services/store/recordFormat';
 import { openSealedDataKey } from '../../electron/main/services/store/sealedKey';
 import { entryPlainText } from '../../shared/notebook/headlessEntry';
-import { entryDocId, INDEX_DOC_ID, type CircleId, type DocId } from '../../shared/notebook/ids';
+import {
+  entryDocId,
+  INDEX_DOC_ID,
+  type CircleId,
+  type DocId,
+  type EntryId,
+} from '../../shared/notebook/ids';
 import { INDEX_LOG, INDEX_ROOT } from '../../shared/notebook/schema';
 import { normaliseText } from './screen';
 
@@ -29,7 +36,11 @@ export interface StoredNotebook {
 /** Reads the one circle of a data folder (throws if there is not exactly one). */
 export async function readStoredNotebook(dataDir: string): Promise<StoredNotebook> {
   const layout = storeLayout(dataDir);
-  const circleIds = (await readdir(layout.circles)).filter((name) => !name.startsWith('.'));
+  // The private journal is kept like a circle, in a folder of its own; it is never synced.
+  const journalId = await journalIdIn(dataDir);
+  const circleIds = (await readdir(layout.circles)).filter(
+    (name) => !name.startsWith('.') && name !== journalId,
+  );
   if (circleIds.length !== 1) throw new Error(`${dataDir} holds ${circleIds.length} circles, not 1`);
   const circleId = circleIds[0]! as CircleId;
   const circleDir = layout.circle(circleId);
@@ -55,7 +66,7 @@ export async function readStoredNotebook(dataDir: string): Promise<StoredNoteboo
   for (const name of Object.values(INDEX_LOG)) content[name] = indexDoc.getArray(name).toJSON();
   const entries: Record<string, string> = {};
   for (const entryId of Object.keys(indexDoc.getMap(INDEX_ROOT.entries).toJSON())) {
-    const entryDoc = await readDoc(entryDocId(entryId as never));
+    const entryDoc = await readDoc(entryDocId(entryId as EntryId));
     entries[entryId] = normaliseText(await entryPlainText(Y.encodeStateAsUpdate(entryDoc)));
     entryDoc.destroy();
   }

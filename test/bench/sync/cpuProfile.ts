@@ -29,7 +29,13 @@ export interface ProfileTimes<G extends string> {
   inside: Record<G, number>;
   /** Milliseconds the page's main thread was not idle (scripts, style, layout, paint, GC). */
   busy: number;
+  /** Of `busy`, milliseconds outside JavaScript ("(program)": style, layout, paint, …). */
+  native: number;
+  /** The JavaScript functions with the most self time, most first, in ms. */
+  hottest: [name: string, ms: number][];
 }
+
+const HOTTEST_COUNT = 5;
 
 /** A running profile of one page. */
 export interface PageProfiler {
@@ -54,12 +60,20 @@ export async function startProfiler(
       for (const group of Object.keys(groups) as G[]) {
         inside[group] = timesIn(profile, new Set(groups[group])).inside;
       }
-      return { inside, busy: timesIn(profile, new Set()).busy };
+      const { busy, native, self } = timesIn(profile, new Set());
+      const hottest = [...self]
+        .filter(([name]) => !name.startsWith('('))
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, HOTTEST_COUNT);
+      return { inside, busy, native, hottest };
     },
   };
 }
 
-function timesIn(profile: Profile, names: ReadonlySet<string>): { inside: number; busy: number } {
+function timesIn(
+  profile: Profile,
+  names: ReadonlySet<string>,
+): { inside: number; busy: number; native: number; self: Map<string, number> } {
   const parent = new Map<number, number>();
   const byId = new Map<number, ProfileNode>();
   for (const node of profile.nodes) {
@@ -81,6 +95,8 @@ function timesIn(profile: Profile, names: ReadonlySet<string>): { inside: number
   };
   let inside = 0;
   let busy = 0;
+  let native = 0;
+  const self = new Map<string, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   // A sample's time is the gap to the next sample.
@@ -89,7 +105,9 @@ function timesIn(profile: Profile, names: ReadonlySet<string>): { inside: number
     const micros = deltas[i + 1] ?? 0;
     const name = byId.get(id)?.callFrame.functionName ?? '';
     if (name !== '(idle)') busy += micros;
+    if (name === '(program)') native += micros;
+    self.set(name || '(anonymous)', (self.get(name || '(anonymous)') ?? 0) + micros / 1000);
     if (inNamed(id)) inside += micros;
   }
-  return { inside: inside / 1000, busy: busy / 1000 };
+  return { inside: inside / 1000, busy: busy / 1000, native: native / 1000, self };
 }

@@ -107,6 +107,8 @@ export async function affirmingAgreementsUntil(
     if (performance.now() > deadline) throw new Error(`not done within ${timeoutMs} ms`);
     await new Promise((next) => setTimeout(next, 100));
   }
+  // Watching costs the page a little on every frame: not while it is being measured.
+  await page.evaluate((text) => window.syncProbe.stopClicking(text), AGREE);
 }
 
 /** Waits until `locator` is visible, affirming the agreements if asked meanwhile. */

@@ -57,6 +57,8 @@ export interface JoinResult {
   setupMs: number | null;
   /** Hearth: ms each page's main thread was busy during the join (holder, joiner). */
   busy: number[];
+  /** Hearth: per page (holder, joiner), the functions with the most self time. */
+  hottest: [name: string, ms: number][][];
   /** Hearth: messages sent by both pages, by kind. */
   messages: Record<string, number> | null;
 }
@@ -155,6 +157,7 @@ export async function hearthJoinOneYear(
       characters: made.textBytes,
       setupMs: Math.min(...opens.filter((at) => at >= clicked)) - clicked,
       busy: work.map((times) => times.busy),
+      hottest: work.map((times) => times.hottest),
       messages: tally.byKind,
     };
   } finally {
@@ -200,6 +203,7 @@ export async function floorJoinOneYear(
       characters: written,
       setupMs: null,
       busy: [],
+      hottest: [],
       messages: null,
     };
   } finally {

@@ -16,6 +16,7 @@
  * number of keystrokes.
  */
 import type { Page } from 'playwright-core';
+import { startProfiler } from './cpuProfile';
 import type { SendTally } from './page/probeApi';
 
 /** Keystrokes per second the typist keeps to. */
@@ -125,6 +126,39 @@ export async function measureKeystrokes(run: TypingRun): Promise<KeystrokeResult
   result.updatesPerKeystroke = (sum.byKind[run.updateKind] ?? 0) / keys.length;
   result.messagesPerKeystroke = sum.messages / keys.length;
   return result;
+}
+
+/** Main-thread time per keystroke on the typist's page and on one receiver's, in ms. */
+export interface KeystrokeCost {
+  typist: number;
+  /** Of it, outside JavaScript: style, layout, paint. */
+  typistNative: number;
+  receiver: number;
+  receiverNative: number;
+}
+
+const COST_PHRASE = 'we stayed a little longer after the meeting and talked. ';
+
+/**
+ * What typing costs the pages: a short typing run, apart from the timed ones (the
+ * profiler slows a page down), with the sampling profiler on the typist and the first
+ * receiver; their busy time over the run, divided by the keystrokes.
+ */
+export async function measureKeystrokeCost(run: TypingRun): Promise<KeystrokeCost> {
+  const receiver = run.receivers[0]!;
+  const profilers = await Promise.all([startProfiler(run.typist), startProfiler(receiver)]);
+  const { keystrokes } = await measureKeystrokes({
+    ...run,
+    receivers: [receiver],
+    text: COST_PHRASE,
+  });
+  const [typist, received] = await Promise.all(profilers.map((profiler) => profiler.stop({})));
+  return {
+    typist: typist!.busy / keystrokes,
+    typistNative: typist!.native / keystrokes,
+    receiver: received!.busy / keystrokes,
+    receiverNative: received!.native / keystrokes,
+  };
 }
 
 /** The tallies of several pages, added up. */

@@ -36,8 +36,14 @@ import {
   type RoomPlace,
 } from './hearthRoom';
 import { floorJoinOneYear, hearthJoinOneYear } from './joinOneYear';
-import { measureKeystrokes, type KeystrokeResult } from './keystrokeLatency';
-import { floorOfflineMeeting, hearthOfflineMeeting } from './offlineMeeting';
+import {
+  measureKeystrokeCost,
+  measureKeystrokes,
+  type KeystrokeCost,
+  type KeystrokeResult,
+  type TypingRun,
+} from './keystrokeLatency';
+import { floorOfflineMeeting, hearthOfflineMeeting, type ReconnectResult } from './offlineMeeting';
 import { bundlePages, type PageBundles } from './pageBundles';
 import {
   PEER_COUNTS,
@@ -103,30 +109,30 @@ async function floorSide(
 ): Promise<SideResults> {
   const probe = bundles.probe('y-webrtc');
   const keystrokes = new Map<number, KeystrokeResult>();
+  let keystrokeCost: KeystrokeCost | null = null;
   const room = floorRoom(browser, server, probe, `floor-typing-${Date.now()}`);
   try {
     for (const n of PEER_COUNTS) {
       await room.grow(n - room.peers.length);
       const [typist, ...receivers] = room.peers.map(({ page }) => page);
-      keystrokes.set(
-        n,
-        await measureKeystrokes({
-          typist: typist!,
-          focusTypist: async () => {
-            await typist!.focus('#input');
-            await typist!.keyboard.press('Control+End');
-          },
-          receivers,
-          textSelector: '#view',
-          updateKind: 'sync-update',
-        }),
-      );
+      const run: TypingRun = {
+        typist: typist!,
+        focusTypist: async () => {
+          await typist!.focus('#input');
+          await typist!.keyboard.press('Control+End');
+        },
+        receivers,
+        textSelector: '#view',
+        updateKind: 'sync-update',
+      };
+      keystrokes.set(n, await measureKeystrokes(run));
+      if (n === 2) keystrokeCost = await measureKeystrokeCost(run);
     }
   } finally {
     await room.close();
   }
   const pair = floorRoom(browser, server, probe, `floor-apart-${Date.now()}`);
-  let reconnect;
+  let reconnect: ReconnectResult;
   try {
     await pair.grow(2);
     reconnect = await floorOfflineMeeting(pair.peers);
@@ -134,7 +140,7 @@ async function floorSide(
     await pair.close();
   }
   const join = await floorJoinOneYear(browser, server, probe, circle.textBytes);
-  return { keystrokes, reconnect, join };
+  return { keystrokes, keystrokeCost: keystrokeCost!, reconnect, join };
 }
 
 async function hearthSide(
@@ -147,6 +153,7 @@ async function hearthSide(
   const probe = bundles.probe('hearth');
   const laptops: Laptop[] = [];
   const keystrokes = new Map<number, KeystrokeResult>();
+  let keystrokeCost: KeystrokeCost | null = null;
   try {
     const hosts = await Promise.all(MEMBERS.map((name) => startHost(place, name.toLowerCase())));
     for (const host of hosts) laptops.push(await openLaptop(browser, host, probe));
@@ -167,19 +174,18 @@ async function hearthSide(
       await waitForMesh(laptops.slice(0, n));
       const receivers = laptops.slice(1, n).map(({ page }) => page);
       log(started, `Hearth: ${n} laptops in step; typing`);
-      keystrokes.set(
-        n,
-        await measureKeystrokes({
-          typist: ana.page,
-          focusTypist: async () => {
-            await ana.page.locator(editor).click();
-            await ana.page.keyboard.press('Control+End');
-          },
-          receivers,
-          textSelector: editor,
-          updateKind: 'UPDATE',
-        }),
-      );
+      const run: TypingRun = {
+        typist: ana.page,
+        focusTypist: async () => {
+          await ana.page.locator(editor).click();
+          await ana.page.keyboard.press('Control+End');
+        },
+        receivers,
+        textSelector: editor,
+        updateKind: 'UPDATE',
+      };
+      keystrokes.set(n, await measureKeystrokes(run));
+      if (n === 2) keystrokeCost = await measureKeystrokeCost(run);
     }
 
     for (const laptop of laptops.splice(2)) await closeLaptop(laptop);
@@ -193,7 +199,7 @@ async function hearthSide(
       probe,
       circle,
     );
-    return { keystrokes, reconnect, join };
+    return { keystrokes, keystrokeCost: keystrokeCost!, reconnect, join };
   } finally {
     for (const laptop of laptops) await closeLaptop(laptop);
   }

@@ -4,7 +4,7 @@
  * rows (DOM-changed times, message kinds, where the time of a join or merge went).
  */
 import type { JoinResult } from './joinOneYear';
-import type { KeystrokeResult } from './keystrokeLatency';
+import type { KeystrokeCost, KeystrokeResult } from './keystrokeLatency';
 import type { ReconnectResult } from './offlineMeeting';
 
 /** Peer counts the keystroke measures run at. */
@@ -23,6 +23,8 @@ export interface SyncBenchRow {
 /** Everything one run measured, for one side (Hearth or the floor). */
 export interface SideResults {
   keystrokes: Map<number, KeystrokeResult>;
+  /** With 2 peers. */
+  keystrokeCost: KeystrokeCost;
   reconnect: ReconnectResult;
   join: JoinResult;
 }
@@ -62,6 +64,15 @@ export function syncRows(hearth: SideResults, floor: SideResults): SyncBenchRow[
       status: status(withinFloor && (n !== 8 || h95 <= 50)),
     });
   }
+  const cost = (c: KeystrokeCost): string =>
+    `${c.typist.toFixed(1)} / ${c.receiver.toFixed(1)} ms (native ${c.typistNative.toFixed(1)} / ${c.receiverNative.toFixed(1)})`;
+  rows.push({
+    measure: 'main thread per keystroke, typist / receiver (2 peers)',
+    hearth: cost(hearth.keystrokeCost),
+    floor: cost(floor.keystrokeCost),
+    goal: '—',
+    status: 'info',
+  });
   for (const n of PEER_COUNTS) {
     const h = hearth.keystrokes.get(n)!;
     const f = floor.keystrokes.get(n)!;
@@ -166,6 +177,11 @@ export function printDetails(hearth: SideResults, floor: SideResults): void {
       `${side}, offline meeting: merge work per laptop ${r.mergeWork.map(ms).join(', ')}${r.liveApply.length > 0 ? ` (of which applying to the live document ${r.liveApply.map(ms).join(', ')})` : ''}; main thread busy ${r.busy.map(ms).join(', ')} from the click to identical text`,
     );
     const j = results.join;
+    j.hottest.forEach((hottest, page) => {
+      const where = page === 0 ? 'holder' : 'joiner';
+      const list = hottest.map(([name, time]) => `${name} ${ms(time)}`).join(', ');
+      console.log(`${side}, join, most self time on the ${where}'s page: ${list}`);
+    });
     console.log(
       `${side}, join: ${j.characters} characters; ${kib(j.bytesSent)} sent over data channels${j.setupMs === null ? '' : `; link open after ${ms(j.setupMs)}`}${j.busy.length > 0 ? `; main thread busy ${j.busy.map(ms).join(' (holder), ')} (joiner) of the join's ${ms(j.wholeNotebookMs ?? NaN)}` : ''}${j.messages === null ? '' : `; messages ${JSON.stringify(j.messages)}`}`,
     );

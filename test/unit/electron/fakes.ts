@@ -3,15 +3,15 @@
  * under plain Node (the Electron binary cannot be assumed in tests).
  */
 import { vi } from 'vitest';
-import { appPageFromFile, type AppPage } from '../../../electron/main/appPage';
+import { appPageFromScheme, type AppPage } from '../../../electron/main/appPage';
 import type { IpcMainLike } from '../../../electron/main/ipc/handle';
 import type { InvokeEvent } from '../../../electron/main/ipc/senderCheck';
 import type { InvokeHandlers } from '../../../shared/ipc/contract';
 import type { CircleId } from '../../../shared/notebook/ids';
 import { setLogSink, type LogRecord } from '../../../shared/log';
 
-/** The built renderer page as main would see it on Linux. */
-export const APP_PAGE: AppPage = appPageFromFile('/opt/hearth/out/renderer/index.html', 'linux');
+/** The built renderer page as main sees it: `app://hearth/index.html`. */
+export const APP_PAGE: AppPage = appPageFromScheme();
 
 /** The web contents id of the window the tests pretend Hearth created. */
 export const OWN_WEB_CONTENTS_ID = 1;

@@ -73,11 +73,13 @@ export interface LocalSignallingEndpoint {
 }
 
 /**
- * True for origins of Hearth's own pages: none (a Node client), Electron's file page,
- * and pages served from this machine's loopback (browser mode, the dev server).
+ * True for origins of Hearth's own pages: none (a Node client), Electron's page
+ * (`app://hearth`, electron/main/appProtocol.ts; `file://` before it), and pages served
+ * from this machine's loopback (browser mode, the dev server).
  */
 export function isHearthOrigin(origin: string | undefined): boolean {
   if (origin === undefined || origin === 'null' || origin === 'file://') return true;
+  if (origin === 'app://hearth') return true;
   try {
     const url = new URL(origin);
     const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);

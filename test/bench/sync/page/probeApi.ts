@@ -64,8 +64,9 @@ export interface SyncProbe {
   textSignature(selector: string): string;
   /** Records under `label` the time of the first click on a button reading `buttonText`. */
   markClick(label: string, buttonText: string): void;
-  /** From now on, clicks any button reading `buttonText` in the frame it appears in. */
+  /** Until stopped, clicks any button reading `buttonText` in the frame it appears in. */
   clickWhenShown(buttonText: string): void;
+  stopClicking(buttonText: string): void;
   /** Records under `label` the first painted frame at which every condition holds. */
   markWhen(label: string, conditions: PageCondition[]): void;
   /** A time recorded by markClick or markWhen. */

@@ -108,7 +108,7 @@ export function install(protocol: WireProtocol): void {
   let paints: Paint[] = [];
   let paintObserver: MutationObserver | null = null;
   const textStates: TextState[] = [];
-  const autoClicked = new Set<string>();
+  const autoClicks = new Map<string, MutationObserver>();
 
   // The originals are only ever called with `.call(this, …)`, on their own receivers.
   // eslint-disable-next-line @typescript-eslint/unbound-method
@@ -195,15 +195,18 @@ export function install(protocol: WireProtocol): void {
       );
     },
     clickWhenShown: (buttonText) => {
-      if (autoClicked.has(buttonText)) return;
-      autoClicked.add(buttonText);
+      if (autoClicks.has(buttonText)) return;
       const clickIt = (): void => {
         for (const button of document.querySelectorAll('button')) {
           if (button.textContent.trim() === buttonText) button.click();
         }
       };
       clickIt();
-      onPaintedChange(document.body, clickIt);
+      autoClicks.set(buttonText, onPaintedChange(document.body, clickIt));
+    },
+    stopClicking: (buttonText) => {
+      autoClicks.get(buttonText)?.disconnect();
+      autoClicks.delete(buttonText);
     },
     markWhen: (label, conditions) => {
       const check = (): boolean => {

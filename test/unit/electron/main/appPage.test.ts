@@ -1,44 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { appPageFromDevServer, appPageFromFile } from '../../../../electron/main/appPage';
+import { appPageFromDevServer, appPageFromScheme } from '../../../../electron/main/appPage';
 
 describe('the app page', () => {
-  it('is the built index.html as a file URL in production', () => {
-    const page = appPageFromFile('/opt/Hearth App/out/renderer/index.html', 'linux');
+  it('is app://hearth/index.html in production', () => {
+    const page = appPageFromScheme();
 
-    expect(page.url).toBe('file:///opt/Hearth%20App/out/renderer/index.html');
+    expect(page.url).toBe('app://hearth/index.html');
     expect(page.fromDevServer).toBe(false);
     expect(page.isOwnPage(page.url)).toBe(true);
     expect(page.isOwnPage(`${page.url}?x=1#/circle/abc`)).toBe(true);
+    expect(page.isOwnPage('app://hearth/')).toBe(true);
   });
 
   it('recognises the page however its path is percent-encoded', () => {
-    const page = appPageFromFile('/opt/Hearth App/out/renderer/index.html', 'linux');
-    expect(page.isOwnPage('file:///opt/Hearth%20App/out/renderer/%69ndex.html')).toBe(true);
+    expect(appPageFromScheme().isOwnPage('app://hearth/%69ndex.html')).toBe(true);
   });
 
   it.each([
-    'file:///opt/Hearth%20App/out/renderer/other.html',
-    'file:///opt/Hearth%20App/out/renderer/index.html/..',
-    'file://server/opt/Hearth%20App/out/renderer/index.html',
-    'https://example.com/opt/Hearth%20App/out/renderer/index.html',
-    'file:///opt/Hearth%20App/out/renderer/%E0%A4%A.html',
-    'file:///OPT/Hearth%20App/out/renderer/index.html',
+    'app://hearth/other.html',
+    'app://hearth/assets/index.js',
+    'app://other/index.html',
+    'app://user@hearth/index.html',
+    'app://hearth:8080/index.html',
+    'file:///opt/hearth/out/renderer/index.html',
+    'https://hearth/index.html',
+    'app://hearth/%E0%A4%A.html',
     '',
     'garbage',
   ])('is not %s', (url) => {
-    expect(appPageFromFile('/opt/Hearth App/out/renderer/index.html', 'linux').isOwnPage(url)).toBe(
-      false,
-    );
-  });
-
-  it('ignores the case of the path on Windows only', () => {
-    const shouted = 'file:///OPT/HEARTH/out/renderer/INDEX.html';
-    expect(appPageFromFile('/opt/hearth/out/renderer/index.html', 'win32').isOwnPage(shouted)).toBe(
-      true,
-    );
-    expect(appPageFromFile('/opt/hearth/out/renderer/index.html', 'linux').isOwnPage(shouted)).toBe(
-      false,
-    );
+    expect(appPageFromScheme().isOwnPage(url)).toBe(false);
   });
 
   it('is any path on the dev server origin in development, and nothing else', () => {
