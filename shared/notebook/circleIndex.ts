@@ -56,6 +56,7 @@ export interface CircleFounding {
 /** Typed reader and writer for one circle's index document. */
 export class CircleIndex {
   private snapshot: IndexSnapshot | null = null;
+  private lastSnapshot: IndexSnapshot | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly reported = new Set<string>();
   private readonly onChange = (): void => {
@@ -109,7 +110,8 @@ export class CircleIndex {
 
   /** The current validated view; the same object until the document changes. */
   read(): IndexSnapshot {
-    this.snapshot ??= buildSnapshot(this.ydoc, this.reported);
+    this.snapshot ??= buildSnapshot(this.ydoc, this.reported, this.lastSnapshot);
+    this.lastSnapshot = this.snapshot;
     return this.snapshot;
   }
 

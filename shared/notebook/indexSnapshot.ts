@@ -41,8 +41,17 @@ export interface IndexSnapshot {
 // Fields of an entry only its author may change; anyone else's value is set aside.
 const AUTHOR_FIELDS = { withdrawn: false, exportable: true, contentNote: null } as const;
 
-/** Reads the whole index document; `reported` dedupes warnings across reads. */
-export function buildSnapshot(ydoc: Y.Doc, reported: Set<string>): IndexSnapshot {
+/**
+ * Reads the whole index document; `reported` dedupes warnings across reads. A record that
+ * was valid in `previous` but fails now keeps its previous form: Yjs applies an update's
+ * deletions at once but holds its insertions until what they depend on arrives, so a
+ * record can look broken for a moment (a meeting whose prompts were just replaced).
+ */
+export function buildSnapshot(
+  ydoc: Y.Doc,
+  reported: Set<string>,
+  previous: IndexSnapshot | null = null,
+): IndexSnapshot {
   const report = (key: string, reason: string): void => {
     const tag = `${key}:${reason}`;
     if (reported.has(tag)) return;
@@ -58,16 +67,21 @@ export function buildSnapshot(ydoc: Y.Doc, reported: Set<string>): IndexSnapshot
     else report('meta', checked.reason);
   }
   const members = new Map<MemberId, MemberRecord>();
-  for (const { record } of records(ydoc, INDEX_ROOT.members, checkMember, report)) {
+  const previousMeetings = new Map(previous?.meetings.map((m) => [m.id, m]));
+  for (const { record } of records(ydoc, INDEX_ROOT.members, checkMember, report, (id) =>
+    previous?.members.get(id as MemberId),
+  )) {
     members.set(record.id, record);
   }
-  const meetings = records(ydoc, INDEX_ROOT.meetings, checkMeeting, report).map((r) => r.record);
+  const meetings = records(ydoc, INDEX_ROOT.meetings, checkMeeting, report, (id) =>
+    previousMeetings.get(id as MeetingId),
+  ).map((r) => r.record);
   meetings.sort(
     (a, b) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt || b.id.localeCompare(a.id),
   );
-  const entryRecords = records(ydoc, INDEX_ROOT.entries, checkEntry, report).map(
-    ({ record, yRecord }) => authorOnly(record, yRecord, registry, report),
-  );
+  const entryRecords = records(ydoc, INDEX_ROOT.entries, checkEntry, report, (id) =>
+    previous?.entries.get(id as EntryId),
+  ).map(({ record, yRecord }) => authorOnly(record, yRecord, registry, report));
   entryRecords.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   const entries = new Map<EntryId, EntryRecord>();
   const entriesByMeeting = new Map<MeetingId, EntryRecord[]>();
@@ -98,6 +112,7 @@ function records<T>(
   root: string,
   check: (id: string, raw: unknown) => { ok: true; value: T } | { ok: false; reason: string },
   report: (key: string, reason: string) => void,
+  fallback: (id: string) => T | undefined,
 ): { record: T; yRecord: Y.Map<unknown> }[] {
   const out: { record: T; yRecord: Y.Map<unknown> }[] = [];
   ydoc.getMap<unknown>(root).forEach((value, key) => {
@@ -107,7 +122,12 @@ function records<T>(
     }
     const yRecord = value as Y.Map<unknown>;
     const checked = check(key, yRecord.toJSON());
-    if (checked.ok) out.push({ record: checked.value, yRecord });
+    if (checked.ok) {
+      out.push({ record: checked.value, yRecord });
+      return;
+    }
+    const kept = fallback(key);
+    if (kept !== undefined) out.push({ record: kept, yRecord });
     else report(`${root}/${key}`, checked.reason);
   });
   return out;

@@ -77,7 +77,12 @@ export async function waitForHeal(
     ]);
     const now = Date.now();
     last = { lines, notebooks };
-    const linked = ready && lines.every((line) => line === wanted);
+    // In step means the status line says so and the links really are up: the line goes on
+    // saying "Connected" through a short cut while the connections are disconnected.
+    const linked =
+      ready &&
+      lines.every((line) => line === wanted) &&
+      links.every((states) => states.connected === room.length - 1 && states.notConnected === 0);
     if (linked) linkedAt ??= now;
     else linkedAt = null;
     const keys = new Set(notebooks.map(notebookKey));
@@ -85,7 +90,7 @@ export async function waitForHeal(
     const state = room
       .map(
         (laptop, i) =>
-          `${laptop.options.seat.index}: ${lines[i] ?? '?'} [${links[i] ?? '?'}], ${missing[i]} missing`,
+          `${laptop.options.seat.index}: ${lines[i] ?? '?'} [${links[i]?.summary ?? '?'}], ${missing[i]} missing`,
       )
       .join(' | ');
     if (state !== shown) timeline.push(`+${now - undoneAt} ms ${state}${ready ? '' : ' (not ready)'}`);
@@ -122,7 +127,7 @@ export function watchRoom(room: readonly Laptop[], log: (line: string) => void):
       const states = await Promise.all(
         room.map(async (laptop) => {
           const [line, links] = await Promise.all([syncLine(laptop.page), linkStates(laptop.page)]);
-          return `${laptop.options.seat.index}: ${line} [${links}]`;
+          return `${laptop.options.seat.index}: ${line} [${links.summary}]`;
         }),
       ).catch((error: unknown) => [String(error)]);
       const state = states.join(' | ');
@@ -138,19 +143,24 @@ export function watchRoom(room: readonly Laptop[], log: (line: string) => void):
 }
 
 /**
- * Characters of `saved` that `stored` does not hold in order (a greedy subsequence
- * match): the meeting only ever adds text, so whatever was saved must still be there,
- * with later text around it.
+ * Characters of `saved` that `stored` does not hold in order: the length of `saved`
+ * less their longest common subsequence. The meeting only ever adds text, so whatever
+ * was saved must still be there, in order, with later text around it.
  */
 export function lostCharacters(saved: string, stored: string): number {
-  let at = 0;
-  let lost = 0;
-  for (const char of saved) {
-    const found = stored.indexOf(char, at);
-    if (found === -1) lost++;
-    else at = found + char.length;
+  if (stored.includes(saved)) return 0;
+  const a = [...saved];
+  const b = [...stored];
+  let previous = new Uint32Array(b.length + 1);
+  let current = new Uint32Array(b.length + 1);
+  for (const char of a) {
+    for (let j = 1; j <= b.length; j++) {
+      current[j] =
+        b[j - 1] === char ? previous[j - 1]! + 1 : Math.max(previous[j]!, current[j - 1]!);
+    }
+    [previous, current] = [current, previous];
   }
-  return lost;
+  return a.length - previous[b.length]!;
 }
 
 /** What a killed laptop's disk held, against what its screen had shown. */

@@ -145,14 +145,30 @@ export function linkProbeScript(): string {
       super(...args);
       const link = { state: this.connectionState };
       links.push(link);
+      this.__hearthRoomLink = link;
       this.addEventListener('connectionstatechange', () => { link.state = this.connectionState; });
+    }
+    // close() fires no connectionstatechange: mark it here, or a replaced link would
+    // look alive for ever.
+    close() {
+      this.__hearthRoomLink.state = 'closed';
+      super.close();
     }
   };
 })();`;
 }
 
-/** How many of the page's WebRTC connections are in each state (closed ones left out). */
-export async function linkStates(page: Page): Promise<string> {
+/** The page's WebRTC connections that are not closed, by state. */
+export interface LinkStates {
+  /** "2 connected, 1 disconnected", for logs. */
+  summary: string;
+  connected: number;
+  /** Not closed and not connected: new, connecting, disconnected or failed. */
+  notConnected: number;
+}
+
+/** Reads the states of the page's WebRTC connections (closed ones left out). */
+export async function linkStates(page: Page): Promise<LinkStates> {
   const states = await page.evaluate(() =>
     (globalThis as unknown as { __hearthRoomLinks: { state: string }[] }).__hearthRoomLinks.map(
       (link) => link.state,
@@ -160,7 +176,13 @@ export async function linkStates(page: Page): Promise<string> {
   );
   const counts = new Map<string, number>();
   for (const state of states) if (state !== 'closed') counts.set(state, (counts.get(state) ?? 0) + 1);
-  return [...counts].map(([state, count]) => `${count} ${state}`).join(', ') || 'no links';
+  const connected = counts.get('connected') ?? 0;
+  const all = [...counts.values()].reduce((sum, count) => sum + count, 0);
+  return {
+    summary: [...counts].map(([state, count]) => `${count} ${state}`).join(', ') || 'no links',
+    connected,
+    notConnected: all - connected,
+  };
 }
 
 /** The entries on screen at one moment (page clock). */

@@ -98,8 +98,26 @@ export class EntryProvider implements Provider {
 
   private link(live: Y.Doc): void {
     Y.applyUpdate(this.replica, Y.encodeStateAsUpdate(live), this.origin);
+    // Changes from elsewhere reach the editor merged, at most one transaction per task:
+    // Lexical's binding can drift from its document when several transactions land
+    // before it commits (seen in the seeded convergence tests).
+    let waiting: Uint8Array[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const deliver = (): void => {
+      timer = null;
+      const updates = waiting;
+      waiting = [];
+      if (updates.length === 0) return;
+      Y.applyUpdate(
+        this.replica,
+        updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates),
+        this.origin,
+      );
+    };
     const fromLive = (update: Uint8Array, origin: unknown): void => {
-      if (origin !== this.origin) Y.applyUpdate(this.replica, update, this.origin);
+      if (origin === this.origin) return;
+      waiting.push(update);
+      timer ??= setTimeout(deliver, 0);
     };
     const fromEditor = (update: Uint8Array, origin: unknown): void => {
       if (origin !== this.origin) Y.applyUpdate(live, update, this.origin);
@@ -110,6 +128,9 @@ export class EntryProvider implements Provider {
     this.unlink = () => {
       live.off('update', fromLive);
       this.replica.off('update', fromEditor);
+      if (timer !== null) clearTimeout(timer);
+      // Nothing is lost by dropping what waits: the next link copies the live state whole.
+      waiting = [];
       unlinkAwareness?.();
     };
   }

@@ -224,13 +224,36 @@ export class CircleSearchSource implements SearchSource {
       if (live.has(entryId)) continue;
       // Withdrawn or gone: its words leave this laptop's memory too.
       this.texts.delete(entryId);
+      this.built.delete(`entry:${entryId}`);
       this.loaded.delete(entryId);
       this.changedEntries.delete(entryId);
     }
     this.documentsByKey = next;
   }
 
+  // Rebuilding runs after every batch of entries read and after each burst of typing:
+  // documents whose inputs did not change are reused rather than made again.
+  private readonly built = new Map<string, { inputs: readonly unknown[]; document: SearchDocument }>();
+
+  private reuse(key: string, inputs: readonly unknown[], make: () => SearchDocument): SearchDocument {
+    const cached = this.built.get(key);
+    if (cached !== undefined && cached.inputs.every((input, i) => input === inputs[i])) {
+      return cached.document;
+    }
+    const document = make();
+    this.built.set(key, { inputs, document });
+    return document;
+  }
+
   private meetingDocument(meeting: MeetingRecord): SearchDocument {
+    return this.reuse(
+      `meeting:${meeting.id}`,
+      [meeting.title, meeting.date, meeting.prompts.map((prompt) => prompt.text).join('\n')],
+      () => this.makeMeetingDocument(meeting),
+    );
+  }
+
+  private makeMeetingDocument(meeting: MeetingRecord): SearchDocument {
     const prompts = meeting.prompts.map((prompt) => prompt.text).join('\n');
     return {
       key: `meeting:${meeting.id}`,
@@ -246,6 +269,27 @@ export class CircleSearchSource implements SearchSource {
   }
 
   private entryDocument(
+    entry: EntryRecord,
+    meeting: MeetingRecord,
+    author: string | null,
+  ): SearchDocument {
+    return this.reuse(
+      `entry:${entry.id}`,
+      [
+        entry.contentNote,
+        entry.createdAt,
+        meeting.id,
+        meeting.title,
+        meeting.date,
+        author,
+        this.texts.get(entry.id),
+        this.options.isRevealed?.(entry.id) ?? false,
+      ],
+      () => this.makeEntryDocument(entry, meeting, author),
+    );
+  }
+
+  private makeEntryDocument(
     entry: EntryRecord,
     meeting: MeetingRecord,
     author: string | null,

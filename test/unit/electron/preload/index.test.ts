@@ -27,7 +27,18 @@ describe('the preload', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
     expect(electron.contextBridge.exposeInMainWorld.mock.calls[0]?.[0]).toBe('hearth');
     expect(Object.keys(exposedApi()).sort()).toEqual(
-      ['app', 'backup', 'circles', 'docs', 'events', 'export', 'journal', 'notices', 'settings', 'sync'].sort(),
+      [
+        'app',
+        'backup',
+        'circles',
+        'docs',
+        'events',
+        'export',
+        'journal',
+        'notices',
+        'settings',
+        'sync',
+      ].sort(),
     );
   });
 

@@ -225,3 +225,22 @@ describe('CircleIndex', () => {
     ]);
   });
 });
+
+describe('a record caught between two updates', () => {
+  it('keeps its last valid form while it does not fit (a half-arrived change, or a bad write)', () => {
+    const ydoc = new Y.Doc();
+    const index = new CircleIndex(ydoc);
+    const meetingId = index.addMeeting({
+      title: 'Held for a moment',
+      date: '2026-04-04',
+      prompts: [{ kind: 'theme', text: 'First' }],
+      createdBy: null,
+    });
+    expect(index.read().meetings.map((m) => m.title)).toEqual(['Held for a moment']);
+    // What a reader sees when a replacement's deletion arrived before its insertion.
+    (ydoc.getMap(INDEX_ROOT.meetings).get(meetingId) as Y.Map<unknown>).delete('prompts');
+    expect(index.read().meetings.map((m) => m.prompts[0]?.text)).toEqual(['First']);
+    index.updateMeeting(meetingId, { prompts: [{ kind: 'theme', text: 'Second' }] });
+    expect(index.read().meetings.map((m) => m.prompts[0]?.text)).toEqual(['Second']);
+  });
+});

@@ -63,6 +63,7 @@ describe('EntryProvider', () => {
     type(replica, 'b');
     expect(textOf(live)).toBe('ab');
     type(live, 'c');
+    await nextTask();
     expect(textOf(replica)).toBe('abc');
     expect(liveOrigins[0]).toBe(provider.origin);
     expect(isReplicaOrigin(provider.origin)).toBe(true);
@@ -76,7 +77,9 @@ describe('EntryProvider', () => {
     second.provider.connect();
     await nextTask();
     type(first.replica, 'from the first ');
+    await nextTask();
     type(second.replica, 'and the second');
+    await nextTask();
     expect(textOf(first.replica)).toBe('from the first and the second');
     expect(textOf(second.replica)).toBe('from the first and the second');
     expect(textOf(live)).toBe('from the first and the second');
@@ -103,6 +106,20 @@ describe('EntryProvider', () => {
     expect(replica.isDestroyed).toBe(true);
   });
 
+  it('hands the editor changes from elsewhere merged, one transaction per task', async () => {
+    const live = liveWith('');
+    const { provider, replica } = provide(live);
+    provider.connect();
+    await nextTask();
+    let replicaTransactions = 0;
+    replica.on('afterTransaction', () => replicaTransactions++);
+    for (const letter of 'several peer updates') type(live, letter);
+    expect(replicaTransactions).toBe(0);
+    await nextTask();
+    expect(replicaTransactions).toBe(1);
+    expect(textOf(replica)).toBe('several peer updates');
+  });
+
   it('ends connected, once, with no duplicate content after connect, disconnect, connect in one tick', async () => {
     const live = liveWith('Only once');
     const { provider, replica, events } = provide(live);
@@ -120,6 +137,7 @@ describe('EntryProvider', () => {
     let replicaUpdates = 0;
     replica.on('update', () => replicaUpdates++);
     type(live, '!');
+    await nextTask();
     expect(replicaUpdates).toBe(1);
     expect(textOf(replica)).toBe('Only once!');
     type(replica, '?');
