@@ -108,3 +108,37 @@ test('three laptops co-write one entry over WebRTC, and an offline laptop merges
   expect(merged).toContain('Written by Ana while Cat was away.');
   expect(merged).toContain('Written by Cat while offline.');
 });
+
+test('words typed apart into the same word are all kept when two laptops meet again', async ({
+  hearth,
+}) => {
+  const ana = await hearth.openPeer('ana');
+  const ben = await hearth.openPeer('ben');
+  await createCircle(ana.page, { name: 'Harbour circle', memberName: 'Ana' });
+  await addMeeting(ana.page, { title: 'Apart' });
+  await startEntry(ana.page);
+  await ana.page.keyboard.type('steady');
+  const invite = await readInvite(ana.page);
+  await joinByPasting(ben.page, invite.link, 'Ben');
+  await expect(syncStatus(ben.page)).toHaveText('Connected to 1 person', { timeout: 30_000 });
+  const anaEditor = editorOf(ana, 'Ana');
+  const benEditor = editorOf(ben, 'Ana');
+  await expect(benEditor).toHaveText('steady');
+
+  await setOffline(ben.page, true);
+  // Ana types before the word; Ben selects the whole word and types over it.
+  await anaEditor.click();
+  await ana.page.keyboard.press('Control+Home');
+  await ana.page.keyboard.type('mostly ');
+  await benEditor.dblclick();
+  await ben.page.keyboard.type('calm');
+  await setOffline(ben.page, false);
+
+  for (const peer of [ana, ben]) {
+    await expect(editorOf(peer, 'Ana')).toContainText('mostly', { timeout: 15_000 });
+    await expect(editorOf(peer, 'Ana')).toContainText('calm');
+  }
+  await expect
+    .poll(async () => (await anaEditor.innerText()) === (await benEditor.innerText()))
+    .toBe(true);
+});

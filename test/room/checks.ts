@@ -106,8 +106,18 @@ export async function waitForHeal(
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   const report = room.map((laptop, i) => {
-    const missing = last.notebooks[i] === undefined ? [] : missingPhrases(last.notebooks[i], ledger);
-    return `  ${laptop.label}: "${last.lines[i] ?? '?'}", missing ${missing.length ? missing.join('; ') : 'nothing'}`;
+    const notebook = last.notebooks[i];
+    const missing = notebook === undefined ? [] : missingPhrases(notebook, ledger);
+    const lines = [`  ${laptop.label}: "${last.lines[i] ?? '?'}", missing ${missing.length ? missing.join('; ') : 'nothing'}`];
+    // What the entries lacking a phrase do hold, to tell a lost phrase from a mangled one.
+    for (const phrase of ledger.phrases) {
+      const card = notebook?.entries.find((entry) => entry.byline === phrase.entry);
+      if (card !== undefined && !card.text.includes(phrase.phrase)) {
+        lines.push(`    ${phrase.entry}'s entry reads: ${JSON.stringify(card.text.slice(-400))}`);
+        break;
+      }
+    }
+    return lines.join('\n');
   });
   throw new Error(
     `the room did not heal within ${options.timeoutMs} ms (wanted "${wanted}" everywhere and identical notebooks):\n${report.join('\n')}\n  timeline:\n    ${timeline.join('\n    ')}`,

@@ -22,6 +22,8 @@ export interface RoomRunOptions {
   rendererDir: string;
   /** This run's folder (emptied first): data folders, logs, the capture. */
   runDir: string;
+  /** Let co-writers type into an entry while its author types (exposes a known bug). */
+  coWriteAtOnce: boolean;
 }
 
 /** Runs the meeting once and gathers every figure; never throws for a failed check. */
@@ -33,7 +35,7 @@ export async function runRoomOnce(options: RoomRunOptions): Promise<RoomRun> {
   rmSync(options.runDir, { recursive: true, force: true });
   mkdirSync(options.runDir, { recursive: true, mode: 0o700 });
   const random = seededRandom(options.seed);
-  const plan = planMeeting(random, options.laptops);
+  const plan = planMeeting(random, options.laptops, { coWriteAtOnce: options.coWriteAtOnce });
   const result: RoomRun = {
     seed: options.seed,
     laptops: options.laptops,

@@ -3,10 +3,13 @@
  * ./meeting.ts), run as root. Prints the seed first, so a failing run can be replayed:
  *
  *   npm run test:room -- [--laptops N] [--seed S] [--runs R] [--renderer DIR]
+ *                         [--co-write-at-once]
  *
  * --laptops (default 3, at least 3), --seed (default: drawn now; $HEARTH_SEED also
  * works), --runs (default 1; run r uses seed S + r), --renderer (default out/renderer,
- * built by `npm run build`; give a private copy if others rebuild out/ meanwhile).
+ * built by `npm run build`; give a private copy if others rebuild out/ meanwhile),
+ * --co-write-at-once (members co-write in an entry while its author types there: shows
+ * the keystrokes lost when two type at the end of one entry at once).
  * Writes test-results/room.json and keeps each run's logs, data folders and capture in
  * test-results/room/seed-<S>/. Where namespaces cannot be made (not root, not Linux) it
  * says so and exits 0; any other failure exits 1.
@@ -36,6 +39,7 @@ async function main(): Promise<number> {
       seed: { type: 'string' },
       runs: { type: 'string', default: '1' },
       renderer: { type: 'string', default: join(REPO_ROOT, 'out', 'renderer') },
+      'co-write-at-once': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -78,6 +82,7 @@ async function main(): Promise<number> {
         laptops,
         rendererDir,
         runDir: join(REPO_ROOT, 'test-results', 'room', `seed-${runSeed}`),
+        coWriteAtOnce: values['co-write-at-once'],
       }),
     );
   }

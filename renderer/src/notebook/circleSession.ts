@@ -19,7 +19,8 @@ import {
   type EntryId,
   type MeetingId,
 } from '../../../shared/notebook/ids';
-import { LOCAL_ORIGIN, STORE_ORIGIN } from '../../../shared/notebook/origins';
+import { LOCAL_ORIGIN, PEER_ORIGIN, STORE_ORIGIN } from '../../../shared/notebook/origins';
+import { repairDanglingText } from '../../../shared/notebook/danglingText';
 import { LiveDocs, type DocUpdateListener } from './liveDocs';
 import { SaveTracker } from './saveTracker';
 
@@ -33,6 +34,23 @@ export interface Publication {
   anonymous: boolean;
   contentNote: string | null;
   exportable: boolean;
+}
+
+/**
+ * Repairs an entry body whenever a change leaves words without a text node, before any
+ * editor sees them (shared/notebook/danglingText.ts). That happens when a peer's words
+ * land after a node that was replaced here, or a node is replaced here while a peer's
+ * words wait to reach the editor; so: after a peer's change, or any change that deleted
+ * something. Editors receive outside changes a task later (entryProvider.ts), so they
+ * get the words and their repair together.
+ */
+function keepConcurrentWords(ydoc: Y.Doc): void {
+  repairDanglingText(ydoc, LOCAL_ORIGIN);
+  ydoc.on('afterTransaction', (transaction: Y.Transaction) => {
+    if (transaction.origin === PEER_ORIGIN || transaction.deleteSet.clients.size > 0) {
+      repairDanglingText(ydoc, LOCAL_ORIGIN);
+    }
+  });
 }
 
 /** A live, persisted circle. */
@@ -52,6 +70,10 @@ export class CircleSession {
   ) {
     this.docs = new LiveDocs(api, summary.id, this.saves, storedDocIds);
     this.docs.track(INDEX_DOC_ID, index.ydoc);
+    this.docs.onAdded((docId) => {
+      const ydoc = this.docs.peek(docId);
+      if (docId !== INDEX_DOC_ID && ydoc !== undefined) keepConcurrentWords(ydoc);
+    });
     this.stopWatchingWithdrawals = index.subscribe(() => this.letGoOfWithdrawn());
     this.letGoOfWithdrawn();
   }

@@ -67,11 +67,13 @@ export async function openLaptop(
   return { name: host.options.name, host, context, page };
 }
 
-/** Closes the laptop's page and stops its host; true when the host exited cleanly. */
-export async function closeLaptop(laptop: Laptop): Promise<boolean> {
+/** Closes the laptop's page and stops its host, saying so if the host did not exit cleanly. */
+export async function closeLaptop(laptop: Laptop): Promise<void> {
   await laptop.context.close().catch(() => undefined);
   const code = await laptop.host.stop();
-  return code === 0 || code === null;
+  if (code !== 0 && code !== null) {
+    console.warn(`host ${laptop.name} exited with code ${code}:\n${laptop.host.output()}`);
+  }
 }
 
 /** What the status line reads once a laptop is in step with `others` other laptops. */

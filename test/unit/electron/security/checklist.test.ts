@@ -3,8 +3,8 @@
  * one `describe` per item, numbered as there. What can be checked without the Electron
  * binary is checked here: the options objects, the handlers as functions, the policy
  * string, and the bundles `electron-vite build` makes (built into a folder of this test's
- * own). What needs the real runtime is in ./electronRuntime.test.ts. Items that do not
- * apply or are not met are explained in electron/SECURITY.md, row by row.
+ * own). What needs the real runtime is in ./electronRuntime.test.ts. Item 19 (fuses) has
+ * no test: Hearth has no packaging step yet. electron/SECURITY.md has a row per item.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -220,7 +220,7 @@ describe('10. no enableBlinkFeatures', () => {
   });
 });
 
-describe('11. no <webview>', () => {
+describe('11–12. no <webview>, so no allowpopups and no options to verify', () => {
   it.each(windows)('%s has the webview tag off', (_name, options) => {
     expect(options.webPreferences?.webviewTag).toBe(false);
   });
@@ -232,7 +232,7 @@ describe('11. no <webview>', () => {
   });
 });
 
-describe('12. navigation is limited to the app page', () => {
+describe('13. navigation is limited to the app page', () => {
   it.each([
     'https://example.org/',
     'app://hearth/other.html',
@@ -251,7 +251,7 @@ describe('12. navigation is limited to the app page', () => {
   });
 });
 
-describe('13. new windows are never created', () => {
+describe('14. new windows are never created', () => {
   it.each(['https://example.org/', 'app://hearth/index.html', 'about:blank'])(
     'denies window.open(%s)',
     (url) => {
@@ -262,7 +262,7 @@ describe('13. new windows are never created', () => {
   );
 });
 
-describe('14. shell.openExternal only with checked content', () => {
+describe('15. shell.openExternal only with checked content', () => {
   it('opens only checked web, mail and phone links, and nothing else', () => {
     const shell = { openExternal: vi.fn(() => Promise.resolve()) };
     const open = windowOpenHandler(shell);
@@ -286,7 +286,7 @@ describe('14. shell.openExternal only with checked content', () => {
   });
 });
 
-describe('15. a current version of Electron', () => {
+describe('16. a current version of Electron', () => {
   it(`is Electron ${ELECTRON_MAJOR_FLOOR} or newer, as installed and as declared`, async () => {
     const installed = JSON.parse(
       await readFile(join(ROOT, 'node_modules/electron/package.json'), 'utf8'),
@@ -301,7 +301,7 @@ describe('15. a current version of Electron', () => {
   });
 });
 
-describe('16. the sender of every IPC message is checked', () => {
+describe('17. the sender of every IPC message is checked', () => {
   it('refuses every channel from a page that is not Hearth’s, before its handler runs', async () => {
     const ipc = new FakeIpcMain();
     const handlers = fakeHandlers();
@@ -327,7 +327,7 @@ describe('16. the sender of every IPC message is checked', () => {
   });
 });
 
-describe('17. the page is served from a custom protocol, not file://', () => {
+describe('18. the page is served from a custom protocol, not file://', () => {
   it('is app://hearth/index.html, and a file page is not the app page', () => {
     expect(appPageFromScheme().url).toBe('app://hearth/index.html');
     expect(APP_PAGE.isOwnPage('file:///opt/hearth/out/renderer/index.html')).toBe(false);
@@ -345,7 +345,7 @@ describe('17. the page is served from a custom protocol, not file://', () => {
   });
 });
 
-describe('19. no Electron API is exposed to the page', () => {
+describe('20. no Electron API is exposed to the page', () => {
   it('the built preload exposes only window.hearth, built of functions, never ipcRenderer', () => {
     const exposed = evaluatePreloadBundle(preloadBundle);
     expect([...exposed.keys()]).toEqual(['hearth']);

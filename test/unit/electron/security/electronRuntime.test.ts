@@ -58,7 +58,7 @@ describe.skipIf(binary === null)(`Electron runtime checks (skipped where ${SKIP_
     await rm(configDir, { recursive: true, force: true });
   });
 
-  it('runtime: the window shows app://hearth/index.html with window.hearth and no Node (items 2, 17, 19)', async () => {
+  it('runtime: the window shows app://hearth/index.html with window.hearth and no Node (items 2, 18, 20)', async () => {
     expect(page.url()).toBe('app://hearth/index.html');
     const globals = await page.evaluate(() => {
       const scope = globalThis as Record<string, unknown>;
@@ -84,14 +84,14 @@ describe.skipIf(binary === null)(`Electron runtime checks (skipped where ${SKIP_
     expect(sandboxed.every((value) => value === true || value === null)).toBe(true);
   });
 
-  it('runtime: app:// responses carry the Content-Security-Policy header (items 7, 17)', async () => {
+  it('runtime: app:// responses carry the Content-Security-Policy header (items 7, 18)', async () => {
     const header = await page.evaluate(async () =>
       (await fetch('/index.html')).headers.get('content-security-policy'),
     );
     expect(header).toBe(CONTENT_SECURITY_POLICY);
   });
 
-  it('runtime: window.open opens nothing and the page cannot navigate away (items 12, 13)', async () => {
+  it('runtime: window.open opens nothing and the page cannot navigate away (items 13, 14)', async () => {
     expect(await page.evaluate(() => window.open('https://example.org/') === null)).toBe(true);
     await page.evaluate(() => {
       window.location.href = 'https://example.org/';
@@ -108,7 +108,7 @@ describe.skipIf(binary === null)(`Electron runtime checks (skipped where ${SKIP_
     expect(state).toBe('denied');
   });
 
-  it('runtime: the page reaches main through the checked bridge (item 16)', async () => {
+  it('runtime: the page reaches main through the checked bridge (item 17)', async () => {
     const info = await page.evaluate(() =>
       (
         globalThis as unknown as { hearth: { app: { info(): Promise<{ mode: string }> } } }

@@ -144,4 +144,17 @@ describe('invite', () => {
   it('computes the standard CRC-32 check value', () => {
     expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
   });
+
+  it.each(['line\nbreak', ' leading space', 'trailing space ', 'nul\u0000'])(
+    'refuses a forged invite whose circle name %j could not be typed into Hearth',
+    (circleName) => {
+      const code = inviteCode({ ...INVITE, circleName });
+      expect(code.ok).toBe(true);
+      if (!code.ok) return;
+      expect(parseInvite(code.value)).toEqual({
+        ok: false,
+        reason: 'the circle name in the invite is not readable text',
+      });
+    },
+  );
 });
