@@ -202,8 +202,11 @@ function Notebook({
             className="button button--quiet"
             type="button"
             onClick={() => setSettingsOpen(true)}
+            aria-label={t('settings.open')}
+            title={t('settings.open')}
           >
-            {t('settings.open')}
+            <span aria-hidden="true">⚙</span>
+            <span className="topbar__label">{t('settings.open')}</span>
           </button>
         </div>
       </header>
