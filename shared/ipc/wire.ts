@@ -216,6 +216,11 @@ function revive(
   used: Uint8Array,
   depth: number,
 ): Checked<unknown> {
+  // JSON.parse reads 1e400 as Infinity, which encodeFrame refuses to send: refuse it here
+  // too, so what is accepted is exactly what the format can carry (found by npm run fuzz).
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return refuse('the message holds a number out of range');
+  }
   if (typeof value !== 'object' || value === null) return pass(value);
   if (depth >= MAX_DEPTH) return refuse(`the message is nested deeper than ${MAX_DEPTH}`);
   if (Array.isArray(value)) {

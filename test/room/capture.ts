@@ -31,7 +31,19 @@ export interface BridgeCapture {
 export async function startCapture(room: RoomNetwork, file: string): Promise<BridgeCapture> {
   const child: ChildProcess = spawn(
     'ip',
-    ['netns', 'exec', room.switchNamespace, 'tcpdump', '-i', room.bridge, '-U', '-s', '0', '-w', file],
+    [
+      'netns',
+      'exec',
+      room.switchNamespace,
+      'tcpdump',
+      '-i',
+      room.bridge,
+      '-U',
+      '-s',
+      '0',
+      '-w',
+      file,
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
@@ -103,7 +115,13 @@ export async function censusOf(file: string): Promise<TrafficCensus> {
     byProtocol: {},
   };
   const fields = ['frame.number', 'frame.len', 'eth.type', 'ip.src', 'ip.dst', 'ip.proto'];
-  const table = await tshark(file, ['-T', 'fields', '-E', 'separator=/t', ...fields.flatMap((f) => ['-e', f])]);
+  const table = await tshark(file, [
+    '-T',
+    'fields',
+    '-E',
+    'separator=/t',
+    ...fields.flatMap((f) => ['-e', f]),
+  ]);
   for (const line of table.split('\n')) {
     if (line === '') continue;
     const [number, length, ethType, source, destination, proto] = line.split('\t');
@@ -112,7 +130,8 @@ export async function censusOf(file: string): Promise<TrafficCensus> {
     const protocol =
       ethType === '0x0806'
         ? 'arp'
-        : ({ '1': 'icmp', '2': 'igmp', '6': 'tcp', '17': 'udp' }[proto ?? ''] ?? `other ${ethType}`);
+        : ({ '1': 'icmp', '2': 'igmp', '6': 'tcp', '17': 'udp' }[proto ?? ''] ??
+          `other ${ethType}`);
     census.byProtocol[protocol] = (census.byProtocol[protocol] ?? 0) + 1;
     if (protocol === 'arp') census.arp++;
     else if (source !== undefined && inSubnet(source) && destination !== undefined) {
@@ -140,11 +159,25 @@ export interface PlaintextHit {
 }
 
 /** Looks for every phrase, in UTF-8, in the capture's bytes, TCP streams and WebSocket text. */
-export async function plaintextHits(file: string, phrases: readonly string[]): Promise<PlaintextHit[]> {
-  const views: { where: string; bytes: Buffer }[] = [{ where: 'raw bytes', bytes: await readFile(file) }];
+export async function plaintextHits(
+  file: string,
+  phrases: readonly string[],
+): Promise<PlaintextHit[]> {
+  const views: { where: string; bytes: Buffer }[] = [
+    { where: 'raw bytes', bytes: await readFile(file) },
+  ];
 
   const streams = new Map<string, string[]>();
-  const segments = await tshark(file, ['-Y', 'tcp.len > 0', '-T', 'fields', '-e', 'tcp.stream', '-e', 'tcp.payload']);
+  const segments = await tshark(file, [
+    '-Y',
+    'tcp.len > 0',
+    '-T',
+    'fields',
+    '-e',
+    'tcp.stream',
+    '-e',
+    'tcp.payload',
+  ]);
   for (const line of segments.split('\n')) {
     const [stream, payload] = line.split('\t');
     if (stream === undefined || stream === '' || payload === undefined) continue;
@@ -157,7 +190,14 @@ export async function plaintextHits(file: string, phrases: readonly string[]): P
   }
 
   // Unmasked (and, if compressed, inflated) by tshark; each message on its own line.
-  const texts = await tshark(file, ['-Y', 'websocket.payload.text', '-T', 'fields', '-e', 'websocket.payload.text']);
+  const texts = await tshark(file, [
+    '-Y',
+    'websocket.payload.text',
+    '-T',
+    'fields',
+    '-e',
+    'websocket.payload.text',
+  ]);
   views.push({ where: 'WebSocket text', bytes: Buffer.from(texts, 'utf8') });
 
   const hits: PlaintextHit[] = [];
@@ -170,8 +210,35 @@ export async function plaintextHits(file: string, phrases: readonly string[]): P
   return hits;
 }
 
+/**
+ * The views of the capture that could not find what is certainly there in clear: the
+ * mDNS service name in the raw bytes, the HTTP upgrade in a TCP stream, and the
+ * signalling protocol's `"subscribe"` in the WebSocket text (sent masked by the browser).
+ * Empty when every view works.
+ */
+export async function blindViews(file: string): Promise<string[]> {
+  const controls = {
+    'raw bytes': '_hearth',
+    'TCP stream': 'Upgrade: websocket',
+    'WebSocket text': '"subscribe"',
+  };
+  const hits = await plaintextHits(file, Object.values(controls));
+  return Object.entries(controls)
+    .filter(
+      ([view, phrase]) => !hits.some((hit) => hit.phrase === phrase && hit.where.startsWith(view)),
+    )
+    .map(([view, phrase]) => `${view} (looked for ${phrase})`);
+}
+
 /** How many WebSocket text messages tshark could read (shows the third view saw something). */
 export async function websocketMessages(file: string): Promise<number> {
-  const out = await tshark(file, ['-Y', 'websocket.payload.text', '-T', 'fields', '-e', 'frame.number']);
+  const out = await tshark(file, [
+    '-Y',
+    'websocket.payload.text',
+    '-T',
+    'fields',
+    '-e',
+    'frame.number',
+  ]);
   return out.split('\n').filter(Boolean).length;
 }

@@ -8,6 +8,7 @@
  *   laptop" is missing from its disk after the host is killed;
  * - at the end, the index and every entry read from each disk are identical.
  */
+import { writeFileSync } from 'node:fs';
 import type { Laptop } from './laptop';
 import {
   linkStates,
@@ -61,8 +62,17 @@ export async function waitForHeal(
   room: readonly Laptop[],
   ledger: PhraseLedger,
   undoneAt: number,
-  options: { timeoutMs: number; alsoReady?: () => Promise<boolean> },
+  options: { timeoutMs: number; alsoReady?: () => Promise<boolean>; dumpFile?: string },
 ): Promise<HealMeasure> {
+  // Every screen as last read, kept on disk to tell afterwards what changed between heals.
+  const dump = (notebooks: NotebookOnScreen[]): void => {
+    if (options.dumpFile === undefined) return;
+    const screens = Object.fromEntries(room.map((laptop, i) => [laptop.label, notebooks[i]]));
+    writeFileSync(
+      options.dumpFile,
+      `${JSON.stringify({ screens, ledger: ledger.phrases }, null, 2)}\n`,
+    );
+  };
   const wanted = connectedLine(room.length - 1);
   let linkedAt: number | null = null;
   let last: { lines: string[]; notebooks: NotebookOnScreen[] } = { lines: [], notebooks: [] };
@@ -70,7 +80,9 @@ export async function waitForHeal(
   let shown = '';
   while (Date.now() - undoneAt < options.timeoutMs) {
     const [lines, notebooks, links, ready] = await Promise.all([
-      Promise.all(room.map((laptop) => syncLine(laptop.page).catch((error: unknown) => String(error)))),
+      Promise.all(
+        room.map((laptop) => syncLine(laptop.page).catch((error: unknown) => String(error))),
+      ),
       Promise.all(room.map((laptop) => readNotebook(laptop.page))),
       Promise.all(room.map((laptop) => linkStates(laptop.page))),
       options.alsoReady?.() ?? Promise.resolve(true),
@@ -93,9 +105,11 @@ export async function waitForHeal(
           `${laptop.options.seat.index}: ${lines[i] ?? '?'} [${links[i]?.summary ?? '?'}], ${missing[i]} missing`,
       )
       .join(' | ');
-    if (state !== shown) timeline.push(`+${now - undoneAt} ms ${state}${ready ? '' : ' (not ready)'}`);
+    if (state !== shown)
+      timeline.push(`+${now - undoneAt} ms ${state}${ready ? '' : ' (not ready)'}`);
     shown = state;
     if (linkedAt !== null && keys.size === 1 && missing.every((count) => count === 0)) {
+      dump(notebooks);
       return {
         healMs: linkedAt - undoneAt,
         convergeMs: now - linkedAt,
@@ -105,10 +119,13 @@ export async function waitForHeal(
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+  dump(last.notebooks);
   const report = room.map((laptop, i) => {
     const notebook = last.notebooks[i];
     const missing = notebook === undefined ? [] : missingPhrases(notebook, ledger);
-    const lines = [`  ${laptop.label}: "${last.lines[i] ?? '?'}", missing ${missing.length ? missing.join('; ') : 'nothing'}`];
+    const lines = [
+      `  ${laptop.label}: "${last.lines[i] ?? '?'}", missing ${missing.length ? missing.join('; ') : 'nothing'}`,
+    ];
     // What the entries lacking a phrase do hold, to tell a lost phrase from a mangled one.
     for (const phrase of ledger.phrases) {
       const card = notebook?.entries.find((entry) => entry.byline === phrase.entry);
@@ -128,12 +145,15 @@ export async function waitForHeal(
  * Logs, every half second until stopped, what the status lines and links show whenever
  * that changes: the story of a cut, for the log. Returns the stop function.
  */
-export function watchRoom(room: readonly Laptop[], log: (line: string) => void): () => Promise<void> {
-  let stopped = false;
+export function watchRoom(
+  room: readonly Laptop[],
+  log: (line: string) => void,
+): () => Promise<void> {
+  const watch = { stopped: false };
   let shown = '';
   const started = Date.now();
   const watching = (async () => {
-    while (!stopped) {
+    while (!watch.stopped) {
       const states = await Promise.all(
         room.map(async (laptop) => {
           const [line, links] = await Promise.all([syncLine(laptop.page), linkStates(laptop.page)]);
@@ -147,7 +167,7 @@ export function watchRoom(room: readonly Laptop[], log: (line: string) => void):
     }
   })();
   return async () => {
-    stopped = true;
+    watch.stopped = true;
     await watching;
   };
 }
@@ -159,8 +179,9 @@ export function watchRoom(room: readonly Laptop[], log: (line: string) => void):
  */
 export function lostCharacters(saved: string, stored: string): number {
   if (stored.includes(saved)) return 0;
-  const a = [...saved];
-  const b = [...stored];
+  // By code point, so an accented letter counts as one character.
+  const a = Array.from(saved);
+  const b = Array.from(stored);
   let previous = new Uint32Array(b.length + 1);
   let current = new Uint32Array(b.length + 1);
   for (const char of a) {
@@ -227,7 +248,10 @@ export function storedDifferences(stored: { label: string; notebook: StoredNoteb
     if (other.notebook.index !== first.notebook.index) {
       problems.push(`${other.label}'s stored index differs from ${first.label}'s`);
     }
-    const ids = new Set([...Object.keys(first.notebook.entries), ...Object.keys(other.notebook.entries)]);
+    const ids = new Set([
+      ...Object.keys(first.notebook.entries),
+      ...Object.keys(other.notebook.entries),
+    ]);
     for (const id of ids) {
       if (first.notebook.entries[id] !== other.notebook.entries[id]) {
         problems.push(`entry ${id} differs on disk between ${first.label} and ${other.label}`);
@@ -247,6 +271,8 @@ export function phrasesMissingOnDisk(
   const byAuthor = new Map([...bylines].map(([id, byline]) => [byline, id]));
   return ledger.phrases
     .filter(({ endedAt }) => endedAt < typedBefore)
-    .filter(({ phrase, entry }) => !(stored.entries[byAuthor.get(entry) ?? ''] ?? '').includes(phrase))
+    .filter(
+      ({ phrase, entry }) => !(stored.entries[byAuthor.get(entry) ?? ''] ?? '').includes(phrase),
+    )
     .map(({ phrase, entry }) => `"${phrase}" in ${entry}'s entry`);
 }

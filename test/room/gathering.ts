@@ -82,7 +82,9 @@ const REACTION_LABELS = [/been there too/, /Thank you for sharing/, /Sending str
 /** A member reacts to another member's entry. */
 export async function react(laptop: Laptop, toAuthor: string, kind: number): Promise<void> {
   const entry = laptop.page.getByRole('region', { name: toAuthor, exact: true });
-  const button = entry.getByRole('button', { name: REACTION_LABELS[kind % REACTION_LABELS.length]! });
+  const button = entry.getByRole('button', {
+    name: REACTION_LABELS[kind % REACTION_LABELS.length]!,
+  });
   await button.click();
   await expect(button).toHaveAttribute('aria-pressed', 'true');
 }

@@ -66,6 +66,11 @@ export class Laptop {
     return this.options.memberName;
   }
 
+  /** True once Hearth's page is open (and until the laptop leaves). */
+  get opened(): boolean {
+    return this.openPage !== null;
+  }
+
   /** The page, once open. */
   get page(): Page {
     if (this.openPage === null) throw new Error(`${this.label} has no page open`);

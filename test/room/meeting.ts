@@ -15,6 +15,7 @@
  * After every heal the room must be in step and show one notebook (./checks.ts). What
  * happened is returned for the report; the disks are compared by the caller.
  */
+import { join } from 'node:path';
 import type { SeededRandom } from '../helpers/seededRandom';
 import { waitForHeal, watchRoom, type HealMeasure } from './checks';
 import { cutLinkFor, killHostMidTyping, leaveForGood, type FaultRecord } from './faults';
@@ -35,7 +36,7 @@ export interface MeetingSetting {
   rendererDir: string;
   /** Every laptop made, so the harness can shut them down whatever happens. */
   laptops: Laptop[];
-  log(line: string): void;
+  log: (line: string) => void;
 }
 
 /** What happened in the meeting. */
@@ -89,41 +90,41 @@ export async function runMeeting(setting: MeetingSetting): Promise<MeetingRecord
   const late = at(plan.lateLaptop);
   const present = () => laptops.filter((laptop) => laptop.present && laptop.host.running);
 
-  // Everyone adds a line to their own entry at once; then, now and then, members add a
-  // line to someone else's entry (co-writing), one after another unless the plan says
-  // at once: two members typing at the end of one entry at the same moment lose
-  // keystrokes (see the report), which is a bug of its own, not what these checks test.
+  // Everyone adds a line to their own entry at once, and now and then a member also adds
+  // one to someone else's entry while its author is typing there (co-writing). Every
+  // choice and phrase is drawn before anyone types, so the seed alone decides them.
   const everyoneTypes = async (during: string, style = QUICK): Promise<void> => {
-    const writers = laptops.filter((laptop) => laptop.present && laptop.host.url !== '');
-    const write = (laptop: Laptop, author: Laptop) =>
+    const writers = laptops.filter((laptop) => laptop.present && laptop.opened);
+    const turns = writers.map((laptop) => {
+      const own = ledger.next();
+      const coAuthor = random.chance(0.35)
+        ? random.pick(writers.filter((other) => other !== laptop))
+        : null;
+      return { laptop, own, co: coAuthor && { author: coAuthor, phrase: ledger.next() } };
+    });
+    const write = (laptop: Laptop, author: Laptop, phrase: string) =>
       typePhrase(
         laptop.page,
         { laptop: laptop.options.seat.index, author: author.name, during },
-        ledger.next(),
+        phrase,
         style,
         ledger,
       );
-    const coWriting = writers.flatMap((laptop) =>
-      random.chance(0.35)
-        ? [{ laptop, author: random.pick(writers.filter((other) => other !== laptop)) }]
-        : [],
+    await Promise.all(
+      turns.map(async ({ laptop, own, co }) => {
+        await write(laptop, laptop, own);
+        if (co !== null) await write(laptop, co.author, co.phrase);
+      }),
     );
-    if (plan.coWriteAtOnce) {
-      await Promise.all(
-        writers.map(async (laptop) => {
-          await write(laptop, laptop);
-          for (const co of coWriting.filter((candidate) => candidate.laptop === laptop)) {
-            await write(co.laptop, co.author);
-          }
-        }),
-      );
-      return;
-    }
-    await Promise.all(writers.map((laptop) => write(laptop, laptop)));
-    for (const co of coWriting) await write(co.laptop, co.author);
   };
+
+  let heals = 0;
   const heal = (undoneAt: number, timeoutMs: number, alsoReady?: () => Promise<boolean>) =>
-    waitForHeal(present(), ledger, undoneAt, { timeoutMs, ...(alsoReady ? { alsoReady } : {}) });
+    waitForHeal(present(), ledger, undoneAt, {
+      timeoutMs,
+      dumpFile: join(setting.runDir, `screens-${String(++heals).padStart(2, '0')}.json`),
+      ...(alsoReady ? { alsoReady } : {}),
+    });
 
   // 1. The early laptops open Hearth.
   const early = laptops.filter((laptop) => laptop !== late);
@@ -142,7 +143,13 @@ export async function runMeeting(setting: MeetingSetting): Promise<MeetingRecord
   // 2. The circle, the meeting, the early joiners.
   log(`${founder.label} makes "${plan.circleName}" and the meeting "${plan.meetingTitle}"`);
   const invites = await foundCircle(founder, plan);
-  await typePhrase(founder.page, { laptop: 1, author: founder.name, during: 'opening' }, ledger.next(), QUICK, ledger);
+  await typePhrase(
+    founder.page,
+    { laptop: 1, author: founder.name, during: 'opening' },
+    ledger.next(),
+    QUICK,
+    ledger,
+  );
   log(`the invite names ${invites.addresses.join(' ')}`);
   const joinedFrom = Date.now();
   await Promise.all(
@@ -158,12 +165,17 @@ export async function runMeeting(setting: MeetingSetting): Promise<MeetingRecord
   await late.start();
   if (plan.skewedLaptop === plan.lateLaptop) await checkSkew(late);
   await joinAndStartEntry(late, invites.withoutAddresses, plan);
-  const lateJoin = fault({ kind: 'late join', laptop: late.label, detail: 'invite with no address: found by mDNS' });
+  const lateJoin = fault({
+    kind: 'late join',
+    laptop: late.label,
+    detail: 'invite with no address: found by mDNS',
+  });
   lateJoin.heal = await heal(lateFrom, 120_000);
   log(`${late.label} in step with everyone ${lateJoin.heal.totalMs} ms after opening Hearth`);
 
   // 4. Reactions and the round.
-  for (const { laptop, toLaptop, kind } of plan.reactions) await react(at(laptop), at(toLaptop).name, kind);
+  for (const { laptop, toLaptop, kind } of plan.reactions)
+    await react(at(laptop), at(toLaptop).name, kind);
   await everyoneTypes('after the reactions');
   await heal(Date.now(), 30_000);
   log(`${founder.label} runs a round`);
@@ -172,7 +184,10 @@ export async function runMeeting(setting: MeetingSetting): Promise<MeetingRecord
   await heal(Date.now(), 30_000);
 
   // 5. Links cut and restored.
-  for (const [how, cut] of [['unplugged', plan.shortCut], ['silent', plan.longCut]] as const) {
+  for (const [how, cut] of [
+    ['unplugged', plan.shortCut],
+    ['silent', plan.longCut],
+  ] as const) {
     const laptop = at(cut.laptop);
     const record = fault({
       kind: how === 'unplugged' ? 'link unplugged' : 'link silent > 15 s',
@@ -186,7 +201,9 @@ export async function runMeeting(setting: MeetingSetting): Promise<MeetingRecord
     ).finally(stopWatching);
     record.detail = `cut for ${cutMs} ms`;
     record.heal = await heal(restoredAt, 120_000);
-    log(`${laptop.label}: room in step ${record.heal.healMs} ms after the link came back, same notebook ${record.heal.convergeMs} ms later`);
+    log(
+      `${laptop.label}: room in step ${record.heal.healMs} ms after the link came back, same notebook ${record.heal.convergeMs} ms later`,
+    );
     for (const line of record.heal.timeline) log(`    ${line}`);
   }
 
@@ -202,27 +219,41 @@ export async function runMeeting(setting: MeetingSetting): Promise<MeetingRecord
   );
   const others = everyoneTypesExcept(victim);
   const killed = fault({ kind: 'host killed (SIGKILL)', laptop: victim.label, detail: '' });
-  const [outcome] = await Promise.all([killHostMidTyping(victim, typing, plan.kill.afterMs), others]);
+  const [outcome] = await Promise.all([
+    killHostMidTyping(victim, typing, plan.kill.afterMs),
+    others,
+  ]);
   killed.saved = outcome.saved;
   killed.detail = `${outcome.saved.unsavedAtKill} characters typed after the last "Saved" (${outcome.saved.savedAgoMs} ms before the kill)`;
   log(
     `${victim.label}: disk after the kill lacks ${outcome.saved.lostSaved} characters shown as saved, ` +
       `${outcome.saved.lostBeyondWindow} shown 500 ms before the kill, ${outcome.saved.lostInWindow} shown at the kill; ${killed.detail}`,
   );
-  killed.heal = await heal(outcome.restartedAt, 60_000, async () =>
-    (await victim.page.getByTestId('save-status').textContent()) === 'Saved on this laptop',
+  killed.heal = await heal(
+    outcome.restartedAt,
+    60_000,
+    async () =>
+      (await victim.page.getByTestId('save-status').textContent()) === 'Saved on this laptop',
   );
-  log(`${victim.label}: restarted; room in step ${killed.heal.healMs} ms later, same notebook ${killed.heal.convergeMs} ms after that`);
+  log(
+    `${victim.label}: restarted; room in step ${killed.heal.healMs} ms later, same notebook ${killed.heal.convergeMs} ms after that`,
+  );
   for (const line of killed.heal.timeline) log(`    ${line}`);
 
   // 7. A laptop leaves for good.
   const leaver = at(plan.leaver);
   log(`${leaver.label} leaves for good`);
   const leftAt = await leaveForGood(leaver);
-  const leave = fault({ kind: 'leave for good', laptop: leaver.label, detail: 'host stopped, browser closed' });
+  const leave = fault({
+    kind: 'leave for good',
+    laptop: leaver.label,
+    detail: 'host stopped, browser closed',
+  });
   await everyoneTypes('after a laptop left');
   leave.heal = await heal(leftAt, 60_000);
-  log(`after ${leaver.label} left: the rest in step ${leave.heal.healMs} ms later, same notebook ${leave.heal.convergeMs} ms after that`);
+  log(
+    `after ${leaver.label} left: the rest in step ${leave.heal.healMs} ms later, same notebook ${leave.heal.convergeMs} ms after that`,
+  );
 
   // 8. A last line each, then every host stops.
   await everyoneTypes('closing');

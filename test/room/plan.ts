@@ -37,8 +37,6 @@ export interface MeetingPlan {
   reactions: { laptop: number; toLaptop: number; kind: number }[];
   /** Per round turn: pass (true) or speak by writing (false). */
   roundPasses: boolean[];
-  /** Co-writers type into someone's entry while its author types there too. */
-  coWriteAtOnce: boolean;
 }
 
 /** Laptops the script needs: a founder, at least one early joiner, and a late one. */
@@ -48,11 +46,7 @@ const range = (from: number, to: number): number[] =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /** Draws the plan for `laptops` laptops from `random`. */
-export function planMeeting(
-  random: SeededRandom,
-  laptops: number,
-  options: { coWriteAtOnce: boolean } = { coWriteAtOnce: false },
-): MeetingPlan {
+export function planMeeting(random: SeededRandom, laptops: number): MeetingPlan {
   if (laptops < MIN_LAPTOPS) throw new Error(`the meeting needs at least ${MIN_LAPTOPS} laptops`);
   const names = range(1, laptops).map((index) => {
     const first = FIRST_NAMES[(index - 1) % FIRST_NAMES.length]!;
@@ -81,6 +75,5 @@ export function planMeeting(
       kind: random.int(0, 2),
     })),
     roundPasses: all.map(() => random.chance(0.3)),
-    coWriteAtOnce: options.coWriteAtOnce,
   };
 }

@@ -6,8 +6,20 @@
 import { rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededRandom } from '../helpers/seededRandom';
-import { censusOf, plaintextHits, startCapture, websocketMessages, type BridgeCapture } from './capture';
-import { CONVERGE_LIMIT_MS, LOSS_WINDOW_MS, phrasesMissingOnDisk, storedDifferences } from './checks';
+import {
+  blindViews,
+  censusOf,
+  plaintextHits,
+  startCapture,
+  websocketMessages,
+  type BridgeCapture,
+} from './capture';
+import {
+  CONVERGE_LIMIT_MS,
+  LOSS_WINDOW_MS,
+  phrasesMissingOnDisk,
+  storedDifferences,
+} from './checks';
 import type { Laptop } from './laptop';
 import { runMeeting, type MeetingRecord } from './meeting';
 import { planMeeting } from './plan';
@@ -22,8 +34,6 @@ export interface RoomRunOptions {
   rendererDir: string;
   /** This run's folder (emptied first): data folders, logs, the capture. */
   runDir: string;
-  /** Let co-writers type into an entry while its author types (exposes a known bug). */
-  coWriteAtOnce: boolean;
 }
 
 /** Runs the meeting once and gathers every figure; never throws for a failed check. */
@@ -35,7 +45,7 @@ export async function runRoomOnce(options: RoomRunOptions): Promise<RoomRun> {
   rmSync(options.runDir, { recursive: true, force: true });
   mkdirSync(options.runDir, { recursive: true, mode: 0o700 });
   const random = seededRandom(options.seed);
-  const plan = planMeeting(random, options.laptops, { coWriteAtOnce: options.coWriteAtOnce });
+  const plan = planMeeting(random, options.laptops);
   const result: RoomRun = {
     seed: options.seed,
     laptops: options.laptops,
@@ -62,10 +72,20 @@ export async function runRoomOnce(options: RoomRunOptions): Promise<RoomRun> {
   let faultsSoFar: MeetingRecord['faults'] = [];
   try {
     const room = await buildRoom(options.laptops);
-    log(`room built: switch ${room.switchNamespace}; ${room.seats.map((s) => `${s.namespace} ${s.address}`).join(', ')}`);
+    log(
+      `room built: switch ${room.switchNamespace}; ${room.seats.map((s) => `${s.namespace} ${s.address}`).join(', ')}`,
+    );
     capture = await startCapture(room, captureFile);
     log(`capturing on the bridge into ${captureFile}`);
-    const setting = { room, plan, random, runDir: options.runDir, rendererDir: options.rendererDir, laptops, log };
+    const setting = {
+      room,
+      plan,
+      random,
+      runDir: options.runDir,
+      rendererDir: options.rendererDir,
+      laptops,
+      log,
+    };
     const running = runMeeting(setting);
     meeting = await running;
     faultsSoFar = meeting.faults;
@@ -95,13 +115,19 @@ export async function runRoomOnce(options: RoomRunOptions): Promise<RoomRun> {
     }
     for (const fault of meeting.faults) {
       if (fault.heal !== undefined && fault.heal.convergeMs > CONVERGE_LIMIT_MS) {
-        failures.push(`${fault.kind} on ${fault.laptop}: notebooks differed ${fault.heal.convergeMs} ms after the room was in step`);
+        failures.push(
+          `${fault.kind} on ${fault.laptop}: notebooks differed ${fault.heal.convergeMs} ms after the room was in step`,
+        );
       }
       if ((fault.saved?.lostSaved ?? 0) > 0) {
-        failures.push(`${fault.laptop}: ${fault.saved!.lostSaved} characters shown as saved were not on disk after SIGKILL`);
+        failures.push(
+          `${fault.laptop}: ${fault.saved!.lostSaved} characters shown as saved were not on disk after SIGKILL`,
+        );
       }
       if ((fault.saved?.lostBeyondWindow ?? 0) > 0) {
-        failures.push(`${fault.laptop}: ${fault.saved!.lostBeyondWindow} characters on screen ${LOSS_WINDOW_MS} ms before SIGKILL were not on disk`);
+        failures.push(
+          `${fault.laptop}: ${fault.saved!.lostBeyondWindow} characters on screen ${LOSS_WINDOW_MS} ms before SIGKILL were not on disk`,
+        );
       }
     }
     await checkDisks(meeting, result, failures);
@@ -113,11 +139,17 @@ export async function runRoomOnce(options: RoomRunOptions): Promise<RoomRun> {
     const searched = [...phrases, plan.circleName, plan.meetingTitle, ...plan.names];
     result.phrasesSearched = searched.length;
     result.plaintextHits = await plaintextHits(captureFile, searched);
+    // A search that finds nothing proves something only if it can find what is there.
+    const blind = await blindViews(captureFile);
+    if (blind.length > 0) failures.push(`the capture search is blind in: ${blind.join(', ')}`);
     result.census = await censusOf(captureFile);
     result.websocketMessages = await websocketMessages(captureFile);
-    for (const hit of result.plaintextHits) failures.push(`"${hit.phrase}" in the capture (${hit.where})`);
+    for (const hit of result.plaintextHits)
+      failures.push(`"${hit.phrase}" in the capture (${hit.where})`);
     if (result.census.outside > 0) {
-      failures.push(`${result.census.outside} packets addressed outside the subnet: ${result.census.outsideExamples.join('; ')}`);
+      failures.push(
+        `${result.census.outside} packets addressed outside the subnet: ${result.census.outsideExamples.join('; ')}`,
+      );
     }
   }
   result.durationMs = Date.now() - started;
@@ -127,9 +159,16 @@ export async function runRoomOnce(options: RoomRunOptions): Promise<RoomRun> {
 
 // Every remaining laptop's disk holds the same notebook with every phrase; the laptop
 // that left holds every phrase typed before it left.
-async function checkDisks(meeting: MeetingRecord, result: RoomRun, failures: string[]): Promise<void> {
+async function checkDisks(
+  meeting: MeetingRecord,
+  result: RoomRun,
+  failures: string[],
+): Promise<void> {
   const stored = await Promise.all(
-    meeting.remaining.map(async (laptop) => ({ label: laptop.label, notebook: await readStoredNotebook(laptop.dataDir) })),
+    meeting.remaining.map(async (laptop) => ({
+      label: laptop.label,
+      notebook: await readStoredNotebook(laptop.dataDir),
+    })),
   );
   result.storedDifferences = storedDifferences(stored);
   failures.push(...result.storedDifferences);
@@ -140,8 +179,15 @@ async function checkDisks(meeting: MeetingRecord, result: RoomRun, failures: str
   }
   if (meeting.left !== null) {
     const notebook = await readStoredNotebook(meeting.left.laptop.dataDir);
-    const missing = phrasesMissingOnDisk(notebook, meeting.bylines, meeting.ledger, meeting.left.at);
-    result.missingOnDisk.push(...missing.map((phrase) => `${meeting.left!.laptop.label} (left): ${phrase}`));
+    const missing = phrasesMissingOnDisk(
+      notebook,
+      meeting.bylines,
+      meeting.ledger,
+      meeting.left.at,
+    );
+    result.missingOnDisk.push(
+      ...missing.map((phrase) => `${meeting.left!.laptop.label} (left): ${phrase}`),
+    );
   }
   failures.push(...result.missingOnDisk.map((missing) => `missing on disk: ${missing}`));
 }

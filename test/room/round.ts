@@ -60,7 +60,11 @@ export async function runRound(
       const words = ledger.next();
       await typePhrase(
         speaker.page,
-        { laptop: speaker.options.seat.index, author: speaker.name, during: `round turn ${turn + 1}` },
+        {
+          laptop: speaker.options.seat.index,
+          author: speaker.name,
+          during: `round turn ${turn + 1}`,
+        },
         words,
         { keyDelayMs: 15, wordPauseMs: 0 },
         ledger,

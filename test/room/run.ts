@@ -3,13 +3,10 @@
  * ./meeting.ts), run as root. Prints the seed first, so a failing run can be replayed:
  *
  *   npm run test:room -- [--laptops N] [--seed S] [--runs R] [--renderer DIR]
- *                         [--co-write-at-once]
  *
  * --laptops (default 3, at least 3), --seed (default: drawn now; $HEARTH_SEED also
  * works), --runs (default 1; run r uses seed S + r), --renderer (default out/renderer,
- * built by `npm run build`; give a private copy if others rebuild out/ meanwhile),
- * --co-write-at-once (members co-write in an entry while its author types there: shows
- * the keystrokes lost when two type at the end of one entry at once).
+ * built by `npm run build`; give a private copy if others rebuild out/ meanwhile).
  * Writes test-results/room.json and keeps each run's logs, data folders and capture in
  * test-results/room/seed-<S>/. Where namespaces cannot be made (not root, not Linux) it
  * says so and exits 0; any other failure exits 1.
@@ -39,7 +36,6 @@ async function main(): Promise<number> {
       seed: { type: 'string' },
       runs: { type: 'string', default: '1' },
       renderer: { type: 'string', default: join(REPO_ROOT, 'out', 'renderer') },
-      'co-write-at-once': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -53,14 +49,15 @@ async function main(): Promise<number> {
 
   const reason = whyNoRoom();
   if (reason !== null) {
-    console.log(`room test SKIPPED: ${reason}. It builds network namespaces and needs root on Linux.`);
+    console.log(`room test SKIPPED: ${reason} (the room is built from network namespaces).`);
     return 0;
   }
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`no built renderer in ${rendererDir}: run \`npm run build\` first`);
   }
   const abandoned = removeAbandonedRooms();
-  if (abandoned.length > 0) console.log(`removed rooms left by killed runs: ${abandoned.join(', ')}`);
+  if (abandoned.length > 0)
+    console.log(`removed rooms left by killed runs: ${abandoned.join(', ')}`);
 
   // Whatever ends this process, its namespaces (and everything running in them) go too.
   process.on('exit', tearDownRoom);
@@ -75,14 +72,15 @@ async function main(): Promise<number> {
   const results: RoomRun[] = [];
   for (let run = 0; run < runs; run++) {
     const runSeed = seed + run;
-    console.log(`room run ${run + 1} of ${runs}: seed ${runSeed}, ${laptops} laptops (replay: npm run test:room -- --seed ${runSeed} --laptops ${laptops})`);
+    console.log(
+      `room run ${run + 1} of ${runs}: seed ${runSeed}, ${laptops} laptops (replay: npm run test:room -- --seed ${runSeed} --laptops ${laptops})`,
+    );
     results.push(
       await runRoomOnce({
         seed: runSeed,
         laptops,
         rendererDir,
         runDir: join(REPO_ROOT, 'test-results', 'room', `seed-${runSeed}`),
-        coWriteAtOnce: values['co-write-at-once'],
       }),
     );
   }
@@ -91,14 +89,17 @@ async function main(): Promise<number> {
   await writeReport(results, file);
   console.log(`\nfigures written to ${file}`);
   const failed = results.filter((result) => result.failure !== null);
-  for (const result of failed) console.log(`\nseed ${result.seed} FAILED:\n${result.failure ?? ''}`);
+  for (const result of failed)
+    console.log(`\nseed ${result.seed} FAILED:\n${result.failure ?? ''}`);
   return failed.length === 0 ? 0 : 1;
 }
 
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`room test could not run: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `room test could not run: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   },
 );

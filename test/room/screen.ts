@@ -175,7 +175,8 @@ export async function linkStates(page: Page): Promise<LinkStates> {
     ),
   );
   const counts = new Map<string, number>();
-  for (const state of states) if (state !== 'closed') counts.set(state, (counts.get(state) ?? 0) + 1);
+  for (const state of states)
+    if (state !== 'closed') counts.set(state, (counts.get(state) ?? 0) + 1);
   const connected = counts.get('connected') ?? 0;
   const all = [...counts.values()].reduce((sum, count) => sum + count, 0);
   return {

@@ -41,7 +41,8 @@ export async function readStoredNotebook(dataDir: string): Promise<StoredNoteboo
   const circleIds = (await readdir(layout.circles)).filter(
     (name) => !name.startsWith('.') && name !== journalId,
   );
-  if (circleIds.length !== 1) throw new Error(`${dataDir} holds ${circleIds.length} circles, not 1`);
+  if (circleIds.length !== 1)
+    throw new Error(`${dataDir} holds ${circleIds.length} circles, not 1`);
   const circleId = circleIds[0]! as CircleId;
   const circleDir = layout.circle(circleId);
   const vault = FileKeyVault.inDataDir(dataDir);

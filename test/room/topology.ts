@@ -51,7 +51,8 @@ export function ip(...args: string[]): string {
 
 /** Why this machine cannot build the room (not Linux, not root, no `ip`), or null. */
 export function whyNoRoom(): string | null {
-  if (process.platform !== 'linux') return `network namespaces are Linux only (${process.platform})`;
+  if (process.platform !== 'linux')
+    return `network namespaces are Linux only (${process.platform})`;
   if (process.getuid?.() !== 0) return 'not root: creating network namespaces needs root';
   try {
     ip('netns', 'list');
@@ -89,12 +90,13 @@ function isAlive(pid: number): boolean {
 // (hosts, browsers, the capture), so these are processes a run of it started.
 function endProcessesIn(namespace: string): number {
   let ended = 0;
-  let pids: number[] = [];
+  let listed: string;
   try {
-    pids = ip('netns', 'pids', namespace).split('\n').filter(Boolean).map(Number);
+    listed = ip('netns', 'pids', namespace);
   } catch {
     return 0;
   }
+  const pids = listed.split('\n').filter(Boolean).map(Number);
   for (const pid of pids) {
     try {
       process.kill(pid, 'SIGKILL');

@@ -9,9 +9,30 @@ import type { Page } from '@playwright/test';
 import type { SeededRandom } from '../helpers/seededRandom';
 
 const WORDS = [
-  'kettle', 'lantern', 'harbour', 'morning', 'quiet', 'thursday', 'garden', 'letter',
-  'window', 'river', 'blanket', 'sister', 'candle', 'walking', 'patience', 'bread',
-  'winter', 'promise', 'stairs', 'courage', 'orchard', 'shoulder', 'evening', 'wool',
+  'kettle',
+  'lantern',
+  'harbour',
+  'morning',
+  'quiet',
+  'thursday',
+  'garden',
+  'letter',
+  'window',
+  'river',
+  'blanket',
+  'sister',
+  'candle',
+  'walking',
+  'patience',
+  'bread',
+  'winter',
+  'promise',
+  'stairs',
+  'courage',
+  'orchard',
+  'shoulder',
+  'evening',
+  'wool',
 ] as const;
 // Non-ASCII on purpose: a phrase must be searched for in its UTF-8 bytes.
 const ACCENTED = ['café', 'naïve', 'façade', 'jalapeño', 'crème', 'smørrebrød', 'über'] as const;
@@ -43,7 +64,8 @@ export class PhraseLedger {
     const words = Array.from({ length: 4 }, () => this.random.pick(WORDS) as string);
     if (this.random.chance(0.5)) words[this.random.int(0, 3)] = this.random.pick(ACCENTED);
     let tag = '';
-    for (let i = 0; i < 4; i++) tag += TAG_LETTERS[this.random.int(0, TAG_LETTERS.length - 1)];
+    for (let i = 0; i < 4; i++)
+      tag += TAG_LETTERS.charAt(this.random.int(0, TAG_LETTERS.length - 1));
     this.count++;
     return `${words.join(' ')} ${tag}${this.count}`;
   }

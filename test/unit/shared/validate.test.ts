@@ -156,7 +156,9 @@ describe('object checks', () => {
     const check = v.object({ name: v.string({ max: 5 }) });
     expect(reasonOf(check({ name: 'a', colour: 'red' }, 'o'))).toBe('o.colour is not expected');
     const long = 'k'.repeat(10_000);
-    expect(reasonOf(check({ [long]: 1 }, 'o'))).toBe('o.(a key of 10000 characters) is not expected');
+    expect(reasonOf(check({ [long]: 1 }, 'o'))).toBe(
+      'o.(a key of 10000 characters) is not expected',
+    );
     expect(reasonOf(v.partial({})({ 'my secret words\n': 1 }, 'p'))).toBe(
       'p.(a key of 16 characters) is not expected',
     );

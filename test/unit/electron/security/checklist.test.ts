@@ -1,41 +1,26 @@
 /**
  * Electron's security checklist (https://www.electronjs.org/docs/latest/tutorial/security),
- * one `describe` per item, numbered as there. What can be checked without the Electron
- * binary is checked here: the options objects, the handlers as functions, the policy
- * string, and the bundles `electron-vite build` makes (built into a folder of this test's
- * own). What needs the real runtime is in ./electronRuntime.test.ts. Item 19 (fuses) has
- * no test: Hearth has no packaging step yet. electron/SECURITY.md has a row per item.
+ * items 1–10, one `describe` per item, numbered as there; items 11–20 are in
+ * ./checklistHandlers.test.ts. What can be checked without the Electron binary is checked:
+ * the options objects, the handlers as functions, the policy string, and the bundles
+ * `electron-vite build` makes. What needs the real runtime is in ./electronRuntime.test.ts.
+ * electron/SECURITY.md has a row per item.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { appPageFromScheme } from '../../../../electron/main/appPage';
 import { APP_SCHEME_PRIVILEGES } from '../../../../electron/main/appProtocol';
 import {
   CONTENT_SECURITY_POLICY,
   CONTENT_SECURITY_POLICY_META,
 } from '../../../../electron/main/contentSecurityPolicy';
 import { printWindowOptions } from '../../../../electron/main/exportPdf';
-import { registerInvokeHandlers } from '../../../../electron/main/ipc/register';
-import { createSenderCheck } from '../../../../electron/main/ipc/senderCheck';
 import {
   checkPermission,
   handlePermissionRequest,
-  navigationGuard,
-  refuseWebview,
   secureSession,
-  windowOpenHandler,
 } from '../../../../electron/main/security';
 import { buildWindowOptions } from '../../../../electron/main/window';
-import { INVOKE_CHANNELS } from '../../../../shared/ipc/arguments';
-import { APP_PAGE, captureLogs, eventFrom, FakeIpcMain, fakeHandlers } from '../fakes';
-import { evaluatePreloadBundle } from './preloadBundle';
-
-const ROOT = resolve(import.meta.dirname, '../../../..');
-/** The oldest Electron major this checklist accepts; raise it with each upgrade. */
-const ELECTRON_MAJOR_FLOOR = 45;
+import { APP_PAGE, captureLogs } from '../fakes';
+import { buildBundles, setTo, type BuiltBundles } from './builtBundles';
 
 const windows = [
   [
@@ -49,34 +34,18 @@ const windows = [
   ['the PDF print window', printWindowOptions()],
 ] as const;
 
-let outDir = '';
-let mainBundle = '';
-let preloadBundle = '';
-let pageHtml = '';
+let bundles: BuiltBundles;
 let logs: ReturnType<typeof captureLogs>;
 
 beforeAll(async () => {
   logs = captureLogs();
-  outDir = await mkdtemp(join(tmpdir(), 'hearth-checklist-'));
-  const built = spawnSync('npx', ['electron-vite', 'build', '--outDir', outDir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (built.status !== 0)
-    throw new Error(`electron-vite build failed:\n${built.stdout}\n${built.stderr}`);
-  mainBundle = await readFile(join(outDir, 'main/index.js'), 'utf8');
-  preloadBundle = await readFile(join(outDir, 'preload/index.cjs'), 'utf8');
-  pageHtml = await readFile(join(outDir, 'renderer/index.html'), 'utf8');
+  bundles = await buildBundles();
 }, 120_000);
 
 afterAll(async () => {
   logs.restore();
-  await rm(outDir, { recursive: true, force: true });
+  await bundles.dispose();
 });
-
-// The bundles keep their comments; these match code, not prose.
-const setTo = (option: string, value: 'true' | 'false'): RegExp =>
-  new RegExp(`\\b${option}\\s*:\\s*(${value}|${value === 'true' ? '!0' : '!1'})\\b`);
 
 describe('1. only secure content is loaded', () => {
   it('loads the page from the secure app:// scheme, and the policy names no http(s) source', () => {
@@ -95,8 +64,8 @@ describe('2. no Node.js integration for remote content', () => {
   });
 
   it('the built main bundle never turns Node integration on', () => {
-    expect(mainBundle).not.toMatch(setTo('nodeIntegration(InWorker|InSubFrames)?', 'true'));
-    expect(mainBundle).toMatch(setTo('nodeIntegration', 'false'));
+    expect(bundles.main).not.toMatch(setTo('nodeIntegration(InWorker|InSubFrames)?', 'true'));
+    expect(bundles.main).toMatch(setTo('nodeIntegration', 'false'));
   });
 });
 
@@ -106,7 +75,7 @@ describe('3. context isolation', () => {
   });
 
   it('the built main bundle never turns it off', () => {
-    expect(mainBundle).not.toMatch(setTo('contextIsolation', 'false'));
+    expect(bundles.main).not.toMatch(setTo('contextIsolation', 'false'));
   });
 });
 
@@ -116,12 +85,12 @@ describe('4. process sandboxing', () => {
   });
 
   it('the built main bundle sandboxes every renderer and never turns it off', () => {
-    expect(mainBundle).toMatch(/\bapp\.enableSandbox\(\)/);
-    expect(mainBundle).not.toMatch(setTo('sandbox', 'false'));
+    expect(bundles.main).toMatch(/\bapp\.enableSandbox\(\)/);
+    expect(bundles.main).not.toMatch(setTo('sandbox', 'false'));
   });
 
   it('the built preload is CommonJS that requires nothing but electron, as a sandboxed preload must', () => {
-    const required = [...preloadBundle.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map(
+    const required = [...bundles.preload.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map(
       (m) => m[1],
     );
     expect(new Set(required)).toEqual(new Set(['electron']));
@@ -154,7 +123,7 @@ describe('5. session permission requests are handled', () => {
   });
 
   it('the built main bundle sets the handlers on the default session', () => {
-    expect(mainBundle).toMatch(/secureSession\(session\.defaultSession, appPage\)/);
+    expect(bundles.main).toMatch(/secureSession\(session\.defaultSession, appPage\)/);
   });
 });
 
@@ -164,7 +133,7 @@ describe('6. webSecurity is never disabled', () => {
   });
 
   it('the built main bundle never turns it off', () => {
-    expect(mainBundle).not.toMatch(setTo('webSecurity', 'false'));
+    expect(bundles.main).not.toMatch(setTo('webSecurity', 'false'));
   });
 });
 
@@ -184,7 +153,7 @@ describe('7. a Content-Security-Policy', () => {
   });
 
   it('is written into the built page as a meta tag', () => {
-    expect(pageHtml).toContain(
+    expect(bundles.page).toContain(
       `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY_META}" />`,
     );
   });
@@ -196,7 +165,7 @@ describe('8. allowRunningInsecureContent stays off', () => {
   });
 
   it('the built main bundle never turns it on', () => {
-    expect(mainBundle).not.toMatch(setTo('allowRunningInsecureContent', 'true'));
+    expect(bundles.main).not.toMatch(setTo('allowRunningInsecureContent', 'true'));
   });
 });
 
@@ -206,7 +175,7 @@ describe('9. no experimental features', () => {
   });
 
   it('the built main bundle never turns them on', () => {
-    expect(mainBundle).not.toMatch(setTo('experimentalFeatures', 'true'));
+    expect(bundles.main).not.toMatch(setTo('experimentalFeatures', 'true'));
   });
 });
 
@@ -216,150 +185,6 @@ describe('10. no enableBlinkFeatures', () => {
   });
 
   it('the built main bundle never sets it', () => {
-    expect(mainBundle).not.toMatch(/\benableBlinkFeatures\s*:/);
-  });
-});
-
-describe('11–12. no <webview>, so no allowpopups and no options to verify', () => {
-  it.each(windows)('%s has the webview tag off', (_name, options) => {
-    expect(options.webPreferences?.webviewTag).toBe(false);
-  });
-
-  it('a webview that tries to attach anyway is stopped', () => {
-    const event = { preventDefault: vi.fn() };
-    refuseWebview(event);
-    expect(event.preventDefault).toHaveBeenCalled();
-  });
-});
-
-describe('13. navigation is limited to the app page', () => {
-  it.each([
-    'https://example.org/',
-    'app://hearth/other.html',
-    'file:///etc/passwd',
-    'javascript:alert(1)',
-  ])('stops a navigation to %s', (url) => {
-    const event = { preventDefault: vi.fn() };
-    navigationGuard(APP_PAGE)(event, url);
-    expect(event.preventDefault).toHaveBeenCalled();
-  });
-
-  it('the built main bundle guards navigations and redirects of every web contents', () => {
-    expect(mainBundle).toMatch(/contents\.on\("will-navigate", guard\)/);
-    expect(mainBundle).toMatch(/contents\.on\("will-redirect", guard\)/);
-    expect(mainBundle).toMatch(/app\.on\("web-contents-created"/);
-  });
-});
-
-describe('14. new windows are never created', () => {
-  it.each(['https://example.org/', 'app://hearth/index.html', 'about:blank'])(
-    'denies window.open(%s)',
-    (url) => {
-      expect(windowOpenHandler({ openExternal: vi.fn(() => Promise.resolve()) })({ url })).toEqual({
-        action: 'deny',
-      });
-    },
-  );
-});
-
-describe('15. shell.openExternal only with checked content', () => {
-  it('opens only checked web, mail and phone links, and nothing else', () => {
-    const shell = { openExternal: vi.fn(() => Promise.resolve()) };
-    const open = windowOpenHandler(shell);
-    for (const url of [
-      'file:///etc/passwd',
-      'smb://host/share',
-      'ms-msdt:/id',
-      'https://a.example@b.example/',
-    ])
-      open({ url });
-    expect(shell.openExternal).not.toHaveBeenCalled();
-    open({ url: 'https://example.org/help' });
-    expect(shell.openExternal).toHaveBeenCalledWith('https://example.org/help');
-  });
-
-  it('the built main bundle calls openExternal in one place, after the check', () => {
-    expect([...mainBundle.matchAll(/\.openExternal\(/g)]).toHaveLength(1);
-    expect(mainBundle).toMatch(
-      /const safe = safeExternalUrl\(url\);[\s\S]{0,300}shell\.openExternal\(safe\.href\)/,
-    );
-  });
-});
-
-describe('16. a current version of Electron', () => {
-  it(`is Electron ${ELECTRON_MAJOR_FLOOR} or newer, as installed and as declared`, async () => {
-    const installed = JSON.parse(
-      await readFile(join(ROOT, 'node_modules/electron/package.json'), 'utf8'),
-    ) as { version: string };
-    const declared = (
-      JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
-        devDependencies: Record<string, string>;
-      }
-    ).devDependencies.electron!;
-    expect(Number(installed.version.split('.')[0])).toBeGreaterThanOrEqual(ELECTRON_MAJOR_FLOOR);
-    expect(Number(/\d+/.exec(declared)?.[0])).toBeGreaterThanOrEqual(ELECTRON_MAJOR_FLOOR);
-  });
-});
-
-describe('17. the sender of every IPC message is checked', () => {
-  it('refuses every channel from a page that is not Hearth’s, before its handler runs', async () => {
-    const ipc = new FakeIpcMain();
-    const handlers = fakeHandlers();
-    registerInvokeHandlers(
-      ipc,
-      handlers,
-      createSenderCheck({ appPage: APP_PAGE, isOwnWebContents: (id) => id === 1 }),
-    );
-    for (const channel of INVOKE_CHANNELS) {
-      await expect(ipc.invoke(channel, eventFrom('https://evil.example/'))).rejects.toThrow(
-        /^\[forbidden-sender\]/,
-      );
-      await expect(
-        ipc.invoke(channel, eventFrom(APP_PAGE.url, { webContentsId: 2 })),
-      ).rejects.toThrow(/^\[forbidden-sender\]/);
-      expect(handlers[channel]).not.toHaveBeenCalled();
-    }
-  });
-
-  it('the built main bundle registers requests only through the checked handle()', () => {
-    expect(mainBundle).not.toMatch(/ipcMain\.(on|once|handleOnce)\(/);
-    expect([...mainBundle.matchAll(/\bipc\.handle\(/g)]).toHaveLength(1);
-  });
-});
-
-describe('18. the page is served from a custom protocol, not file://', () => {
-  it('is app://hearth/index.html, and a file page is not the app page', () => {
-    expect(appPageFromScheme().url).toBe('app://hearth/index.html');
-    expect(APP_PAGE.isOwnPage('file:///opt/hearth/out/renderer/index.html')).toBe(false);
-  });
-
-  it('the built main bundle registers the scheme as privileged and serves it', () => {
-    // Constants are inlined by the bundler: the scheme appears as its value.
-    expect(mainBundle).toMatch(
-      /protocol\.registerSchemesAsPrivileged\(\[\{\s*scheme: "app",\s*privileges: APP_SCHEME_PRIVILEGES/,
-    );
-    expect(mainBundle).toMatch(
-      /session\.defaultSession\.protocol\.handle\("app", createAppProtocolHandler\(rendererDir\)\)/,
-    );
-    expect(mainBundle).not.toMatch(/\.loadFile\(/);
-  });
-});
-
-describe('20. no Electron API is exposed to the page', () => {
-  it('the built preload exposes only window.hearth, built of functions, never ipcRenderer', () => {
-    const exposed = evaluatePreloadBundle(preloadBundle);
-    expect([...exposed.keys()]).toEqual(['hearth']);
-    const leaves: unknown[] = [];
-    const walk = (value: unknown): void => {
-      if (typeof value === 'object' && value !== null) Object.values(value).forEach(walk);
-      else leaves.push(value);
-    };
-    walk(exposed.get('hearth'));
-    expect(leaves.length).toBeGreaterThan(10);
-    expect(leaves.every((leaf) => typeof leaf === 'function')).toBe(true);
-  });
-
-  it('nothing anywhere uses the remote module', () => {
-    expect(mainBundle + preloadBundle).not.toMatch(/@electron\/remote|enableRemoteModule/);
+    expect(bundles.main).not.toMatch(/\benableBlinkFeatures\s*:/);
   });
 });

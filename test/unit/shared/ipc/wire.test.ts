@@ -162,6 +162,15 @@ describe('decoding untrusted frames', () => {
     expect(refusal(lying)).toMatch(/JSON part is over/);
   });
 
+  it('refuses a number JSON reads as infinite, which the encoder could never send (found by npm run fuzz)', () => {
+    expect(refusal(rawFrame('{"kind":"event","channel":"c","payload":1e400}'))).toBe(
+      'the message holds a number out of range',
+    );
+    expect(refusal(rawFrame('{"kind":"invoke","id":1,"channel":"c","args":[[-1e999]]}'))).toBe(
+      'the message holds a number out of range',
+    );
+  });
+
   it('refuses a frame over the size limit before reading it', () => {
     const huge = new Uint8Array(MAX_FRAME_BYTES + 1);
     huge[0] = WIRE_VERSION;
