@@ -97,7 +97,7 @@ export class CircleMesh {
         for (const { session } of this.sessions.values()) session.sendAwareness(docId, update);
       }),
       docs.onDocAdded((docId) => {
-        for (const { session } of this.sessions.values()) session.requestSync(docId);
+        for (const { session } of this.sessions.values()) session.requestSyncOnce(docId);
       }),
     );
     this.schedule();

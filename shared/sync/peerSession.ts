@@ -161,6 +161,15 @@ export class PeerSession {
     if (this.started && this.state === 'open') this.ask(docId, false);
   }
 
+  /**
+   * Asks about a document that appeared on this laptop, unless this session asked about
+   * it already (a document loaded for the opening exchange appears too: asking again
+   * would only repeat that exchange).
+   */
+  requestSyncOnce(docId: DocId): void {
+    if (!this.asked.has(docId)) this.requestSync(docId);
+  }
+
   /** Stops the session: nothing more is sent or handled. */
   close(): void {
     if (this.state === 'open') this.state = 'closed';
@@ -199,6 +208,7 @@ export class PeerSession {
     if (message.kind === MESSAGE_KIND.AWARENESS && !isAwarenessUpdate(message.update)) {
       return 'an AWARENESS update that is malformed or too large';
     }
+    this.prefetch(message);
     this.tasks.push(async () => {
       if (this.state !== 'open') return;
       const refusal = await this.handle(message);
@@ -260,9 +270,21 @@ export class PeerSession {
     return null;
   }
 
+  /**
+   * Starts loading a document a queued message will need. Messages are handled strictly
+   * in order, but their documents load side by side: a laptop joining a big notebook
+   * then waits for the slowest load, not for the sum of them all.
+   */
+  private prefetch(message: PeerMessage): void {
+    if (!('docId' in message)) return;
+    const { docId } = message;
+    if (this.options.docs.docIds().includes(docId)) void this.load(docId);
+  }
+
   /** Sends SYNC_STEP_1 for `docId` once it is loaded; `opening` counts towards "in step". */
   private ask(docId: DocId, opening: boolean): void {
     this.asked.add(docId);
+    if (this.options.docs.docIds().includes(docId)) void this.load(docId);
     if (opening) this.awaiting.set(docId, (this.awaiting.get(docId) ?? 0) + 1);
     this.tasks.push(async () => {
       const known = this.options.docs.docIds().includes(docId);

@@ -10,8 +10,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Laptop } from './laptop';
+import { linkStates } from './linkProbe';
 import {
-  linkStates,
   notebookKey,
   readNotebook,
   syncLine,

@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { chromium, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_FLAGS, SYSTEM_CHROMIUM } from '../e2e/chromium';
 import { LaptopHost } from './laptopHost';
-import { linkProbeScript, savedProbeScript, skewedClockScript } from './screen';
+import { linkProbeScript } from './linkProbe';
+import { savedProbeScript, skewedClockScript } from './screen';
 import type { LaptopSeat } from './topology';
 
 /** How to set up one laptop. */

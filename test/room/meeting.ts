@@ -23,7 +23,7 @@ import { foundCircle, joinAndStartEntry, react } from './gathering';
 import { Laptop } from './laptop';
 import type { MeetingPlan } from './plan';
 import { runRound } from './round';
-import { readNotebook } from './screen';
+import { readNotebook, SAVED_TEXT } from './screen';
 import type { RoomNetwork } from './topology';
 import { PhraseLedger, typePhrase, type TypingStyle } from './typing';
 
@@ -118,13 +118,23 @@ export async function runMeeting(setting: MeetingSetting): Promise<MeetingRecord
     );
   };
 
+  // Waits for the room to heal; the screens' story is logged for faults and slow heals.
   let heals = 0;
-  const heal = (undoneAt: number, timeoutMs: number, alsoReady?: () => Promise<boolean>) =>
-    waitForHeal(present(), ledger, undoneAt, {
+  const heal = async (
+    undoneAt: number,
+    timeoutMs: number,
+    options: { alsoReady?: () => Promise<boolean>; story?: boolean } = {},
+  ): Promise<HealMeasure> => {
+    const measure = await waitForHeal(present(), ledger, undoneAt, {
       timeoutMs,
       dumpFile: join(setting.runDir, `screens-${String(++heals).padStart(2, '0')}.json`),
-      ...(alsoReady ? { alsoReady } : {}),
+      ...(options.alsoReady ? { alsoReady: options.alsoReady } : {}),
     });
+    if (options.story === true || measure.totalMs > 5000) {
+      for (const line of measure.timeline) log(`    ${line}`);
+    }
+    return measure;
+  };
 
   // 1. The early laptops open Hearth.
   const early = laptops.filter((laptop) => laptop !== late);
@@ -200,11 +210,10 @@ export async function runMeeting(setting: MeetingSetting): Promise<MeetingRecord
       everyoneTypes(`link ${how}`),
     ).finally(stopWatching);
     record.detail = `cut for ${cutMs} ms`;
-    record.heal = await heal(restoredAt, 120_000);
+    record.heal = await heal(restoredAt, 120_000, { story: true });
     log(
       `${laptop.label}: room in step ${record.heal.healMs} ms after the link came back, same notebook ${record.heal.convergeMs} ms later`,
     );
-    for (const line of record.heal.timeline) log(`    ${line}`);
   }
 
   // 6. A host killed while its member types.
@@ -229,16 +238,14 @@ export async function runMeeting(setting: MeetingSetting): Promise<MeetingRecord
     `${victim.label}: disk after the kill lacks ${outcome.saved.lostSaved} characters shown as saved, ` +
       `${outcome.saved.lostBeyondWindow} shown 500 ms before the kill, ${outcome.saved.lostInWindow} shown at the kill; ${killed.detail}`,
   );
-  killed.heal = await heal(
-    outcome.restartedAt,
-    60_000,
-    async () =>
-      (await victim.page.getByTestId('save-status').textContent()) === 'Saved on this laptop',
-  );
+  killed.heal = await heal(outcome.restartedAt, 60_000, {
+    story: true,
+    alsoReady: async () =>
+      (await victim.page.getByTestId('save-status').textContent()) === SAVED_TEXT,
+  });
   log(
     `${victim.label}: restarted; room in step ${killed.heal.healMs} ms later, same notebook ${killed.heal.convergeMs} ms after that`,
   );
-  for (const line of killed.heal.timeline) log(`    ${line}`);
 
   // 7. A laptop leaves for good.
   const leaver = at(plan.leaver);
@@ -250,7 +257,7 @@ export async function runMeeting(setting: MeetingSetting): Promise<MeetingRecord
     detail: 'host stopped, browser closed',
   });
   await everyoneTypes('after a laptop left');
-  leave.heal = await heal(leftAt, 60_000);
+  leave.heal = await heal(leftAt, 60_000, { story: true });
   log(
     `after ${leaver.label} left: the rest in step ${leave.heal.healMs} ms later, same notebook ${leave.heal.convergeMs} ms after that`,
   );

@@ -2,8 +2,8 @@
  * What a laptop's screen shows, read the way a member would see it: every entry of the
  * open meeting (its byline, its text, its reaction counts), the round's speaker line, and
  * the status line. Also a probe, installed before the app loads, that remembers what the
- * entries showed each time the status line turned to "Saved on this laptop": the store
- * has fsync'd everything by then, so that text must survive a crash.
+ * entries showed each time the status line turned to "Saved on this laptop" (the store
+ * has fsync'd everything by then, so that text must survive a crash), and a clock skew.
  */
 import type { Page } from '@playwright/test';
 
@@ -128,62 +128,6 @@ export function savedProbeScript(): string {
   };
   if (document.body) start(); else addEventListener('DOMContentLoaded', start);
 })();`;
-}
-
-/**
- * An init script that watches every RTCPeerConnection the page makes (a subclass that
- * only listens), so the heal timeline can say what the links were doing: how many are
- * connected, disconnected, failed or closed.
- */
-export function linkProbeScript(): string {
-  return `(() => {
-  const Original = globalThis.RTCPeerConnection;
-  const links = [];
-  Object.defineProperty(globalThis, '__hearthRoomLinks', { value: links });
-  globalThis.RTCPeerConnection = class extends Original {
-    constructor(...args) {
-      super(...args);
-      const link = { state: this.connectionState };
-      links.push(link);
-      this.__hearthRoomLink = link;
-      this.addEventListener('connectionstatechange', () => { link.state = this.connectionState; });
-    }
-    // close() fires no connectionstatechange: mark it here, or a replaced link would
-    // look alive for ever.
-    close() {
-      this.__hearthRoomLink.state = 'closed';
-      super.close();
-    }
-  };
-})();`;
-}
-
-/** The page's WebRTC connections that are not closed, by state. */
-export interface LinkStates {
-  /** "2 connected, 1 disconnected", for logs. */
-  summary: string;
-  connected: number;
-  /** Not closed and not connected: new, connecting, disconnected or failed. */
-  notConnected: number;
-}
-
-/** Reads the states of the page's WebRTC connections (closed ones left out). */
-export async function linkStates(page: Page): Promise<LinkStates> {
-  const states = await page.evaluate(() =>
-    (globalThis as unknown as { __hearthRoomLinks: { state: string }[] }).__hearthRoomLinks.map(
-      (link) => link.state,
-    ),
-  );
-  const counts = new Map<string, number>();
-  for (const state of states)
-    if (state !== 'closed') counts.set(state, (counts.get(state) ?? 0) + 1);
-  const connected = counts.get('connected') ?? 0;
-  const all = [...counts.values()].reduce((sum, count) => sum + count, 0);
-  return {
-    summary: [...counts].map(([state, count]) => `${count} ${state}`).join(', ') || 'no links',
-    connected,
-    notConnected: all - connected,
-  };
 }
 
 /** The entries on screen at one moment (page clock). */

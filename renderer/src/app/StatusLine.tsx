@@ -5,27 +5,48 @@
  * hear only the changes that matter — a save failing or recovering, a laptop arriving or
  * leaving — through a separate live region, not "Saving… Saved" on every keystroke.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CircleSession } from '../notebook/circleSession';
-import { useSaveState } from '../notebook/useCircleSession';
+import { useSaveStanding, type SaveStanding } from '../notebook/useCircleSession';
 import { useCircleLive, useSyncStatus } from '../sync/useCircleSync';
 import { ConnectionDetails } from '../features/presence/ConnectionDetails';
+
+const SAVED_AFTER_MS = 400;
+
+// Shows "saved" only after saving has stayed done for a moment; anything else at once.
+function useSettledStanding(standing: SaveStanding): SaveStanding {
+  const [settled, setSettled] = useState(true);
+  useEffect(() => {
+    if (standing !== 'saved') return;
+    const timer = setTimeout(() => setSettled(true), SAVED_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      setSettled(false);
+    };
+  }, [standing]);
+  if (standing !== 'saved') return standing;
+  return settled ? 'saved' : 'saving';
+}
 
 /** Shows where saving and sync stand for the open circle. */
 export function StatusLine({ session }: { session: CircleSession }) {
   const { t } = useTranslation();
-  const save = useSaveState(session);
+  const standing = useSaveStanding(session);
+  // "Saving…" stays up a moment after each save, so typing does not make the line
+  // flicker; "Saved" still appears only when everything is on disk.
+  const shown = useSettledStanding(standing);
   const { sync } = useCircleLive();
   const status = useSyncStatus(sync);
   const [detailsOpen, setDetailsOpen] = useState(false);
 
   let tone: 'ok' | 'busy' | 'problem' = 'ok';
   let saved = t('status.saved');
-  if (save.failure !== null) {
+  const failure = shown.startsWith('failed:') ? shown.slice('failed:'.length) : null;
+  if (failure !== null) {
     tone = 'problem';
-    saved = t('status.notSaved', { reason: t(`errors.${save.failure}`) });
-  } else if (save.pending > 0) {
+    saved = t('status.notSaved', { reason: t(`errors.${failure}`) });
+  } else if (shown === 'saving') {
     tone = 'busy';
     saved = t('status.saving');
   }
@@ -43,7 +64,7 @@ export function StatusLine({ session }: { session: CircleSession }) {
       <span className="status-line__dot" aria-hidden="true" />
       <span data-testid="save-status">{saved}</span>
       <span className="visually-hidden" role="status" aria-live="polite">
-        {save.failure === null ? room : saved}
+        {failure === null ? room : saved}
       </span>
       <button
         type="button"

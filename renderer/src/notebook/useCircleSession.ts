@@ -52,3 +52,20 @@ export function useIndexSnapshot(session: CircleSession): IndexSnapshot {
 export function useSaveState(session: CircleSession): SaveState {
   return useSyncExternalStore(session.saves.subscribe, session.saves.read);
 }
+
+/** What the status line shows about saving: a value that changes only when the words do. */
+export type SaveStanding = 'saved' | 'saving' | `failed:${string}`;
+
+/**
+ * Saving as the status line shows it. Reading a plain string lets React skip the render
+ * when nothing visible changed — every keystroke starts and finishes a save, and
+ * re-rendering the status line for each was a measurable part of typing's cost.
+ */
+export function useSaveStanding(session: CircleSession): SaveStanding {
+  const read = useCallback((): SaveStanding => {
+    const state = session.saves.read();
+    if (state.failure !== null) return `failed:${state.failure}`;
+    return state.pending > 0 ? 'saving' : 'saved';
+  }, [session]);
+  return useSyncExternalStore(session.saves.subscribe, read);
+}

@@ -75,7 +75,14 @@ export function useToolbarState(): [ToolbarState, LexicalEditor] {
       mergeRegister(
         editor.registerUpdateListener(({ editorState }) => {
           const read = editorState.read($readSelection);
-          if (read !== null) setState((current) => ({ ...current, ...read }));
+          // Typing updates the editor on every key; the toolbar renders only when what it
+          // shows changed.
+          if (read === null) return;
+          setState((current) =>
+            (Object.keys(read) as (keyof typeof read)[]).every((key) => current[key] === read[key])
+              ? current
+              : { ...current, ...read },
+          );
         }),
         // Collaboration undo (Yjs's UndoManager, wired by CollaborationPlugin) still reports
         // through these commands; the HistoryExtension signals do not apply to it.
@@ -83,7 +90,9 @@ export function useToolbarState(): [ToolbarState, LexicalEditor] {
           // eslint-disable-next-line @typescript-eslint/no-deprecated -- see above
           CAN_UNDO_COMMAND,
           (canUndo) => {
-            setState((current) => ({ ...current, canUndo }));
+            setState((current) =>
+              current.canUndo === canUndo ? current : { ...current, canUndo },
+            );
             return false;
           },
           COMMAND_PRIORITY_LOW,
@@ -92,7 +101,9 @@ export function useToolbarState(): [ToolbarState, LexicalEditor] {
           // eslint-disable-next-line @typescript-eslint/no-deprecated -- see above
           CAN_REDO_COMMAND,
           (canRedo) => {
-            setState((current) => ({ ...current, canRedo }));
+            setState((current) =>
+              current.canRedo === canRedo ? current : { ...current, canRedo },
+            );
             return false;
           },
           COMMAND_PRIORITY_LOW,
