@@ -47,6 +47,8 @@ export interface LoadFigures {
   framesDropped: number;
   /** Handshakes the endpoint refused, from its log. */
   connectionsRefused: number;
+  /** The most connections the endpoint held at once (polled every 20 ms), good clients included. */
+  endpointPeak: number;
   /** Exceptions that escaped the endpoint (uncaught in this process). */
   uncaught: number;
   /** Relays lost and out of order, quiet and flood together. */
@@ -134,7 +136,14 @@ export async function runEndpointLoad(options: LoadOptions): Promise<LoadFigures
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const quiet = await quietPair.stop();
     const floodPair = await startRelayPair(url, 'flood-topic', { intervalMs: settings.intervalMs });
-    const hostile = await runHostileProcess(url, settings);
+    let endpointPeak = 0;
+    const open = endpoint;
+    const poll = setInterval(() => {
+      endpointPeak = Math.max(endpointPeak, open.connectionCount);
+    }, 20);
+    const hostile = await runHostileProcess(url, settings).finally(() => {
+      clearInterval(poll);
+    });
     const flood = await floodPair.stop(5000);
     const lost = quiet.lost + flood.lost;
     const outOfOrder = quiet.outOfOrder + flood.outOfOrder;
@@ -145,6 +154,7 @@ export async function runEndpointLoad(options: LoadOptions): Promise<LoadFigures
       childExit: hostile.exit,
       framesDropped: counts.dropped,
       connectionsRefused: counts.refused,
+      endpointPeak,
       uncaught,
       lost,
       outOfOrder,
@@ -187,8 +197,9 @@ export function loadRow(figures: LoadFigures): TableRow {
     `good clients under flood: ${figures.flood.received}/${figures.flood.sent} relays, p50 ${millis(percentile(sorted, 50))}, ` +
       `p95 ${millis(percentile(sorted, 95))} (quiet: p50 ${millis(percentile(quiet, 50))}, p95 ${millis(percentile(quiet, 95))}), ` +
       `${figures.lost} lost, ${figures.outOfOrder} out of order; hostile process: ${hostile?.attempts ?? 0} connection attempts, ` +
-      `${hostile?.opened ?? 0} opened (peak ${hostile?.peakOpen ?? 0} at once), refused ${refused}, closed by the endpoint ${closes}, ` +
+      `${hostile?.opened ?? 0} opened, refused ${refused}, closed by the endpoint ${closes}, ` +
       `${((hostile?.bytesSent ?? 0) / 1e6).toFixed(1)} MB sent; endpoint dropped ${figures.framesDropped.toLocaleString('en-GB')} frames, ` +
-      `refused ${figures.connectionsRefused} handshakes (${(figures.elapsedMs / 1000).toFixed(1)} s)`,
+      `refused ${figures.connectionsRefused} handshakes, held at most ${figures.endpointPeak} connections at once ` +
+      `(${(figures.elapsedMs / 1000).toFixed(1)} s)`,
   ];
 }

@@ -24,8 +24,6 @@ export interface LoadClientFigures {
   closedByEndpoint: Record<string, number>;
   framesSent: number;
   bytesSent: number;
-  /** Most connections open at one time. */
-  peakOpen: number;
 }
 
 const WAVE = 200;
@@ -45,7 +43,6 @@ async function main(): Promise<void> {
     closedByEndpoint: {},
     framesSent: 0,
     bytesSent: 0,
-    peakOpen: 0,
   };
   const open = new Set<WebSocket>();
   const bump = (table: Record<string, number>, key: string | number): void => {
@@ -67,7 +64,6 @@ async function main(): Promise<void> {
         opened = true;
         figures.opened++;
         open.add(socket);
-        figures.peakOpen = Math.max(figures.peakOpen, open.size);
         // Past the per-connection topic limit: the endpoint refuses the extra ones.
         const topics = Array.from({ length: 80 }, () => randomTopic(random));
         socket.send(JSON.stringify({ type: 'subscribe', topics: topics.slice(0, 40) }));

@@ -2,11 +2,14 @@
  * What the room must show, checked from the screens and the disks:
  *
  * - after every heal, every laptop still in the room shows the same notebook, holding
- *   every phrase typed so far, and does so within CONVERGE_LIMIT_MS of the room being
- *   linked again (every status line "Connected to n−1 people", i.e. in step);
- * - nothing that a laptop's screen showed when its status line said "Saved on this
- *   laptop" is missing from its disk after the host is killed;
- * - at the end, the index and every entry read from each disk are identical.
+ *   every phrase typed so far, within CONVERGE_LIMIT_MS of the room being linked again
+ *   (every status line "Connected to n−1 people", and every one of the page's WebRTC
+ *   connections really connected: the line alone goes on saying "Connected" through a
+ *   short cut). Both times are measured from the moment the fault was undone;
+ * - nothing a killed laptop's screen showed when its status line said "Saved on this
+ *   laptop", or half a second before the kill, is missing from its disk;
+ * - at the end, the index and every entry read from each disk are identical, and hold
+ *   every phrase typed.
  */
 import { writeFileSync } from 'node:fs';
 import type { Laptop } from './laptop';

@@ -5,8 +5,12 @@
  * leaving for good. Clock skew and the late join are set up by the script itself; they
  * are recorded here with the rest so the report counts every fault by kind.
  */
-import type { HealMeasure, SavedVersusStored } from './checks';
-import { LOSS_WINDOW_MS, savedVersusStored } from './checks';
+import {
+  LOSS_WINDOW_MS,
+  savedVersusStored,
+  type HealMeasure,
+  type SavedVersusStored,
+} from './checks';
 import type { Laptop } from './laptop';
 import { readNotebook, savedProbe } from './screen';
 import { readStoredNotebook } from './storedNotebook';

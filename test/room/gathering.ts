@@ -1,22 +1,21 @@
 /**
- * The opening of the meeting, done on screen as members do it (steps from
- * test/e2e/member.ts): the founder makes the circle and the meeting and shows the
- * invite; the others paste it in and affirm the agreements; everyone starts an entry of
- * their own; members react to each other's entries.
+ * The opening of the meeting, done on screen as members do it: the founder makes the
+ * circle and the meeting and shows the invite; the others paste it in and affirm the
+ * agreements; everyone starts an entry of their own; members react to each other's
+ * entries. The same steps as test/e2e/member.ts, with waits long enough for a 2-core
+ * machine running a whole room (outside Playwright's runner every wait is 5 s).
  */
-import { expect } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { inviteLink, parseInvite } from '../../shared/sync/invite';
-import {
-  addMeeting,
-  createCircle,
-  joinByPasting,
-  readInvite,
-  shareDraft,
-  startDraft,
-} from '../e2e/member';
 import type { Laptop } from './laptop';
 import type { MeetingPlan } from './plan';
 import { entryEditor } from './typing';
+
+/** How long one step on screen may take (a click answered, a dialog closed). */
+export const STEP_TIMEOUT_MS = 30_000;
+/** How long a joiner may wait for the notebook to arrive from the room. */
+const ARRIVAL_TIMEOUT_MS = 90_000;
+const wait = { timeout: STEP_TIMEOUT_MS };
 
 /** The founder's invite, and the same invite with its addresses taken out. */
 export interface Invites {
@@ -28,12 +27,40 @@ export interface Invites {
   addresses: readonly string[];
 }
 
+async function affirmAgreements(page: Page, timeout: number): Promise<void> {
+  const agree = page.getByRole('button', { name: 'I agree to hold these agreements' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Our agreements' })).toBeVisible({
+    timeout,
+  });
+  await agree.click();
+  await expect(agree).toBeHidden(wait);
+}
+
 /** The founder makes the circle and the meeting, starts an entry, and reads the invite. */
 export async function foundCircle(founder: Laptop, plan: MeetingPlan): Promise<Invites> {
-  await createCircle(founder.page, { name: plan.circleName, memberName: founder.name });
-  await addMeeting(founder.page, { title: plan.meetingTitle });
+  const page = founder.page;
+  await page.getByLabel('Circle name').fill(plan.circleName);
+  await page.getByLabel('Your name in this circle').fill(founder.name);
+  await page.getByRole('button', { name: 'Create circle' }).click();
+  await affirmAgreements(page, STEP_TIMEOUT_MS);
+
+  await page
+    .getByRole('navigation', { name: 'Meetings' })
+    .getByRole('button', { name: 'New meeting' })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'New meeting' });
+  await dialog.getByLabel('Title').fill(plan.meetingTitle);
+  await dialog.getByRole('button', { name: 'Add meeting' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: plan.meetingTitle })).toBeVisible(wait);
   await startOwnEntry(founder);
-  const { link } = await readInvite(founder.page);
+
+  await page.getByRole('button', { name: 'Invite', exact: true }).click();
+  const inviteDialog = page.getByRole('dialog', { name: /^Invite someone to/ });
+  const linkBox = inviteDialog.getByLabel('Invite link');
+  await expect(linkBox).toHaveValue(/^hearth:\/\/join\//, wait);
+  const link = await linkBox.inputValue();
+  await inviteDialog.getByRole('button', { name: 'Done' }).click();
+
   const parsed = parseInvite(link);
   if (!parsed.ok) throw new Error(`the founder's invite does not read: ${parsed.reason}`);
   const bare = inviteLink({ ...parsed.value, endpoints: [] });
@@ -50,19 +77,18 @@ export async function joinAndStartEntry(
   invite: string,
   plan: MeetingPlan,
 ): Promise<void> {
-  await joinByPasting(laptop.page, invite, laptop.name);
+  const page = laptop.page;
+  await page.getByRole('button', { name: 'Join a circle…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Join a circle' });
+  await dialog.getByLabel('Invite').fill(invite);
+  await expect(dialog.getByTestId('safety-code')).not.toBeEmpty(wait);
+  await dialog.getByLabel('Your name in this circle').fill(laptop.name);
+  await dialog.getByRole('button', { name: 'Join the circle' }).click();
+  await expect(dialog).toBeHidden(wait);
+  // The agreements arrive with the notebook, from a laptop already in the room.
+  await affirmAgreements(page, ARRIVAL_TIMEOUT_MS);
   await openTheMeeting(laptop, plan);
   await startOwnEntry(laptop);
-}
-
-/**
- * Writes a draft and shares it at once, then finds the entry by its byline: not by its
- * place in the list, because a laptop whose clock is behind files its entry earlier.
- */
-export async function startOwnEntry(laptop: Laptop): Promise<void> {
-  await startDraft(laptop.page);
-  await shareDraft(laptop.page);
-  await expect(entryEditor(laptop.page, laptop.name)).toBeVisible();
 }
 
 /** Makes sure the meeting is the one on screen (a joiner may land elsewhere). */
@@ -72,8 +98,22 @@ export async function openTheMeeting(laptop: Laptop, plan: MeetingPlan): Promise
   await laptop.page
     .getByRole('navigation', { name: 'Meetings' })
     .getByRole('button', { name: new RegExp(plan.meetingTitle) })
-    .click({ timeout: 30_000 });
-  await expect(heading).toBeVisible();
+    .click({ timeout: ARRIVAL_TIMEOUT_MS });
+  await expect(heading).toBeVisible(wait);
+}
+
+/**
+ * Writes a draft and shares it at once, then finds the entry by its byline: not by its
+ * place in the list, because a laptop whose clock is behind files its entry earlier.
+ */
+export async function startOwnEntry(laptop: Laptop): Promise<void> {
+  const page = laptop.page;
+  await page.getByRole('button', { name: 'Write an entry' }).click();
+  const draft = page.getByRole('region', { name: 'Your private draft' });
+  await expect(draft.getByRole('textbox', { name: 'Your private draft' })).toBeFocused(wait);
+  await draft.getByRole('button', { name: 'Share with the circle' }).click();
+  await expect(draft).toHaveCount(0, wait);
+  await expect(entryEditor(page, laptop.name)).toBeVisible(wait);
 }
 
 /** The circle's reactions, in the order the reaction bar shows them. */
@@ -82,9 +122,8 @@ const REACTION_LABELS = [/been there too/, /Thank you for sharing/, /Sending str
 /** A member reacts to another member's entry. */
 export async function react(laptop: Laptop, toAuthor: string, kind: number): Promise<void> {
   const entry = laptop.page.getByRole('region', { name: toAuthor, exact: true });
-  const button = entry.getByRole('button', {
-    name: REACTION_LABELS[kind % REACTION_LABELS.length]!,
-  });
+  const label = REACTION_LABELS[kind % REACTION_LABELS.length]!;
+  const button = entry.getByRole('button', { name: label });
   await button.click();
-  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await expect(button).toHaveAttribute('aria-pressed', 'true', wait);
 }

@@ -93,8 +93,10 @@ export async function runMeeting(setting: MeetingSetting): Promise<MeetingRecord
   // Everyone adds a line to their own entry at once, and now and then a member also adds
   // one to someone else's entry while its author is typing there (co-writing). Every
   // choice and phrase is drawn before anyone types, so the seed alone decides them.
-  const everyoneTypes = async (during: string, style = QUICK): Promise<void> => {
-    const writers = laptops.filter((laptop) => laptop.present && laptop.opened);
+  const everyoneTypes = async (during: string, except?: Laptop): Promise<void> => {
+    const writers = laptops.filter(
+      (laptop) => laptop.present && laptop.opened && laptop !== except,
+    );
     const turns = writers.map((laptop) => {
       const own = ledger.next();
       const coAuthor = random.chance(0.35)
@@ -107,7 +109,7 @@ export async function runMeeting(setting: MeetingSetting): Promise<MeetingRecord
         laptop.page,
         { laptop: laptop.options.seat.index, author: author.name, during },
         phrase,
-        style,
+        QUICK,
         ledger,
       );
     await Promise.all(
@@ -226,7 +228,7 @@ export async function runMeeting(setting: MeetingSetting): Promise<MeetingRecord
     UNHURRIED,
     ledger,
   );
-  const others = everyoneTypesExcept(victim);
+  const others = everyoneTypes('host killed', victim);
   const killed = fault({ kind: 'host killed (SIGKILL)', laptop: victim.label, detail: '' });
   const [outcome] = await Promise.all([
     killHostMidTyping(victim, typing, plan.kill.afterMs),
@@ -282,22 +284,6 @@ export async function runMeeting(setting: MeetingSetting): Promise<MeetingRecord
     exitCodes,
     bylines,
   };
-
-  function everyoneTypesExcept(skip: Laptop): Promise<void> {
-    return Promise.all(
-      present()
-        .filter((laptop) => laptop !== skip)
-        .map((laptop) =>
-          typePhrase(
-            laptop.page,
-            { laptop: laptop.options.seat.index, author: laptop.name, during: 'host killed' },
-            ledger.next(),
-            QUICK,
-            ledger,
-          ),
-        ),
-    ).then(() => undefined);
-  }
 }
 
 function fmtSkew(ms: number): string {

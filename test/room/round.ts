@@ -6,11 +6,13 @@
  * speak"), even on the laptop whose clock is minutes off.
  */
 import { expect, type Page } from '@playwright/test';
+import { STEP_TIMEOUT_MS } from './gathering';
 import type { Laptop } from './laptop';
 import type { MeetingPlan } from './plan';
 import { typePhrase, type PhraseLedger } from './typing';
 
 const EVERYONE_SPOKE = 'Everyone has had a turn';
+const wait = { timeout: STEP_TIMEOUT_MS };
 const YOUR_TURN = 'Your turn to speak';
 
 const roundCard = (page: Page) => page.getByRole('region', { name: 'Check-in round' });
@@ -45,8 +47,8 @@ export async function runRound(
   await page.getByRole('button', { name: 'Start a round' }).click();
   const dialog = page.getByRole('dialog', { name: 'Start a round' });
   await dialog.getByRole('button', { name: 'Start the round' }).click();
-  await expect(dialog).toBeHidden();
-  for (const laptop of room) await expect(roundCard(laptop.page)).toBeVisible();
+  await expect(dialog).toBeHidden(wait);
+  for (const laptop of room) await expect(roundCard(laptop.page)).toBeVisible(wait);
 
   const tally = { spoke: 0, passed: 0 };
   for (let turn = 0; turn <= room.length; turn++) {
@@ -72,10 +74,10 @@ export async function runRound(
       await roundCard(page).getByRole('button', { name: 'Next' }).click();
       tally.spoke++;
     }
-    await expect(speakerLine(page)).not.toHaveText(before);
+    await expect(speakerLine(page)).not.toHaveText(before, wait);
   }
   if ((await currentSpeaker(room)) !== 'everyone spoke') throw new Error('the round never ended');
   await roundCard(page).getByRole('button', { name: 'End round' }).click();
-  for (const laptop of room) await expect(roundCard(laptop.page)).toHaveCount(0);
+  for (const laptop of room) await expect(roundCard(laptop.page)).toHaveCount(0, wait);
   return tally;
 }

@@ -5,7 +5,7 @@
  * checks know every phrase that must appear on every laptop and must not appear on the
  * wire.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { SeededRandom } from '../helpers/seededRandom';
 
 const WORDS = [
@@ -90,6 +90,32 @@ export function entryEditor(page: Page, author: string) {
 }
 
 /**
+ * Puts the caret at the very end of an editor, as a member does: click into it, then
+ * Ctrl+End, and look (the click's own caret can land after Ctrl+End on a busy page,
+ * and Enter would then split a paragraph in the middle of someone's sentence).
+ */
+export async function caretToEnd(page: Page, editor: Locator): Promise<void> {
+  await editor.click();
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await page.keyboard.press('Control+End');
+    await page.waitForTimeout(50);
+    const atEnd = await editor.evaluate((root) => {
+      const selection = getSelection();
+      if (selection === null || !selection.isCollapsed || selection.anchorNode === null) {
+        return false;
+      }
+      if (!root.contains(selection.anchorNode)) return false;
+      const rest = document.createRange();
+      rest.selectNodeContents(root);
+      rest.setStart(selection.anchorNode, selection.anchorOffset);
+      return rest.toString() === '';
+    });
+    if (atEnd) return;
+  }
+  throw new Error('the caret would not go to the end of the entry');
+}
+
+/**
  * Types `phrase` as a new paragraph at the end of `author`'s entry on `page`, word by
  * word, and records it in `ledger` once typed.
  */
@@ -101,9 +127,7 @@ export async function typePhrase(
   ledger: PhraseLedger,
 ): Promise<void> {
   const startedAt = Date.now();
-  const editor = entryEditor(page, target.author);
-  await editor.click();
-  await page.keyboard.press('Control+End');
+  await caretToEnd(page, entryEditor(page, target.author));
   // Every phrase gets a paragraph of its own: two members typing at the end of one
   // paragraph at once would interleave their letters, and the phrase could not be found.
   await page.keyboard.press('Enter');
