@@ -25,12 +25,12 @@ interface PlaywrightReport {
 
 const root = resolve(import.meta.dirname, '..');
 
-function read<T>(file: string): T {
-  return JSON.parse(readFileSync(resolve(root, file), 'utf8')) as T;
+function read(file: string): unknown {
+  return JSON.parse(readFileSync(resolve(root, file), 'utf8'));
 }
 
-const unit = read<VitestReport>('test-results/vitest.json');
-const e2e = read<PlaywrightReport>('test-results/e2e.json');
+const unit = read('test-results/vitest.json') as VitestReport;
+const e2e = read('test-results/e2e.json') as PlaywrightReport;
 const tallies: Record<string, Tally> = {
   'unit and integration (vitest)': {
     passed: unit.numPassedTests,
@@ -46,7 +46,9 @@ const tallies: Record<string, Tally> = {
 
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 for (const [suite, tally] of Object.entries(tallies)) {
-  console.log(`  ${suite}: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+  console.log(
+    `  ${suite}: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`,
+  );
   total.passed += tally.passed;
   total.failed += tally.failed;
   total.skipped += tally.skipped;

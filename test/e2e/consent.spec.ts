@@ -7,9 +7,8 @@
  */
 import { keyAuthor, ClientRegistry } from '../../shared/notebook/authorship';
 import { CircleIndex } from '../../shared/notebook/circleIndex';
-import type { EntryId } from '../../shared/notebook/ids';
 import { INDEX_ROOT } from '../../shared/notebook/schema';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { filesHolding, storedIndexDoc, storedTexts } from '../helpers/storedWords';
 import { expect, test, type Peer } from './fixtures';
 import {
@@ -98,7 +97,7 @@ test('drafts stay private until shared, anonymous entries name nobody, and withd
   expect(ClientRegistry.read(indexDoc).memberOf(writer)).toBeNull();
   expect(JSON.stringify(yEntry.toJSON())).not.toContain(benId);
   const anonymousBody = [...(await storedTexts(ana.host.dataDir))].find(([file]) =>
-    file.includes(anonymous.id as EntryId),
+    file.includes(anonymous.id),
   )!;
   expect(anonymousBody[1]).toContain(unnamed);
   expect(anonymousBody[1]).not.toContain(benId);

@@ -233,9 +233,16 @@ export class CircleSearchSource implements SearchSource {
 
   // Rebuilding runs after every batch of entries read and after each burst of typing:
   // documents whose inputs did not change are reused rather than made again.
-  private readonly built = new Map<string, { inputs: readonly unknown[]; document: SearchDocument }>();
+  private readonly built = new Map<
+    string,
+    { inputs: readonly unknown[]; document: SearchDocument }
+  >();
 
-  private reuse(key: string, inputs: readonly unknown[], make: () => SearchDocument): SearchDocument {
+  private reuse(
+    key: string,
+    inputs: readonly unknown[],
+    make: () => SearchDocument,
+  ): SearchDocument {
     const cached = this.built.get(key);
     if (cached !== undefined && cached.inputs.every((input, i) => input === inputs[i])) {
       return cached.document;
