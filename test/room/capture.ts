@@ -85,8 +85,21 @@ export interface TrafficCensus {
   /** Anything else: must be zero. A few are kept as examples. */
   outside: number;
   outsideExamples: string[];
-  /** Frames by transport, for the report: tcp, udp, … */
-  byProtocol: Record<string, number>;
+  /**
+   * Frames by what they carry, for the report: tcp (the signalling WebSockets), udp STUN,
+   * udp DTLS (the WebRTC data channels, ciphertext), udp mDNS, udp other, igmp, arp.
+   */
+  byKind: Record<string, number>;
+}
+
+// What a UDP payload is, by its first byte (RFC 7983's demultiplexing, plus DTLS 1.3's
+// unified header, 0x20–0x3f, which tshark 4.0 does not dissect and shows as "data").
+function udpKind(port: string | undefined, payloadHex: string | undefined): string {
+  if (port === '5353') return 'udp mDNS';
+  const first = Number.parseInt((payloadHex ?? '').replace(/:/g, '').slice(0, 2), 16);
+  if (first <= 3) return 'udp STUN';
+  if (first >= 20 && first <= 63) return 'udp DTLS';
+  return 'udp other';
 }
 
 const inSubnet = (address: string): boolean => address.startsWith(`${ROOM_SUBNET.prefix}.`);
@@ -112,19 +125,31 @@ export async function censusOf(file: string): Promise<TrafficCensus> {
     igmpReports: 0,
     outside: 0,
     outsideExamples: [],
-    byProtocol: {},
+    byKind: {},
   };
-  const fields = ['frame.number', 'frame.len', 'eth.type', 'ip.src', 'ip.dst', 'ip.proto'];
+  const fields = [
+    'frame.number',
+    'frame.len',
+    'eth.type',
+    'ip.src',
+    'ip.dst',
+    'ip.proto',
+    'udp.dstport',
+    'udp.payload',
+  ];
   const table = await tshark(file, [
     '-T',
     'fields',
     '-E',
     'separator=/t',
+    '-E',
+    'occurrence=f',
     ...fields.flatMap((f) => ['-e', f]),
   ]);
   for (const line of table.split('\n')) {
     if (line === '') continue;
-    const [number, length, ethType, source, destination, proto] = line.split('\t');
+    const [number, length, ethType, source, destination, proto, udpPort, udpPayload] =
+      line.split('\t');
     census.frames++;
     census.bytes += Number(length);
     const protocol =
@@ -132,7 +157,8 @@ export async function censusOf(file: string): Promise<TrafficCensus> {
         ? 'arp'
         : ({ '1': 'icmp', '2': 'igmp', '6': 'tcp', '17': 'udp' }[proto ?? ''] ??
           `other ${ethType}`);
-    census.byProtocol[protocol] = (census.byProtocol[protocol] ?? 0) + 1;
+    const kind = protocol === 'udp' ? udpKind(udpPort, udpPayload) : protocol;
+    census.byKind[kind] = (census.byKind[kind] ?? 0) + 1;
     if (protocol === 'arp') census.arp++;
     else if (source !== undefined && inSubnet(source) && destination !== undefined) {
       if (inSubnet(destination)) census.withinSubnet++;

@@ -17,6 +17,7 @@ import { linkStates } from './linkProbe';
 import {
   notebookKey,
   readNotebook,
+  saveLine,
   syncLine,
   type NotebookOnScreen,
   type SavedSnapshot,
@@ -82,9 +83,12 @@ export async function waitForHeal(
   const timeline: string[] = [];
   let shown = '';
   while (Date.now() - undoneAt < options.timeoutMs) {
-    const [lines, notebooks, links, ready] = await Promise.all([
+    const [lines, saving, notebooks, links, ready] = await Promise.all([
       Promise.all(
         room.map((laptop) => syncLine(laptop.page).catch((error: unknown) => String(error))),
+      ),
+      Promise.all(
+        room.map((laptop) => saveLine(laptop.page).catch((error: unknown) => String(error))),
       ),
       Promise.all(room.map((laptop) => readNotebook(laptop.page))),
       Promise.all(room.map((laptop) => linkStates(laptop.page))),
@@ -105,7 +109,7 @@ export async function waitForHeal(
     const state = room
       .map(
         (laptop, i) =>
-          `${laptop.options.seat.index}: ${lines[i] ?? '?'} [${links[i]?.summary ?? '?'}], ${missing[i]} missing`,
+          `${laptop.options.seat.index}: ${lines[i] ?? '?'} [${links[i]?.summary ?? '?'}], ${saving[i] ?? '?'}, ${missing[i]} missing`,
       )
       .join(' | ');
     if (state !== shown)
@@ -159,8 +163,12 @@ export function watchRoom(
     while (!watch.stopped) {
       const states = await Promise.all(
         room.map(async (laptop) => {
-          const [line, links] = await Promise.all([syncLine(laptop.page), linkStates(laptop.page)]);
-          return `${laptop.options.seat.index}: ${line} [${links.summary}]`;
+          const [line, links, saving] = await Promise.all([
+            syncLine(laptop.page),
+            linkStates(laptop.page),
+            saveLine(laptop.page),
+          ]);
+          return `${laptop.options.seat.index}: ${line} [${links.summary}], ${saving}`;
         }),
       ).catch((error: unknown) => [String(error)]);
       const state = states.join(' | ');

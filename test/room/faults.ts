@@ -12,7 +12,7 @@ import {
   type SavedVersusStored,
 } from './checks';
 import type { Laptop } from './laptop';
-import { readNotebook, savedProbe } from './screen';
+import { readNotebook, saveLine, savedProbe } from './screen';
 import { readStoredNotebook } from './storedNotebook';
 import { cutLink, restoreLink, type RoomNetwork } from './topology';
 
@@ -39,7 +39,7 @@ export interface FaultRecord {
   /** How the room healed afterwards, if it had to. */
   heal?: HealMeasure;
   /** For a killed host: what its disk held against what its screen showed as saved. */
-  saved?: SavedVersusStored & { savedAgoMs: number };
+  saved?: KillOutcome['saved'];
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -70,7 +70,8 @@ export async function cutLinkFor(
 
 /** What killing a host showed. */
 export interface KillOutcome {
-  saved: SavedVersusStored & { savedAgoMs: number };
+  /** Disk against screen, when "Saved" last showed, and the status line at the kill. */
+  saved: SavedVersusStored & { savedAgoMs: number; statusAtKill: string };
   /** When the restarted host was ready. */
   restartedAt: number;
 }
@@ -88,14 +89,21 @@ export async function killHostMidTyping(
   // Awaited at the end; marked handled now so a failure before then is not reported twice.
   typing.catch(() => undefined);
   await sleep(afterMs);
-  const atKill = await readNotebook(laptop.page);
+  const [atKill, statusAtKill] = await Promise.all([
+    readNotebook(laptop.page),
+    saveLine(laptop.page),
+  ]);
   // Read on the page's own clock, which may be skewed: only differences on it count.
   const killedAt = await laptop.page.evaluate(() => Date.now());
   await laptop.killHost();
   const { saved: snapshot, beforeWindow } = await savedProbe(laptop.page, killedAt, LOSS_WINDOW_MS);
   const stored = await readStoredNotebook(laptop.dataDir);
   const shown = { saved: snapshot, beforeWindow: beforeWindow?.entries ?? null, atKill };
-  const saved = { ...savedVersusStored(shown, stored), savedAgoMs: killedAt - snapshot.at };
+  const saved = {
+    ...savedVersusStored(shown, stored),
+    savedAgoMs: killedAt - snapshot.at,
+    statusAtKill,
+  };
   await typing;
   await laptop.restartHost();
   return { saved, restartedAt: Date.now() };

@@ -11,7 +11,7 @@
  * and grants camera and microphone to that origin, without which Chromium would gather
  * no WebRTC candidate for the veth's address.
  */
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_FLAGS, SYSTEM_CHROMIUM } from '../e2e/chromium';
@@ -36,6 +36,8 @@ export interface LaptopOptions {
 export class Laptop {
   readonly host: LaptopHost;
   readonly dataDir: string;
+  /** This laptop's folder in the run: data, host.log, page.log. */
+  readonly folder: string;
   /** Console errors and uncaught exceptions seen on the page, for the log. */
   readonly pageProblems: string[] = [];
   private browser: Browser | null = null;
@@ -46,6 +48,7 @@ export class Laptop {
 
   constructor(readonly options: LaptopOptions) {
     const folder = join(options.runDir, `laptop${options.seat.index}`);
+    this.folder = folder;
     this.dataDir = join(folder, 'data');
     mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     this.host = new LaptopHost({
@@ -93,8 +96,12 @@ export class Laptop {
     await this.context.addInitScript({ content: savedProbeScript() });
     await this.context.addInitScript({ content: linkProbeScript() });
     const page = await this.context.newPage();
+    // Everything the page logs goes to page.log beside the host's log (sync and
+    // link events included), for reading a slow heal afterwards.
     page.on('console', (message) => {
       if (message.type() === 'error') this.pageProblems.push(message.text());
+      const line = `${new Date().toISOString()} ${message.type()} ${message.text()}\n`;
+      appendFileSync(join(this.folder, 'page.log'), line);
     });
     page.on('pageerror', (error) => this.pageProblems.push(`uncaught: ${error.message}`));
     this.openPage = page;

@@ -235,7 +235,7 @@ export async function runMeeting(setting: MeetingSetting): Promise<MeetingRecord
     others,
   ]);
   killed.saved = outcome.saved;
-  killed.detail = `${outcome.saved.unsavedAtKill} characters typed after the last "Saved" (${outcome.saved.savedAgoMs} ms before the kill)`;
+  killed.detail = `${outcome.saved.unsavedAtKill} characters typed after the last "Saved" (${outcome.saved.savedAgoMs} ms before the kill; then "${outcome.saved.statusAtKill}")`;
   log(
     `${victim.label}: disk after the kill lacks ${outcome.saved.lostSaved} characters shown as saved, ` +
       `${outcome.saved.lostBeyondWindow} shown 500 ms before the kill, ${outcome.saved.lostInWindow} shown at the kill; ${killed.detail}`,

@@ -152,7 +152,12 @@ export function printReport(runs: readonly RoomRun[]): void {
     if (c !== null) {
       rows.push([
         `capture, seed ${run.seed}`,
-        `${c.frames} frames, ${(c.bytes / 1e6).toFixed(1)} MB: ${c.withinSubnet} in subnet, ${c.mdns} mDNS, ${c.arp} ARP, ${c.igmpReports} IGMP reports; ${run.websocketMessages} WebSocket messages read; ${run.phrasesSearched} phrases searched`,
+        `${c.frames} frames, ${(c.bytes / 1e6).toFixed(1)} MB: ${c.withinSubnet} in subnet, ${c.mdns} mDNS, ${c.arp} ARP, ${c.igmpReports} IGMP reports; ` +
+          `${Object.entries(c.byKind)
+            .map(([kind, count]) => `${kind} ${count}`)
+            .join(
+              ', ',
+            )}; ${run.websocketMessages} WebSocket messages read; ${run.phrasesSearched} phrases searched`,
       ]);
     }
   }

@@ -12,14 +12,21 @@
  * says so and exits 0; any other failure exits 1.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { SYSTEM_CHROMIUM } from '../e2e/chromium';
 import { REPO_ROOT } from '../e2e/hostProcess';
 import { seedFromEnvironment } from '../helpers/seededRandom';
 import { MIN_LAPTOPS } from './plan';
 import { printReport, writeReport, type RoomRun } from './report';
 import { runRoomOnce } from './roomRun';
 import { removeAbandonedRooms, tearDownRoom, whyNoRoom } from './topology';
+
+// A command that can run here: an absolute path that exists, or a name on $PATH.
+function onPath(tool: string): boolean {
+  if (isAbsolute(tool)) return existsSync(tool);
+  return (process.env.PATH ?? '').split(delimiter).some((dir) => existsSync(join(dir, tool)));
+}
 
 function whole(name: string, value: string, min: number): number {
   const number = Number(value);
@@ -51,6 +58,10 @@ async function main(): Promise<number> {
   if (reason !== null) {
     console.log(`room test SKIPPED: ${reason} (the room is built from network namespaces).`);
     return 0;
+  }
+  const missing = ['tcpdump', 'tshark', SYSTEM_CHROMIUM].filter((tool) => !onPath(tool));
+  if (missing.length > 0) {
+    throw new Error(`${missing.join(', ')} missing (apt-get install tcpdump tshark chromium)`);
   }
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`no built renderer in ${rendererDir}: run \`npm run build\` first`);

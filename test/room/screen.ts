@@ -90,11 +90,17 @@ export async function syncLine(page: Page): Promise<string> {
   return (await page.getByTestId('sync-status').textContent({ timeout: 2000 })) ?? '';
 }
 
+/** The saving part of the status line ("Saved on this laptop", "Saving…", …). */
+export async function saveLine(page: Page): Promise<string> {
+  return (await page.getByTestId('save-status').textContent({ timeout: 2000 })) ?? '';
+}
+
 /**
  * An init script for the page: watches the status line and, each time it turns to
  * "Saved", keeps a copy of every entry's text then, on `window.__hearthRoomSaved`.
  * Only the turn itself is recorded (not every change while "Saved" shows), because the
- * text may move ahead of the status line by a keystroke before React repaints it. It
+ * text may move ahead of the status line by a keystroke before React repaints it (the
+ * line is also looked at every 100 ms, in case a change escapes the observer). It
  * also samples the entries every 100 ms (the last few seconds are kept), so the text
  * on screen half a second before a kill can be looked up afterwards.
  */
@@ -122,6 +128,7 @@ export function savedProbeScript(): string {
       subtree: true, childList: true, characterData: true,
     });
     setInterval(() => {
+      look();
       record.samples.push({ at: Date.now(), entries: entries() });
       if (record.samples.length > 50) record.samples.shift();
     }, 100);
