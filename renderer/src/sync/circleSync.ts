@@ -27,6 +27,7 @@ import { SignallingRoom } from './signallingRoom';
 
 const log = logger('sync');
 const ANNOUNCE_INTERVAL_MS = 3000;
+const STALLED_LINK_MS = 5000;
 
 /** Where sync stands, for the status line and the member list. */
 export interface SyncStatus {
@@ -159,7 +160,14 @@ export class CircleSync {
   }
 
   private onAnnounce(from: string): void {
-    if (this.closed || this.paused || this.room === null || this.links.has(from)) return;
+    if (this.closed || this.paused || this.room === null) return;
+    const link = this.links.get(from);
+    if (link !== undefined) {
+      // A link that has not opened in a while lost its offer or answer on the way: start
+      // again rather than wait for its timeout (the peer announces every few seconds).
+      if (link.isOpen || Date.now() - link.createdAt < STALLED_LINK_MS) return;
+      link.close('the connection stalled before it opened');
+    }
     // The smaller id offers; the other answers when the offer comes.
     if (this.room.peerId < from) this.openLink(from, true);
     else void this.room.announce();

@@ -44,6 +44,8 @@ export class PeerLink {
   private disconnectedTimer: ReturnType<typeof setTimeout> | null = null;
   private connectTimer: ReturnType<typeof setTimeout> | null;
   private isClosed = false;
+  /** When this link was made (for noticing one that stalls before it opens). */
+  readonly createdAt = Date.now();
   /** Frames and bytes through this link, for the connection details a member can open. */
   readonly counters = { framesSent: 0, framesReceived: 0, bytesSent: 0, bytesReceived: 0 };
 

@@ -28,6 +28,7 @@ export class SignallingConnection {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private closed = false;
+  private lastHeard = 0;
 
   constructor(
     readonly url: string,
@@ -69,11 +70,21 @@ export class SignallingConnection {
     this.socket = socket;
     socket.onopen = () => {
       this.attempt = 0;
+      this.lastHeard = Date.now();
       this.send({ type: 'subscribe', topics: this.topics });
-      this.pingTimer = setInterval(() => this.send({ type: 'ping' }), PING_INTERVAL_MS);
+      this.pingTimer = setInterval(() => {
+        // A cut network leaves a socket that looks open and hears nothing: after two
+        // unanswered pings, close it, and the reconnection starts.
+        if (Date.now() - this.lastHeard > 2 * PING_INTERVAL_MS + 1000) {
+          socket.close();
+          return;
+        }
+        this.send({ type: 'ping' });
+      }, PING_INTERVAL_MS);
       this.events.open();
     };
     socket.onmessage = (event: MessageEvent<unknown>) => {
+      this.lastHeard = Date.now();
       if (typeof event.data !== 'string' || event.data.length > MAX_INCOMING_CHARS) return;
       let message: unknown;
       try {

@@ -32,11 +32,12 @@ export interface SignallingRoomEvents {
 
 const PEER_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const MAX_SDP = 64 * 1024;
+const SEEN_SIGNALS_KEPT = 512;
 
 /** This laptop's presence in one circle's signalling room. */
 export class SignallingRoom {
   private readonly connections = new Map<string, SignallingConnection>();
-  private readonly lastSeq = new Map<string, number>();
+  private readonly seen = new Map<string, Set<number>>();
   private seq = 0;
   private closed = false;
 
@@ -114,16 +115,21 @@ export class SignallingRoom {
       return;
     }
     if (type !== 'signal' || to !== this.peerId || typeof seq !== 'number') return;
-    // The same signal arrives once through each shared endpoint: keep the first.
-    if (seq <= (this.lastSeq.get(from) ?? 0)) return;
-    this.lastSeq.set(from, seq);
+    // The same signal arrives once through each shared endpoint: keep the first. Endpoints
+    // are separate connections, so signals can also arrive out of order — remember which
+    // numbers were seen, not just the highest, or an early offer would be lost.
+    let seen = this.seen.get(from);
+    if (seen === undefined) this.seen.set(from, (seen = new Set()));
+    if (seen.has(seq)) return;
+    seen.add(seq);
+    if (seen.size > SEEN_SIGNALS_KEPT) seen.delete(seen.values().next().value!);
     const checked = checkSignal(signal);
     if (checked !== null) this.events.signal(from, checked);
   }
 
-  /** Forgets a peer's sequence, for when that laptop restarts with the same id. */
+  /** Forgets the signals seen from a peer, for when that laptop restarts with the same id. */
   forgetPeer(peerId: string): void {
-    this.lastSeq.delete(peerId);
+    this.seen.delete(peerId);
   }
 }
 

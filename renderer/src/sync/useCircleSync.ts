@@ -54,6 +54,13 @@ export function useCircleSync(
     const unsubscribe = hearth.events.onEndpoints((endpoints) =>
       started?.setEndpoints(urls(endpoints)),
     );
+    // Leaving (closing the window, reloading): close the links now, so the others see this
+    // laptop go at once instead of after their connections time out.
+    const leave = (event: PageTransitionEvent): void => {
+      // A page kept for going back (the browser's page cache) has not left.
+      if (!event.persisted) started?.close();
+    };
+    window.addEventListener('pagehide', leave);
     hearth.sync
       .endpoints()
       .catch(() => [])
@@ -77,6 +84,7 @@ export function useCircleSync(
     return () => {
       live = false;
       unsubscribe();
+      window.removeEventListener('pagehide', leave);
       started?.close();
       setSync(null);
     };
