@@ -6,7 +6,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type EntryRecord } from '../../../../shared/notebook/schema';
-import { Dialog } from '../../app/Dialog';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
+import { KeepOutOfExports } from './KeepOutOfExports';
 import type { CircleSession } from '../../notebook/circleSession';
 
 /** Props of {@link EntryActions}. */
@@ -61,14 +62,10 @@ export function EntryActions({ session, entry, anonymousClient }: EntryActionsPr
         >
           {t('consent.saveNote')}
         </button>
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={!entry.exportable}
-            onChange={(event) => setFlags({ exportable: !event.target.checked })}
-          />
-          <span>{t('consent.keepOutOfExports')}</span>
-        </label>
+        <KeepOutOfExports
+          exportable={entry.exportable}
+          onChange={(exportable) => setFlags({ exportable })}
+        />
         <button
           type="button"
           className="button button--small entry-actions__withdraw"
@@ -77,32 +74,18 @@ export function EntryActions({ session, entry, anonymousClient }: EntryActionsPr
           {t('consent.withdraw')}
         </button>
       </div>
-      <Dialog
+      <ConfirmDialog
         open={confirming}
         title={t('consent.withdrawTitle')}
-        description={t('consent.withdrawExplained')}
-        onClose={() => setConfirming(false)}
-      >
-        <div className="dialog__actions">
-          <button
-            className="button button--quiet"
-            type="button"
-            onClick={() => setConfirming(false)}
-          >
-            {t('consent.keepIt')}
-          </button>
-          <button
-            className="button button--primary"
-            type="button"
-            onClick={() => {
-              setConfirming(false);
-              setFlags({ withdrawn: true });
-            }}
-          >
-            {t('consent.withdrawConfirm')}
-          </button>
-        </div>
-      </Dialog>
+        explanation={t('consent.withdrawExplained')}
+        keepLabel={t('consent.keepIt')}
+        confirmLabel={t('consent.withdrawConfirm')}
+        onKeep={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          setFlags({ withdrawn: true });
+        }}
+      />
     </div>
   );
 }

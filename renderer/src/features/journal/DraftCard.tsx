@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { EntryId, MeetingId } from '../../../../shared/notebook/ids';
 import type { DraftRecord } from '../../../../shared/notebook/journal';
 import { LIMITS } from '../../../../shared/notebook/schema';
-import { Dialog } from '../../app/Dialog';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
+import { KeepOutOfExports } from '../consent/KeepOutOfExports';
 import type { CircleSession } from '../../notebook/circleSession';
 import type { JournalSession } from '../../notebook/journalSession';
 import { MEMBER_COLOUR_SHADES } from '../circles/memberColours';
@@ -42,6 +43,11 @@ export function DraftCard({
   const [discarding, setDiscarding] = useState(false);
   const loadBody = useCallback(() => journal.draftDoc(draft.id), [journal, draft.id]);
   const colour = target === null ? 'sand' : target.session.profile.colour;
+  const discardButton = (
+    <button className="button button--quiet" type="button" onClick={() => setDiscarding(true)}>
+      {t('journal.discard')}
+    </button>
+  );
 
   const share = async (anonymous: boolean): Promise<void> => {
     if (target === null) return;
@@ -92,16 +98,10 @@ export function DraftCard({
                 onChange={(event) => setNote(event.target.value)}
               />
             </div>
-            <label className="choice">
-              <input
-                type="checkbox"
-                checked={!draft.exportable}
-                onChange={(event) =>
-                  journal.index.update(draft.id, { exportable: !event.target.checked })
-                }
-              />
-              <span>{t('consent.keepOutOfExports')}</span>
-            </label>
+            <KeepOutOfExports
+              exportable={draft.exportable}
+              onChange={(exportable) => journal.index.update(draft.id, { exportable })}
+            />
           </div>
           <div className="draft-card__actions">
             <button
@@ -120,53 +120,23 @@ export function DraftCard({
             >
               {t('journal.shareAnonymously')}
             </button>
-            <button
-              className="button button--quiet"
-              type="button"
-              onClick={() => setDiscarding(true)}
-            >
-              {t('journal.discard')}
-            </button>
+            {discardButton}
           </div>
         </div>
       )}
-      {target === null && (
-        <div className="draft-card__actions">
-          <button
-            className="button button--quiet"
-            type="button"
-            onClick={() => setDiscarding(true)}
-          >
-            {t('journal.discard')}
-          </button>
-        </div>
-      )}
-      <Dialog
+      {target === null && <div className="draft-card__actions">{discardButton}</div>}
+      <ConfirmDialog
         open={discarding}
         title={t('journal.discardTitle')}
-        description={t('journal.discardExplained')}
-        onClose={() => setDiscarding(false)}
-      >
-        <div className="dialog__actions">
-          <button
-            className="button button--quiet"
-            type="button"
-            onClick={() => setDiscarding(false)}
-          >
-            {t('journal.keepDraft')}
-          </button>
-          <button
-            className="button button--primary"
-            type="button"
-            onClick={() => {
-              setDiscarding(false);
-              void journal.discard(draft.id);
-            }}
-          >
-            {t('journal.discardConfirm')}
-          </button>
-        </div>
-      </Dialog>
+        explanation={t('journal.discardExplained')}
+        keepLabel={t('journal.keepDraft')}
+        confirmLabel={t('journal.discardConfirm')}
+        onKeep={() => setDiscarding(false)}
+        onConfirm={() => {
+          setDiscarding(false);
+          void journal.discard(draft.id);
+        }}
+      />
     </section>
   );
 }

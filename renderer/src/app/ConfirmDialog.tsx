@@ -1,0 +1,40 @@
+/**
+ * A question before something that cannot be undone (withdrawing an entry, discarding a
+ * draft): what will happen, a way back, and the step itself.
+ */
+import { Dialog } from './Dialog';
+
+/** Props of {@link ConfirmDialog}. */
+export interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  /** What will happen, in plain words. */
+  explanation: string;
+  /** The way back ("Keep it"). */
+  keepLabel: string;
+  /** The step itself ("Withdraw it"). */
+  confirmLabel: string;
+  onKeep: () => void;
+  onConfirm: () => void;
+}
+
+/** Asks once, plainly, and does nothing unless the member confirms. */
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  return (
+    <Dialog
+      open={props.open}
+      title={props.title}
+      description={props.explanation}
+      onClose={props.onKeep}
+    >
+      <div className="dialog__actions">
+        <button className="button button--quiet" type="button" onClick={props.onKeep}>
+          {props.keepLabel}
+        </button>
+        <button className="button button--primary" type="button" onClick={props.onConfirm}>
+          {props.confirmLabel}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
