@@ -5,10 +5,11 @@
  * hear only the changes that matter — a save failing or recovering, a laptop arriving or
  * leaving — through a separate live region, not "Saving… Saved" on every keystroke.
  */
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CircleSession } from '../notebook/circleSession';
 import { useSaveStanding, type SaveStanding } from '../notebook/useCircleSession';
+import type { CircleSync } from '../sync/circleSync';
 import { useCircleLive, useSyncStatus } from '../sync/useCircleSync';
 import { ConnectionDetails } from '../features/presence/ConnectionDetails';
 
@@ -37,38 +38,55 @@ export function StatusLine({ session }: { session: CircleSession }) {
   // flicker; "Saved" still appears only when everything is on disk.
   const shown = useSettledStanding(standing);
   const { sync } = useCircleLive();
-  const status = useSyncStatus(sync);
-  const [detailsOpen, setDetailsOpen] = useState(false);
-
-  let tone: 'ok' | 'busy' | 'problem' = 'ok';
-  let saved = t('status.saved');
-  const failure = shown.startsWith('failed:') ? shown.slice('failed:'.length) : null;
-  if (failure !== null) {
-    tone = 'problem';
-    saved = t('status.notSaved', { reason: t(`errors.${failure}`) });
-  } else if (shown === 'saving') {
-    tone = 'busy';
-    saved = t('status.saving');
-  }
-
-  const peers = status.peers.length;
-  const syncing = status.peers.filter((peer) => !peer.inStep).length;
-  let room: string;
-  if (status.paused) room = t('sync.paused');
-  else if (peers === 0) room = status.endpoints === 0 ? t('sync.offline') : t('sync.alone');
-  else if (syncing > 0) room = t('sync.syncing', { count: peers });
-  else room = t('sync.connected', { count: peers });
+  // Typing changes the save standing on every keystroke (here and on every laptop that
+  // receives it): only these strings are worked out again, not the room's.
+  const saved = useMemo(() => {
+    const failure = shown.startsWith('failed:') ? shown.slice('failed:'.length) : null;
+    if (failure !== null) {
+      return { tone: 'problem', text: t('status.notSaved', { reason: t(`errors.${failure}`) }) };
+    }
+    if (shown === 'saving') return { tone: 'busy', text: t('status.saving') };
+    return { tone: 'ok', text: t('status.saved') };
+  }, [shown, t]);
 
   return (
-    <footer className={`status-line status-line--${tone}`}>
+    <footer className={`status-line status-line--${saved.tone}`}>
       <span className="status-line__dot" aria-hidden="true" />
-      <span data-testid="save-status">{saved}</span>
+      <span data-testid="save-status">{saved.text}</span>
+      <RoomStatus sync={sync} saveFailure={saved.tone === 'problem' ? saved.text : null} />
+    </footer>
+  );
+}
+
+/** Where sync with the room stands, and the button that opens the connection details. */
+const RoomStatus = memo(function RoomStatus({
+  sync,
+  saveFailure,
+}: {
+  sync: CircleSync | null;
+  saveFailure: string | null;
+}) {
+  const { t } = useTranslation();
+  const status = useSyncStatus(sync);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const room = useMemo(() => {
+    const peers = status.peers.length;
+    const syncing = status.peers.filter((peer) => !peer.inStep).length;
+    if (status.paused) return t('sync.paused');
+    if (peers === 0) return status.endpoints === 0 ? t('sync.offline') : t('sync.alone');
+    if (syncing > 0) return t('sync.syncing', { count: peers });
+    return t('sync.connected', { count: peers });
+  }, [status, t]);
+  const connected = status.peers.length > 0;
+
+  return (
+    <>
       <span className="visually-hidden" role="status" aria-live="polite">
-        {failure === null ? room : saved}
+        {saveFailure ?? room}
       </span>
       <button
         type="button"
-        className={`status-line__room${peers > 0 ? ' status-line__room--connected' : ''}`}
+        className={`status-line__room${connected ? ' status-line__room--connected' : ''}`}
         data-testid="sync-status"
         aria-expanded={detailsOpen}
         onClick={() => setDetailsOpen((open) => !open)}
@@ -78,6 +96,6 @@ export function StatusLine({ session }: { session: CircleSession }) {
       {detailsOpen && sync !== null && (
         <ConnectionDetails sync={sync} onClose={() => setDetailsOpen(false)} />
       )}
-    </footer>
+    </>
   );
-}
+});

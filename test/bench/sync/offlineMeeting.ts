@@ -35,6 +35,13 @@ const PHRASES = [
 ];
 const PARAGRAPH_CHARS = 600;
 const CONVERGE_TIMEOUT_MS = 60_000;
+/**
+ * Stock y-webrtc can fail to reconnect when both pages come online at once: if each
+ * hears the other's announce, both start as initiator, the crossed offers fail, and
+ * nobody announces again (glare). The floor then retries; Hearth never does.
+ */
+const FLOOR_GLARE_TIMEOUT_MS = 10_000;
+const FLOOR_RETRIES = 3;
 
 /** What one reconnection measured. */
 export interface ReconnectResult {
@@ -49,6 +56,8 @@ export interface ReconnectResult {
   liveApply: number[];
   /** Per page, ms the main thread was busy in the same window. */
   busy: number[];
+  /** Times both pages went offline and online again because the first try never met. */
+  retries: number;
 }
 
 /** Writes about `characters` characters at the caret in phrases; returns how many. */
@@ -131,6 +140,7 @@ export async function hearthOfflineMeeting(ana: Laptop, ben: Laptop): Promise<Re
     mergeWork: work.map((times) => times.inside.merge),
     liveApply: work.map((times) => times.inside.live),
     busy: work.map((times) => times.busy),
+    retries: 0,
   };
 }
 
@@ -146,32 +156,52 @@ export async function floorOfflineMeeting(peers: readonly FloorPeer[]): Promise<
     }),
   );
   await Promise.all(pages.map((page) => page.evaluate(() => window.syncProbe.watchTexts('#view'))));
-  const profilers: PageProfiler[] = await Promise.all(pages.map((page) => startProfiler(page)));
-  const clicks = await Promise.all(
-    pages.map((page) =>
-      page.evaluate(() => {
-        const at = window.syncProbe.now();
-        window.floor.goOnline();
-        return at;
-      }),
-    ),
-  );
-  await waitForSameTexts(pages, '#view');
-  const work = await Promise.all(
-    profilers.map((profiler) => profiler.stop({ merge: ['readSyncStep2'] })),
-  );
-  const timing = await timeline(pages, Math.min(...clicks));
-  return {
-    charactersApart: Math.min(...written),
-    ...timing,
-    mergeWork: work.map((times) => times.inside.merge),
-    liveApply: [],
-    busy: work.map((times) => times.busy),
-  };
+  let retries = 0;
+  for (;;) {
+    const profilers: PageProfiler[] = await Promise.all(pages.map((page) => startProfiler(page)));
+    const clicks = await Promise.all(
+      pages.map((page) =>
+        page.evaluate(() => {
+          const at = window.syncProbe.now();
+          window.floor.goOnline();
+          return at;
+        }),
+      ),
+    );
+    const timeout = retries < FLOOR_RETRIES ? FLOOR_GLARE_TIMEOUT_MS : CONVERGE_TIMEOUT_MS;
+    const met = await waitForSameTexts(pages, '#view', timeout).then(
+      () => true,
+      (error: unknown) => {
+        if (retries < FLOOR_RETRIES) return false;
+        throw error;
+      },
+    );
+    const work = await Promise.all(
+      profilers.map((profiler) => profiler.stop({ merge: ['readSyncStep2'] })),
+    );
+    if (!met) {
+      retries++;
+      await Promise.all(pages.map((page) => page.evaluate(() => window.floor.goOffline())));
+      continue;
+    }
+    const timing = await timeline(pages, Math.min(...clicks));
+    return {
+      charactersApart: Math.min(...written),
+      ...timing,
+      mergeWork: work.map((times) => times.inside.merge),
+      liveApply: [],
+      busy: work.map((times) => times.busy),
+      retries,
+    };
+  }
 }
 
-async function waitForSameTexts(pages: readonly Page[], selector: string): Promise<void> {
-  const deadline = performance.now() + CONVERGE_TIMEOUT_MS;
+async function waitForSameTexts(
+  pages: readonly Page[],
+  selector: string,
+  timeoutMs = CONVERGE_TIMEOUT_MS,
+): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     const signatures = await Promise.all(
       pages.map((page) => page.evaluate((s) => window.syncProbe.textSignature(s), selector)),

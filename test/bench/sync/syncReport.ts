@@ -174,7 +174,7 @@ export function printDetails(hearth: SideResults, floor: SideResults): void {
     }
     const r = results.reconnect;
     console.log(
-      `${side}, offline meeting: merge work per laptop ${r.mergeWork.map(ms).join(', ')}${r.liveApply.length > 0 ? ` (of which applying to the live document ${r.liveApply.map(ms).join(', ')})` : ''}; main thread busy ${r.busy.map(ms).join(', ')} from the click to identical text`,
+      `${side}, offline meeting: merge work per laptop ${r.mergeWork.map(ms).join(', ')}${r.liveApply.length > 0 ? ` (of which applying to the live document ${r.liveApply.map(ms).join(', ')})` : ''}; main thread busy ${r.busy.map(ms).join(', ')} from the click to identical text${r.retries > 0 ? `; went offline and online again ${r.retries}× first (the pages never met: y-webrtc glare)` : ''}`,
     );
     const j = results.join;
     j.hottest.forEach((hottest, page) => {
