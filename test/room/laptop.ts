@@ -148,7 +148,14 @@ export class Laptop {
     this.browser = null;
     this.context = null;
     this.openPage = null;
-    await page?.close({ runBeforeUnload: true }).catch(() => undefined);
+    if (page !== null) {
+      // With runBeforeUnload, close() returns before the page has unloaded: closing the
+      // browser then would kill it before its pagehide handler (which tells the others
+      // this laptop is leaving) ever ran, as no real window close does.
+      const unloaded = new Promise<void>((resolve) => page.once('close', () => resolve()));
+      await page.close({ runBeforeUnload: true }).catch(() => undefined);
+      await Promise.race([unloaded, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    }
     await browser?.close().catch(() => undefined);
   }
 

@@ -43,7 +43,9 @@ export function StatusLine({ session }: { session: CircleSession }) {
   const saved = useMemo(() => {
     const failure = shown.startsWith('failed:') ? shown.slice('failed:'.length) : null;
     if (failure !== null) {
-      return { tone: 'problem', text: t('status.notSaved', { reason: t(`errors.${failure}`) }) };
+      // A phrase inside the sentence, not the error's own sentence.
+      const reason = t(`saveProblems.${failure}`, { defaultValue: t('saveProblems.other') });
+      return { tone: 'problem', text: t('status.notSaved', { reason }) };
     }
     if (shown === 'saving') return { tone: 'busy', text: t('status.saving') };
     return { tone: 'ok', text: t('status.saved') };

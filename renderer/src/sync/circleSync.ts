@@ -28,6 +28,8 @@ import { SignallingRoom } from './signallingRoom';
 const log = logger('sync');
 const ANNOUNCE_INTERVAL_MS = 3000;
 const STALLED_LINK_MS = 5000;
+/** Laptops remembered as gone; peer ids are new each time a circle opens, so few are needed. */
+const DEPARTED_KEPT = 256;
 
 /** Where sync stands, for the status line and the member list. */
 export interface SyncStatus {
@@ -43,6 +45,11 @@ export interface SyncStatus {
 export class CircleSync {
   private readonly mesh: CircleMesh;
   private readonly links = new Map<string, PeerLink>();
+  /**
+   * Laptops that said they left. Their last announcements can still arrive after the
+   * goodbye (through a slower endpoint), and must not start a link to nobody.
+   */
+  private readonly departed = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private room: SignallingRoom | null = null;
   private announceTimer: ReturnType<typeof setInterval> | null = null;
@@ -79,6 +86,7 @@ export class CircleSync {
     sync.room = new SignallingRoom(roomName, peerId, cipher, {
       announce: (from) => sync.onAnnounce(from),
       signal: (from, signal) => sync.onSignal(from, signal),
+      leave: (from) => sync.onLeave(from),
       endpointsChanged: (connected) => {
         sync.status = { ...sync.status, endpoints: connected };
         sync.notify();
@@ -159,8 +167,15 @@ export class CircleSync {
     this.listeners.clear();
   }
 
+  private onLeave(from: string): void {
+    this.departed.add(from);
+    if (this.departed.size > DEPARTED_KEPT)
+      this.departed.delete(this.departed.values().next().value!);
+    this.links.get(from)?.close('the laptop left the circle');
+  }
+
   private onAnnounce(from: string): void {
-    if (this.closed || this.paused || this.room === null) return;
+    if (this.closed || this.paused || this.room === null || this.departed.has(from)) return;
     const link = this.links.get(from);
     if (link !== undefined) {
       // A link that has not opened in a while lost its offer or answer on the way: start
@@ -174,7 +189,7 @@ export class CircleSync {
   }
 
   private onSignal(from: string, signal: LinkSignal): void {
-    if (this.closed || this.paused || this.room === null) return;
+    if (this.closed || this.paused || this.room === null || this.departed.has(from)) return;
     let link = this.links.get(from);
     if (signal.type === 'offer') {
       if (this.room.peerId < from) return; // we are the one who offers to this peer

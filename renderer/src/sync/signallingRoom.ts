@@ -9,6 +9,7 @@
  * arrive through more than one endpoint):
  *   { type: 'announce', from }
  *   { type: 'signal', from, to, seq, signal }
+ *   { type: 'leave', from }   (Hearth's own: the laptop closed; stock y-webrtc ignores it)
  */
 import type { LinkSignal } from './peerLink';
 import { SignallingConnection } from './signallingConnection';
@@ -26,6 +27,8 @@ export interface SignallingRoomEvents {
   announce(peerId: string): void;
   /** A laptop sent this one a WebRTC signal. */
   signal(from: string, signal: LinkSignal): void;
+  /** A laptop closed Hearth (or this circle): its link can go now. */
+  leave(peerId: string): void;
   /** How many endpoints are connected changed. */
   endpointsChanged(connected: number): void;
 }
@@ -40,13 +43,25 @@ export class SignallingRoom {
   private readonly seen = new Map<string, Set<number>>();
   private seq = 0;
   private closed = false;
+  /**
+   * Sealed ahead of time: a window that closes gets no time to await a seal, and a data
+   * channel's own close never leaves a page being torn down (its SCTP runs in the page),
+   * so without this the others would wait for the connection to time out. The peer id
+   * is new each time a circle is opened, so a replay of it names a laptop that has gone.
+   */
+  private sealedLeave: string | null = null;
 
   constructor(
     private readonly roomName: string,
     readonly peerId: string,
     private readonly cipher: SignalCipher,
     private readonly events: SignallingRoomEvents,
-  ) {}
+  ) {
+    cipher.seal({ type: 'leave', from: peerId }).then(
+      (sealed) => (this.sealedLeave = sealed),
+      () => undefined,
+    );
+  }
 
   /** Connects to exactly these endpoints (adding new ones, closing ones no longer listed). */
   setEndpoints(urls: readonly string[]): void {
@@ -83,10 +98,14 @@ export class SignallingRoom {
     await this.publish({ type: 'signal', from: this.peerId, to, seq: ++this.seq, signal });
   }
 
-  /** Leaves the room on every endpoint. */
+  /** Says goodbye and leaves the room on every endpoint; synchronous, for `pagehide`. */
   close(): void {
+    if (this.closed) return;
     this.closed = true;
-    for (const connection of this.connections.values()) connection.close();
+    for (const connection of this.connections.values()) {
+      if (this.sealedLeave !== null) connection.publish(this.roomName, this.sealedLeave);
+      connection.close();
+    }
     this.connections.clear();
   }
 
@@ -112,6 +131,11 @@ export class SignallingRoom {
     if (typeof from !== 'string' || !PEER_ID.test(from) || from === this.peerId) return;
     if (type === 'announce') {
       this.events.announce(from);
+      return;
+    }
+    if (type === 'leave') {
+      this.forgetPeer(from);
+      this.events.leave(from);
       return;
     }
     if (type !== 'signal' || to !== this.peerId || typeof seq !== 'number') return;
