@@ -148,16 +148,27 @@ export async function waitForHeal(
   );
 }
 
+/** What the status lines told the members during a cut. */
+export interface CutSeen {
+  /** Cut → the first status line that said the room had lost touch with someone, ms. */
+  lostTouchAfterMs: number | null;
+}
+
+/** The status line's words for a link whose network stopped answering. */
+export const LOST_TOUCH = /^Lost touch with/;
+
 /**
  * Logs, every half second until stopped, what the status lines and links show whenever
- * that changes: the story of a cut, for the log. Returns the stop function.
+ * that changes: the story of a cut, for the log. Returns the stop function, which says
+ * when a status line first told its member that the room had lost touch.
  */
 export function watchRoom(
   room: readonly Laptop[],
   log: (line: string) => void,
-): () => Promise<void> {
+): () => Promise<CutSeen> {
   const watch = { stopped: false };
   let shown = '';
+  let lostTouchAfterMs: number | null = null;
   const started = Date.now();
   const watching = (async () => {
     while (!watch.stopped) {
@@ -168,6 +179,7 @@ export function watchRoom(
             linkStates(laptop.page),
             saveLine(laptop.page),
           ]);
+          if (LOST_TOUCH.test(line)) lostTouchAfterMs ??= Date.now() - started;
           return `${laptop.options.seat.index}: ${line} [${links.summary}], ${saving}`;
         }),
       ).catch((error: unknown) => [String(error)]);
@@ -180,6 +192,7 @@ export function watchRoom(
   return async () => {
     watch.stopped = true;
     await watching;
+    return { lostTouchAfterMs };
   };
 }
 

@@ -38,6 +38,8 @@ export interface FaultRecord {
   atMs: number;
   /** How the room healed afterwards, if it had to. */
   heal?: HealMeasure;
+  /** For a cut link: cut → a status line first said the room had lost touch, ms. */
+  lostTouchAfterMs?: number | null;
   /** For a killed host: what its disk held against what its screen showed as saved. */
   saved?: KillOutcome['saved'];
 }

@@ -17,7 +17,7 @@
  */
 import { join } from 'node:path';
 import type { SeededRandom } from '../helpers/seededRandom';
-import { waitForHeal, watchRoom, type HealMeasure } from './checks';
+import { waitForHeal, watchRoom, type CutSeen, type HealMeasure } from './checks';
 import { cutLinkFor, killHostMidTyping, leaveForGood, type FaultRecord } from './faults';
 import { foundCircle, joinAndStartEntry, react } from './gathering';
 import { Laptop } from './laptop';
@@ -208,10 +208,16 @@ export async function runMeeting(setting: MeetingSetting): Promise<MeetingRecord
     });
     log(`${laptop.label}: link ${how} for ${cut.ms} ms; members type on both sides`);
     const stopWatching = watchRoom(present(), log);
+    let seen: CutSeen = { lostTouchAfterMs: null };
     const { restoredAt, cutMs } = await cutLinkFor(room, laptop, how, cut.ms, () =>
       everyoneTypes(`link ${how}`),
-    ).finally(stopWatching);
-    record.detail = `cut for ${cutMs} ms`;
+    ).finally(async () => (seen = await stopWatching()));
+    record.lostTouchAfterMs = seen.lostTouchAfterMs;
+    const told =
+      seen.lostTouchAfterMs === null
+        ? 'no status line said "Lost touch"'
+        : `"Lost touch" shown ${seen.lostTouchAfterMs} ms into it`;
+    record.detail = `cut for ${cutMs} ms; ${told}`;
     record.heal = await heal(restoredAt, 120_000, { story: true });
     log(
       `${laptop.label}: room in step ${record.heal.healMs} ms after the link came back, same notebook ${record.heal.convergeMs} ms later`,

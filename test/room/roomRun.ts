@@ -119,6 +119,12 @@ export async function runRoomOnce(options: RoomRunOptions): Promise<RoomRun> {
           `${fault.kind} on ${fault.laptop}: notebooks differed ${fault.heal.convergeMs} ms after the room was in step`,
         );
       }
+      // A silent link outlasts the links' grace: members must have been told.
+      if (fault.kind === 'link silent > 15 s' && fault.lostTouchAfterMs === null) {
+        failures.push(
+          `${fault.kind} on ${fault.laptop}: no status line said the room had lost touch`,
+        );
+      }
       if ((fault.saved?.lostSaved ?? 0) > 0) {
         failures.push(
           `${fault.laptop}: ${fault.saved!.lostSaved} characters shown as saved were not on disk after SIGKILL`,

@@ -74,8 +74,10 @@ const RoomStatus = memo(function RoomStatus({
   const room = useMemo(() => {
     const peers = status.peers.length;
     const syncing = status.peers.filter((peer) => !peer.inStep).length;
+    const interrupted = status.peers.filter((peer) => peer.interrupted).length;
     if (status.paused) return t('sync.paused');
     if (peers === 0) return status.endpoints === 0 ? t('sync.offline') : t('sync.alone');
+    if (interrupted > 0) return t('sync.interrupted', { count: interrupted });
     if (syncing > 0) return t('sync.syncing', { count: peers });
     return t('sync.connected', { count: peers });
   }, [status, t]);

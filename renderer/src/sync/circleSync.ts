@@ -35,8 +35,11 @@ const DEPARTED_KEPT = 256;
 export interface SyncStatus {
   /** Signalling endpoints reachable now. */
   endpoints: number;
-  /** Peer laptops connected now, and whether each is in step. */
-  peers: { peerId: string; memberId: string | null; inStep: boolean }[];
+  /**
+   * Peer laptops connected now, whether each is in step, and whether the network to it
+   * has stopped answering (the link waits a few seconds for it before giving up).
+   */
+  peers: { peerId: string; memberId: string | null; inStep: boolean; interrupted: boolean }[];
   /** The member took this laptop offline. */
   paused: boolean;
 }
@@ -215,6 +218,7 @@ export class CircleSync {
         this.refresh();
       },
       frame: (frame) => peerSession?.receive(frame),
+      interruption: () => this.refresh(),
       closed: (reason) => {
         log.info('a link to a peer closed', { reason });
         if (this.links.get(peerId) === link) this.links.delete(peerId);
@@ -228,7 +232,11 @@ export class CircleSync {
   }
 
   private refresh(): void {
-    this.status = { ...this.status, peers: this.mesh.peers() };
+    const peers = this.mesh.peers().map((peer) => ({
+      ...peer,
+      interrupted: this.links.get(peer.peerId)?.isInterrupted ?? false,
+    }));
+    this.status = { ...this.status, peers };
     this.notify();
   }
 

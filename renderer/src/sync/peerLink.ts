@@ -33,6 +33,8 @@ export interface PeerLinkEvents {
   frame(frame: Uint8Array): void;
   /** The link is gone for good (failed, timed out, or closed by either side). */
   closed(reason: string): void;
+  /** The network under the link stopped answering, or came back (see `isInterrupted`). */
+  interruption(): void;
 }
 
 /** A WebRTC link to one peer. */
@@ -89,6 +91,15 @@ export class PeerLink {
       CONNECT_TIMEOUT_MS,
     );
     if (isOfferer) void this.offer();
+  }
+
+  /**
+   * Whether the network under an open link has stopped answering: the link waits a
+   * while for it to come back before it gives up, and the member should know meanwhile
+   * that what they write is not reaching this peer.
+   */
+  get isInterrupted(): boolean {
+    return this.disconnectedTimer !== null;
   }
 
   /** Whether frames can be sent now. */
@@ -174,14 +185,16 @@ export class PeerLink {
     const state = this.connection.connectionState;
     if (state === 'failed' || state === 'closed') {
       this.close(`the connection ${state}`);
-    } else if (state === 'disconnected') {
-      this.disconnectedTimer ??= setTimeout(
+    } else if (state === 'disconnected' && this.disconnectedTimer === null) {
+      this.disconnectedTimer = setTimeout(
         () => this.close('the connection stayed disconnected'),
         DISCONNECTED_GRACE_MS,
       );
+      this.events.interruption();
     } else if (state === 'connected' && this.disconnectedTimer !== null) {
       clearTimeout(this.disconnectedTimer);
       this.disconnectedTimer = null;
+      this.events.interruption();
     }
   }
 

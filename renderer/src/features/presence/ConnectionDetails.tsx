@@ -51,9 +51,11 @@ export function ConnectionDetails({ sync, onClose }: ConnectionDetailsProps) {
                   state:
                     peer === undefined
                       ? t('sync.linkOpening')
-                      : peer.inStep
-                        ? t('sync.linkInStep')
-                        : t('sync.linkSyncing'),
+                      : peer.interrupted
+                        ? t('sync.linkInterrupted')
+                        : peer.inStep
+                          ? t('sync.linkInStep')
+                          : t('sync.linkSyncing'),
                   sent: link.framesSent,
                   received: link.framesReceived,
                 })}
