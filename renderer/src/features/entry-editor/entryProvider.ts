@@ -98,13 +98,18 @@ export class EntryProvider implements Provider {
 
   private link(live: Y.Doc): void {
     Y.applyUpdate(this.replica, Y.encodeStateAsUpdate(live), this.origin);
-    // Changes from elsewhere reach the editor merged, at most one transaction per task:
-    // Lexical's binding can drift from its document when several transactions land
-    // before it commits (seen in the seeded convergence tests).
+    // Changes from elsewhere reach the editor merged, one transaction per Lexical commit:
+    // the binding can drift from its document when several transactions land before it
+    // commits (seen in the seeded convergence tests). Delivered in a microtask, so the
+    // editor commits (its own microtask, queued by this delivery) before anything later
+    // reaches the replica, and a peer's keystroke is painted in the frame it arrived in
+    // rather than one task, and sometimes one frame, later.
     let waiting: Uint8Array[] = [];
-    let timer: ReturnType<typeof setTimeout> | null = null;
+    let scheduled = false;
+    let linked = true;
     const deliver = (): void => {
-      timer = null;
+      scheduled = false;
+      if (!linked) return;
       const updates = waiting;
       waiting = [];
       if (updates.length === 0) return;
@@ -117,7 +122,9 @@ export class EntryProvider implements Provider {
     const fromLive = (update: Uint8Array, origin: unknown): void => {
       if (origin === this.origin) return;
       waiting.push(update);
-      timer ??= setTimeout(deliver, 0);
+      if (scheduled) return;
+      scheduled = true;
+      queueMicrotask(deliver);
     };
     const fromEditor = (update: Uint8Array, origin: unknown): void => {
       if (origin !== this.origin) Y.applyUpdate(live, update, this.origin);
@@ -128,7 +135,7 @@ export class EntryProvider implements Provider {
     this.unlink = () => {
       live.off('update', fromLive);
       this.replica.off('update', fromEditor);
-      if (timer !== null) clearTimeout(timer);
+      linked = false;
       // Nothing is lost by dropping what waits: the next link copies the live state whole.
       waiting = [];
       unlinkAwareness?.();
