@@ -73,13 +73,14 @@ export interface LocalSignallingEndpoint {
 }
 
 /**
- * True for origins of Hearth's own pages: none (a Node client), Electron's page
- * (`app://hearth`, electron/main/appProtocol.ts; `file://` before it), and pages served
- * from this machine's loopback (browser mode, the dev server).
+ * True for origins of Hearth's own pages: none (a Node client, which no web page can
+ * be), Electron's page (`app://hearth`, electron/main/appProtocol.ts), and pages served
+ * from this machine's loopback (browser mode, the dev server). Not `null`: that is
+ * what a sandboxed iframe on any website sends, and `file://` pages send it too;
+ * Hearth's window is served over `app://` so that it never needs to be let in.
  */
 export function isHearthOrigin(origin: string | undefined): boolean {
-  if (origin === undefined || origin === 'null' || origin === 'file://') return true;
-  if (origin === 'app://hearth') return true;
+  if (origin === undefined || origin === 'app://hearth') return true;
   try {
     const url = new URL(origin);
     const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);

@@ -140,8 +140,11 @@ describe('the signalling endpoint limits', () => {
     const at = await endpoint();
     expect(await refusal(at, 'https://example.com')).toBe(403);
     expect(await refusal(at, 'http://192.168.1.20:5173')).toBe(403);
+    // A sandboxed iframe on any website, or a file on the disk, says `null`.
+    expect(await refusal(at, 'null')).toBe(403);
+    expect(await refusal(at, 'file://')).toBe(403);
     await client(at, { origin: 'http://127.0.0.1:5173' });
-    await client(at, { origin: 'file://' });
+    await client(at, { origin: 'app://hearth' });
     await client(at);
     expect(at.connectionCount).toBe(3);
   });
