@@ -53,7 +53,7 @@ export interface CircleMeshOptions {
    * updates would be wrong: a local update can carry structs another laptop wrote.
    */
   ownClients?(docId: DocId): Iterable<number>;
-  /** Clock measuring interval (10 s by default); 0 measures only on connecting. */
+  /** Clock measuring interval (1 s by default); 0 measures only on connecting. */
   clockPingMs?: number;
   /** This laptop's clock in ms since 1970 (Date.now unless a test shifts it). */
   now?(): number;

@@ -3,7 +3,7 @@
  *
  * Each session is pinged (./peerSession.ts `pingClock`) right after its peer's HELLO,
  * again once it is in step and 2 s after that — the opening sync can delay the first
- * answers — and then every `intervalMs` (10 s by default) with all the others. Each
+ * answers — and then every `intervalMs` (1 s by default) with all the others. Each
  * session keeps its own estimate (./clockOffset.ts); a member's offset is that of their
  * connected session with the quietest measurement.
  */
@@ -11,8 +11,13 @@ import type { MemberId } from '../notebook/ids';
 import type { ClockSample } from './clockOffset';
 import type { PeerSession } from './peerSession';
 
-/** How often the mesh measures each peer's clock, by default. */
-export const CLOCK_PING_MS = 10_000;
+/**
+ * How often the mesh measures each peer's clock, by default. Often, because the pings
+ * double as the links' heartbeat: a link that hears nothing for a few seconds has lost
+ * touch (renderer/src/sync/peerLink.ts), and the status line says so. Two small
+ * messages a second per pair of laptops.
+ */
+export const CLOCK_PING_MS = 1000;
 const FOLLOW_UP_MS = 2000;
 
 /** The clock measurements of one mesh's sessions. */

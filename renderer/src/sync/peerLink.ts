@@ -21,6 +21,14 @@ export type LinkSignal =
 const SEND_BUFFER_HIGH = 1024 * 1024;
 const SEND_BUFFER_LOW = 256 * 1024;
 const DISCONNECTED_GRACE_MS = 5000;
+/**
+ * A peer pings every second (shared/sync/meshClocks.ts): silence this long means the
+ * network under the link has stopped carrying it. WebRTC notices only after several
+ * seconds more, and after a short cut its SCTP retransmission backoff can hold the data
+ * back for up to 3 s after the network returns; the member is told meanwhile.
+ */
+const QUIET_MS = 3000;
+const QUIET_CHECK_MS = 500;
 const CONNECT_TIMEOUT_MS = 20000;
 
 /** Callbacks of a link. */
@@ -46,6 +54,9 @@ export class PeerLink {
   private disconnectedTimer: ReturnType<typeof setTimeout> | null = null;
   private connectTimer: ReturnType<typeof setTimeout> | null;
   private isClosed = false;
+  private lastHeard = 0;
+  private quiet = false;
+  private quietTimer: ReturnType<typeof setInterval> | null = null;
   /** When this link was made (for noticing one that stalls before it opens). */
   readonly createdAt = Date.now();
   /** Frames and bytes through this link, for the connection details a member can open. */
@@ -67,6 +78,8 @@ export class PeerLink {
     this.channel.bufferedAmountLowThreshold = SEND_BUFFER_LOW;
     this.channel.onopen = () => {
       this.clearConnectTimer();
+      this.lastHeard = performance.now();
+      this.quietTimer = setInterval(() => this.checkQuiet(), QUIET_CHECK_MS);
       this.events.open();
       this.drain();
     };
@@ -76,6 +89,11 @@ export class PeerLink {
       if (!(event.data instanceof ArrayBuffer)) {
         this.close('a peer sent a text message');
         return;
+      }
+      this.lastHeard = performance.now();
+      if (this.quiet) {
+        this.quiet = false;
+        this.events.interruption();
       }
       this.counters.framesReceived++;
       this.counters.bytesReceived += event.data.byteLength;
@@ -99,7 +117,14 @@ export class PeerLink {
    * that what they write is not reaching this peer.
    */
   get isInterrupted(): boolean {
-    return this.disconnectedTimer !== null;
+    return this.disconnectedTimer !== null || this.quiet;
+  }
+
+  private checkQuiet(): void {
+    const quiet = this.isOpen && performance.now() - this.lastHeard > QUIET_MS;
+    if (quiet === this.quiet) return;
+    this.quiet = quiet;
+    this.events.interruption();
   }
 
   /** Whether frames can be sent now. */
@@ -150,6 +175,8 @@ export class PeerLink {
     if (this.isClosed) return;
     this.isClosed = true;
     this.clearConnectTimer();
+    if (this.quietTimer !== null) clearInterval(this.quietTimer);
+    this.quietTimer = null;
     if (this.disconnectedTimer !== null) clearTimeout(this.disconnectedTimer);
     this.queue.length = 0;
     this.channel.close();

@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -58,6 +58,32 @@ describe('the backend', () => {
     for (const backend of backends.splice(0)) await backend.close().catch(() => undefined);
     for (const dir of folders.splice(0)) await rm(dir, { recursive: true, force: true });
     restoreLog();
+  });
+
+  it('never lists the journal as a circle, even while a first start is making it', async () => {
+    // The window asks for the journal and the circles at once on its first start.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const folder = await mkdtemp(join(tmpdir(), 'hearth-backend-first-start-'));
+      folders.push(folder);
+      const { handlers } = await start(folder);
+      const [journal, circles] = await Promise.all([
+        handlers['hearth:journal:open'](),
+        handlers['hearth:circles:list'](),
+      ]);
+      expect(circles).toEqual([]);
+      expect(await handlers['hearth:circles:list']()).toEqual([]);
+      expect(journal.journalId).toBe((await handlers['hearth:journal:open']()).journalId);
+    }
+  });
+
+  it('finishes a journal whose first start stopped after its marker was written', async () => {
+    const journalId = 'journalAAAAAAAAAAAAAAA';
+    await writeFile(join(dataDir, 'journal.json'), JSON.stringify({ version: 1, journalId }));
+    const { handlers } = await start(dataDir);
+    expect(await handlers['hearth:circles:list']()).toEqual([]);
+    expect(await handlers['hearth:journal:open']()).toEqual({ journalId });
+    expect(await handlers['hearth:circles:list']()).toEqual([]);
+    expect(await handlers['hearth:docs:load'](journalId as CircleId, INDEX_DOC_ID)).not.toBeNull();
   });
 
   it('says how Hearth is running', async () => {
