@@ -14,8 +14,8 @@
  * to `protocol.handle`; tests call the handler with plain `Request` objects.
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
+import { join, resolve, sep } from 'node:path';
+import { RENDERER_SECURITY_HEADERS, rendererContentType } from './rendererResponses';
 
 /** The scheme. */
 export const APP_SCHEME = 'app';
@@ -42,33 +42,8 @@ export const APP_SCHEME_PRIVILEGES = {
   stream: false,
 } as const;
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 /** Headers on every response of the scheme. */
-export const APP_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Referrer-Policy': 'no-referrer',
-};
+export const APP_RESPONSE_HEADERS = RENDERER_SECURITY_HEADERS;
 
 /** A request resolved to a file under the renderer folder, or refused. */
 export type AppRequestTarget =
@@ -106,7 +81,7 @@ export function resolveAppRequest(url: string, rendererDir: string): AppRequestT
   const root = resolve(rendererDir);
   const path = join(root, ...segments);
   if (!path.startsWith(root + sep)) return notFound('outside the renderer folder');
-  const contentType = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  const contentType = rendererContentType(path);
   return { ok: true, path, contentType };
 }
 

@@ -7,41 +7,15 @@
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, posix, resolve, sep } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../main/contentSecurityPolicy';
+import { posix, resolve, sep } from 'node:path';
+import { RENDERER_SECURITY_HEADERS, rendererContentType } from '../main/rendererResponses';
 import { logger } from '../../shared/log';
 
 const log = logger('web-host');
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
-
 /** Headers every response of the host carries, whatever its status. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
+  ...RENDERER_SECURITY_HEADERS,
   // A rebuilt renderer must reach the page on the next reload, not a cached old one.
   'Cache-Control': 'no-store',
 };
@@ -89,7 +63,7 @@ async function respond(
   }
   response.writeHead(200, {
     ...SECURITY_HEADERS,
-    'Content-Type': CONTENT_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': rendererContentType(file.path),
     'Content-Length': String(file.size),
   });
   if (request.method === 'HEAD') {
