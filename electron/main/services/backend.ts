@@ -71,10 +71,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     'hearth:settings:get': () => store.settings(),
     'hearth:settings:update': (patch) => store.updateSettings(patch),
     'hearth:circles:list': async () => {
-      // The journal's folder is made before the file that says it is the journal: a
-      // list taken in between (the window asks for both at once on a first start)
-      // would show the journal as a circle. So a making under way is waited for.
-      await openJournal.settled();
       const [circles, journalId] = await Promise.all([
         store.circles(),
         journalIdIn(options.dataDir),

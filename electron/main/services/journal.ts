@@ -15,14 +15,12 @@ import { isId, newId, type CircleId, type MemberId } from '../../../shared/noteb
 import { nodeFileSystem, writeFileAtomically } from './store/fileSystem';
 import type { Store } from './store/store';
 
-/** Opens the journal; `settled` waits for an opening under way (none: at once). */
-export interface JournalOpener {
-  (): Promise<JournalInfo>;
-  settled(): Promise<void>;
-}
-
 /** Opens the journal, making it the first time; concurrent callers share one making. */
-export function journalOpener(store: Store, dataDir: string, now: () => number): JournalOpener {
+export function journalOpener(
+  store: Store,
+  dataDir: string,
+  now: () => number,
+): () => Promise<JournalInfo> {
   const marker = join(dataDir, 'journal.json');
   let opening: Promise<JournalInfo> | null = null;
   const open = async (): Promise<JournalInfo> => {
@@ -46,17 +44,13 @@ export function journalOpener(store: Store, dataDir: string, now: () => number):
     if (existing === null) await makeJournalFolder(store, journalId, now());
     return { journalId };
   };
-  const opener = (): Promise<JournalInfo> => {
+  return () => {
     opening ??= open().catch((error: unknown) => {
       opening = null;
       throw error;
     });
     return opening;
   };
-  opener.settled = async (): Promise<void> => {
-    await opening?.catch(() => undefined);
-  };
-  return opener;
 }
 
 /** Makes the journal's folder, kept exactly like a circle's. */
