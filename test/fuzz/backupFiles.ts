@@ -12,10 +12,9 @@
  * folder (compared by hash before and after); a damaged file or a wrong passphrase that
  * was restored; a restored circle whose documents Yjs cannot apply, or applies only in part.
  */
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import * as Y from 'yjs';
 import { createBackend, type Backend } from '../../electron/main/services/backend';
 import { FileKeyVault } from '../../electron/main/services/keys/fileKeyVault';
@@ -37,6 +36,7 @@ import { seededId } from '../helpers/circleReplicas';
 import type { SeededRandom } from '../helpers/seededRandom';
 import { damageFile } from './fileDamage';
 import { Tally, type FuzzTarget, type PreparedTarget } from './fuzzTarget';
+import { folderPrint } from '../helpers/folderPrint';
 
 const PASSPHRASE = 'lantern kettle harbour seven';
 const ITERATIONS = ITERATION_BOUNDS.min;
@@ -51,21 +51,6 @@ async function laptop(work: string, name: string): Promise<{ dataDir: string; ba
     backupIterations: ITERATIONS,
   });
   return { dataDir, backend };
-}
-
-// Every file under `dir` with the hash of its bytes: "nothing changed" means equal prints.
-async function folderPrint(dir: string): Promise<string> {
-  const lines: string[] = [];
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    lines.push(
-      `${relative(dir, path)} ${createHash('sha256')
-        .update(await readFile(path))
-        .digest('hex')}`,
-    );
-  }
-  return lines.sort().join('\n');
 }
 
 // The payload with one change a passphrase holder could make.

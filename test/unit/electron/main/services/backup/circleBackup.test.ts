@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createBackend, type Backend } from '../../../../../../electron/main/services/backend';
@@ -12,6 +11,7 @@ import type { CircleSummary, SaveOutcome } from '../../../../../../shared/ipc/co
 import { markdownEntryUpdate } from '../../../../../../shared/export/markdownImport';
 import { CircleIndex } from '../../../../../../shared/notebook/circleIndex';
 import { INDEX_DOC_ID, entryDocId, type DocId } from '../../../../../../shared/notebook/ids';
+import { folderPrint } from '../../../../../helpers/folderPrint';
 
 const PASSPHRASE = 'lantern kettle harbour seven';
 const dirs: string[] = [];
@@ -37,18 +37,6 @@ afterEach(async () => {
 });
 
 // Every file under the data folder with the hash of its bytes: "nothing changed" means equal.
-async function folderPrint(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    out[relative(dir, path)] = createHash('sha256')
-      .update(await readFile(path))
-      .digest('hex');
-  }
-  return out;
-}
-
 async function circleWithEntries(backend: Backend): Promise<CircleSummary> {
   const { handlers } = backend;
   const summary = await handlers['hearth:circles:create']({

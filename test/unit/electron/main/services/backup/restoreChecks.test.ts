@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createBackend, type Backend } from '../../../../../../electron/main/services/backend';
@@ -12,6 +11,7 @@ import { writeMarkdownIntoEntry } from '../../../../../../shared/export/markdown
 import { setLogSink } from '../../../../../../shared/log';
 import type { CircleId, DocId, MemberId } from '../../../../../../shared/notebook/ids';
 import { seededRandom } from '../../../../../helpers/seededRandom';
+import { folderPrint } from '../../../../../helpers/folderPrint';
 
 const PASSPHRASE = 'lantern kettle harbour seven';
 const dirs: string[] = [];
@@ -21,20 +21,6 @@ afterEach(async () => {
   for (const backend of backends.splice(0)) await backend.close().catch(() => undefined);
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
-
-async function folderPrint(dir: string): Promise<string> {
-  const lines: string[] = [];
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    lines.push(
-      `${relative(dir, path)} ${createHash('sha256')
-        .update(await readFile(path))
-        .digest('hex')}`,
-    );
-  }
-  return lines.sort().join('\n');
-}
 
 /** An entry state with bits flipped so that it still decodes, but `broken` says it is bad. */
 function damagedState(broken: (state: Uint8Array) => boolean): Uint8Array {
