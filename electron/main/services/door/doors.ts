@@ -174,7 +174,9 @@ export function createDoors(options: DoorsOptions): Doors {
     },
     'hearth:door:knock': (request) => {
       const urls = nearby?.urlsOf(request.doorId) ?? null;
-      if (urls === null) throw new HearthError('not-found', 'That door is no longer open.');
+      if (urls === null) {
+        return Promise.reject(new HearthError('not-found', 'That door is no longer open.'));
+      }
       const knockId = toBase64Url(randomBytes(12));
       const ended = (reason: KnockEnd): void => {
         knocks.delete(knockId);
