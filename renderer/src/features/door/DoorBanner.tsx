@@ -23,7 +23,6 @@ export function DoorBanner({ door, onShow }: DoorBannerProps) {
   return (
     <div className={`door-banner${knocking === undefined ? '' : ' door-banner--knock'}`}>
       <p className="door-banner__text" role="status">
-        <span aria-hidden="true">🚪 </span>
         {knocking === undefined
           ? `${t('door.isOpen')} · ${door.nickname} · ${t('door.closesIn', { time: countdownText(remaining) })}`
           : t('door.knocking', { name: knocking.memberName })}
