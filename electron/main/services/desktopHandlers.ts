@@ -29,7 +29,7 @@ export function desktopHandlers(options: {
   return {
     'hearth:clipboard:write': (text) => {
       if (options.clipboard === undefined) {
-        throw new HearthError('not-found', 'There is no system clipboard here.');
+        return Promise.reject(new HearthError('not-found', 'There is no system clipboard here.'));
       }
       options.clipboard.writeText(text);
       // Never the text: it is usually an invite, which holds the circle key.
