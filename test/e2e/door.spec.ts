@@ -19,11 +19,11 @@ import {
   syncStatus,
 } from './member';
 
-const shots = (name: string): string => `test-results/e2e/door-${name}.png`;
-
 test('a newcomer knocks on the open door, both screens show the same words, and they are let in', async ({
   hearth,
-}) => {
+}, testInfo) => {
+  // What each screen looked like, kept with the test's results for people to look at.
+  const shots = (name: string): string => testInfo.outputPath(`${name}.png`);
   const ana = await hearth.openPage(await hearth.startHost('ana', undefined, { discovery: true }));
   const ben = await hearth.openPage(await hearth.startHost('ben', undefined, { discovery: true }));
 
