@@ -6,6 +6,7 @@
  * knock: every byte the knocker received is checked for the circle's key, id and name.
  * Hosts announce and browse over mDNS on the loopback interface only.
  */
+import type { Locator, Page } from '@playwright/test';
 import { NearbyDoors } from '../../electron/main/services/door/doorMdns';
 import { parseInvite } from '../../shared/sync/invite';
 import { recordKnock } from '../helpers/recordingKnocker';
@@ -139,10 +140,7 @@ test('a refused knock learns nothing: no circle key, id or name in any byte it r
 });
 
 // The facilitator's safety code for the circle, from the Invite dialog.
-async function readSafetyCodeOf(
-  page: import('@playwright/test').Page,
-  door: import('@playwright/test').Locator,
-): Promise<string> {
+async function readSafetyCodeOf(page: Page, door: Locator): Promise<string> {
   await door.getByRole('button', { name: 'Done' }).click();
   const { safetyCode } = await readInvite(page);
   return safetyCode;
