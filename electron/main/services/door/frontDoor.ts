@@ -32,6 +32,10 @@ import { DOOR_PATH, DOOR_SUBPROTOCOL } from './doorRecords';
 const log = logger('door');
 
 const CLOSE = { normal: 1000, protocolError: 1002, goingAway: 1001 } as const;
+// The first few refused handshakes are logged one by one, then a count at most this often:
+// a flood of knocks must not become a flood of log lines.
+const REFUSALS_LOGGED_ONE_BY_ONE = 3;
+const REFUSAL_SUMMARY_INTERVAL_MS = 10_000;
 
 /** How to open a door. */
 export interface FrontDoorOptions {
@@ -91,8 +95,25 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
     handleProtocols: (offered) => (offered.has(DOOR_SUBPROTOCOL) ? DOOR_SUBPROTOCOL : false),
   });
 
+  const refusals = { total: 0, sinceSummary: 0, summarisedAt: 0 };
+  const summariseRefusals = (): void => {
+    if (refusals.sinceSummary === 0) return;
+    log.info('refused more knocks at the handshake', {
+      count: refusals.sinceSummary,
+      total: refusals.total,
+    });
+    refusals.sinceSummary = 0;
+    refusals.summarisedAt = now();
+  };
   const refuseHandshake = (socket: Duplex, status: number, reason: string): void => {
-    log.info('refused a knock at the handshake', { status, reason });
+    refusals.total++;
+    if (refusals.total <= REFUSALS_LOGGED_ONE_BY_ONE) {
+      log.info('refused a knock at the handshake', { status, reason });
+      refusals.summarisedAt = now();
+    } else {
+      refusals.sinceSummary++;
+      if (now() - refusals.summarisedAt >= REFUSAL_SUMMARY_INTERVAL_MS) summariseRefusals();
+    }
     socket.once('finish', () => socket.destroy());
     socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   };
@@ -237,7 +258,8 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
     }
     await listeners.close();
     sockets.close();
-    log.info('a door closed', { letIn: admitted.length });
+    summariseRefusals();
+    log.info('a door closed', { letIn: admitted.length, refusedAtHandshake: refusals.total });
   };
 
   return {
