@@ -6,6 +6,7 @@
  * knock: every byte the knocker received is checked for the circle's key, id and name.
  * Hosts announce and browse over mDNS on the loopback interface only.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { NearbyDoors } from '../../electron/main/services/door/doorMdns';
 import { parseInvite } from '../../shared/sync/invite';
@@ -64,6 +65,8 @@ test('a newcomer knocks on the open door, both screens show the same words, and 
   await expect(knock.getByTestId('knock-words')).toHaveText(words);
   await ana.page.screenshot({ path: shots('facilitator-knock') });
   await ben.page.screenshot({ path: shots('newcomer-words') });
+  expect(await seriousViolations(ana.page), 'the door with a knock').toEqual([]);
+  expect(await seriousViolations(ben.page), 'the knocker’s words').toEqual([]);
 
   await knock.getByRole('button', { name: 'Let them in' }).click();
   await expect(nearby.getByRole('heading', { name: 'You are in Lantern circle' })).toBeVisible();
@@ -138,6 +141,19 @@ test('a refused knock learns nothing: no circle key, id or name in any byte it r
     await listener.close();
   }
 });
+
+// Serious or critical axe findings on the page as it is (as test/e2e/accessibility.spec.ts).
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+}
 
 // The facilitator's safety code for the circle, from the Invite dialog.
 async function readSafetyCodeOf(page: Page, door: Locator): Promise<string> {
