@@ -52,6 +52,8 @@ export function recordKnock(
     close: () => ws.close(),
   };
   let knocker: Promise<Knocker> | null = null;
+  // Frames are handled in order; the close waits for them (an answer comes just before it).
+  let handled: Promise<unknown> = Promise.resolve();
   ws.on('unexpected-response', (_request, response) => {
     record.refusedWith = response.statusCode ?? 0;
     ws.terminate();
@@ -68,8 +70,11 @@ export function recordKnock(
   ws.on('message', (data: RawData) => {
     const bytes = new Uint8Array(Buffer.isBuffer(data) ? data : Buffer.concat(data as Buffer[]));
     record.received.push(bytes);
-    void knocker
-      ?.then((started) => started.receive(bytes))
+    const started = knocker;
+    if (started === null) return;
+    handled = handled
+      .then(() => started)
+      .then((knock) => knock.receive(bytes))
       .then((step) => {
         record.steps.push(step);
         if (step.kind === 'words') settleWords(step.words);
@@ -83,9 +88,7 @@ export function recordKnock(
     record.closeCode = code;
     settleWords(null);
     // Frames already received are handled first.
-    void (knocker ?? Promise.resolve(null)).then(() =>
-      setTimeout(() => settleDone({ kind: 'closed', code }), 20),
-    );
+    void handled.then(() => settleDone({ kind: 'closed', code }));
   });
   return record;
 }

@@ -64,6 +64,9 @@ export function knockOnDoor(
     ws.binaryType = 'nodebuffer';
     socket = ws;
     let opened = false;
+    // Frames are handled one after another (opening the invite takes a moment); the close
+    // that follows a WELCOME or an END must wait for them, or it would win the race.
+    let handled: Promise<unknown> = Promise.resolve();
     ws.on('unexpected-response', (_request, response) => {
       // The door answered, and said no: busy (503) or too many knocks from here (429).
       const status = response.statusCode ?? 0;
@@ -94,9 +97,11 @@ export function knockOnDoor(
         return;
       }
       const bytes = toBytes(data);
+      const started = knock;
       // In order: each frame is handed over after the one before it.
-      void knock
-        .then((started) => started.receive(bytes))
+      handled = handled
+        .then(() => started)
+        .then((knocker) => knocker.receive(bytes))
         .then((step) => {
           if (done) return;
           switch (step.kind) {
@@ -116,13 +121,20 @@ export function knockOnDoor(
               end('broken');
               return;
           }
-        });
+        })
+        // A knock that could not start has ended already (see 'open').
+        .catch(() => undefined);
     });
     ws.on('close', () => {
       if (socket !== ws || done) return;
       // Never reached: try the next address. Reached, then cut: the door went away.
-      if (!opened) tryAddress(index + 1);
-      else end('door-closed');
+      if (!opened) {
+        tryAddress(index + 1);
+        return;
+      }
+      void handled.then(() => {
+        end('door-closed');
+      });
     });
   };
 
