@@ -9,7 +9,9 @@
  *
  * Flags: --no-build skips `electron-vite build` (use the renderer already in out/);
  * --renderer <dir> benchmarks a renderer built elsewhere (to compare a change);
- * --sync runs only the sync benchmark (`npm run bench -- --sync`).
+ * --sync runs only the sync benchmark (`npm run bench -- --sync`); --door only the door's
+ * (door opened → one-year notebook beside a pasted invite, and the facilitator's input
+ * latency under 200 knocks a second: ./door/doorBench.ts).
  * The generated circle is cached (./oneYearCircle.ts); the first run makes it.
  */
 import { spawnSync } from 'node:child_process';
@@ -22,6 +24,7 @@ import { measureDiskUse } from './bytesOnDisk';
 import { measureKeystrokes, quantile } from './keystrokeLatency';
 import { oneYearCircle } from './oneYearCircle';
 import { measureOpenTimes, type EditorTarget } from './openTime';
+import { runDoorBench } from './door/doorBench';
 import { runSyncBench } from './sync/syncBench';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -192,7 +195,20 @@ async function syncBench(): Promise<void> {
   }
 }
 
-(process.argv.includes('--sync') ? syncBench() : main().then(syncBench)).catch((error: unknown) => {
+// The door benchmark, on the renderer in out/ (or --renderer), built first unless --no-build.
+async function doorBench(): Promise<void> {
+  const given = process.argv.indexOf('--renderer');
+  if (given !== -1) return runDoorBench(resolve(process.argv[given + 1] ?? ''));
+  if (!process.argv.includes('--no-build')) buildRenderer(join(REPO_ROOT, 'out'));
+  return runDoorBench(join(REPO_ROOT, 'out', 'renderer'));
+}
+
+(process.argv.includes('--door')
+  ? doorBench()
+  : process.argv.includes('--sync')
+    ? syncBench()
+    : main().then(syncBench)
+).catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);
 });
