@@ -31,10 +31,8 @@ export const HEARTH_FUSES = {
 
 /** The part of electron-builder's hook context the fuse step reads. */
 export type FuseContext = Pick<AfterPackContext, 'appOutDir' | 'electronPlatformName' | 'arch'> & {
-  packager: {
-    executableName: string;
-    appInfo: { productFilename: string };
-  };
+  // Only electron-builder's LinuxPackager has an executableName (linux.executableName).
+  packager: { appInfo: { productFilename: string } } & Partial<{ executableName: string }>;
 };
 
 /** The packaged Electron binary (or app bundle on macOS) in `context.appOutDir`. */
@@ -46,17 +44,20 @@ export function packagedBinaryPath(context: FuseContext): string {
   if (electronPlatformName === 'win32') {
     return join(appOutDir, `${packager.appInfo.productFilename}.exe`);
   }
-  return join(appOutDir, packager.executableName);
+  return join(appOutDir, packager.executableName ?? packager.appInfo.productFilename);
 }
 
 /** The whole fuse configuration for one packaged binary. */
-export function fuseConfigFor(context: Pick<FuseContext, 'electronPlatformName' | 'arch'>): FuseV1Config {
+export function fuseConfigFor(
+  context: Pick<FuseContext, 'electronPlatformName' | 'arch'>,
+): FuseV1Config {
   return {
     version: FuseVersion.V1,
     ...HEARTH_FUSES,
     // Apple silicon refuses to run a binary whose ad-hoc signature no longer matches;
     // electron-builder signs properly afterwards when a certificate is configured.
-    resetAdHocDarwinSignature: context.electronPlatformName === 'darwin' && context.arch === Arch.arm64,
+    resetAdHocDarwinSignature:
+      context.electronPlatformName === 'darwin' && context.arch === Arch.arm64,
   };
 }
 

@@ -59,7 +59,9 @@ export function readIcoSizes(ico: Uint8Array): number[] {
 }
 
 /** An ICNS file holding each `[type, png]` pair. */
-export function writeIcns(images: readonly (readonly [type: string, png: Uint8Array])[]): Uint8Array {
+export function writeIcns(
+  images: readonly (readonly [type: string, png: Uint8Array])[],
+): Uint8Array {
   const total = 8 + images.reduce((sum, [, image]) => sum + 8 + image.length, 0);
   const out = new Uint8Array(total);
   const view = new DataView(out.buffer);
@@ -84,7 +86,7 @@ export function readIcnsImages(icns: Uint8Array): { type: string; size: number }
   const text = (at: number): string => String.fromCharCode(...icns.subarray(at, at + 4));
   if (text(0) !== 'icns' || view.getUint32(4) !== icns.length) throw new Error('not an ICNS');
   const images: { type: string; size: number }[] = [];
-  for (let offset = 8; offset < icns.length; ) {
+  for (let offset = 8; offset < icns.length;) {
     const length = view.getUint32(offset + 4);
     if (length < 8 || offset + length > icns.length) throw new Error('a damaged ICNS entry');
     const { width, height } = pngSize(icns.subarray(offset + 8, offset + length));

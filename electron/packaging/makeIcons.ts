@@ -15,13 +15,18 @@ const root = resolve(import.meta.dirname, '../..');
 function render(size: number): Uint8Array {
   try {
     return new Uint8Array(
-      execFileSync('rsvg-convert', ['-w', `${size}`, '-h', `${size}`, join(root, ICON_PATHS.source)], {
-        maxBuffer: 64 * 1024 * 1024,
-      }),
+      execFileSync(
+        'rsvg-convert',
+        ['-w', `${size}`, '-h', `${size}`, join(root, ICON_PATHS.source)],
+        {
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      ),
     );
   } catch (error) {
     throw new Error(
       `rsvg-convert could not render the icon (apt-get install librsvg2-bin): ${String(error)}`,
+      { cause: error },
     );
   }
 }

@@ -28,7 +28,14 @@ import {
   freshBuilderConfig,
 } from '../../../../electron/packaging/builderConfig';
 import { HEARTH_FUSES } from '../../../../electron/packaging/fuses';
-import { DISABLED, ENABLED, ROOT, SHIPPED_FUSES, packStaged, type StagedPackage } from './stagedPackage';
+import {
+  DISABLED,
+  ENABLED,
+  ROOT,
+  SHIPPED_FUSES,
+  packStaged,
+  type StagedPackage,
+} from './stagedPackage';
 
 const PACKING_TIMEOUT_MS = 180_000;
 
@@ -115,7 +122,7 @@ describe('hearth:// is registered on every system', () => {
       config: builderConfig,
     } as unknown as ConstructorParameters<typeof LinuxTargetHelper>[0]);
     const entry = await helper.computeDesktopEntry(builderConfig.linux);
-    expect(helper.getDesktopFileName()).toBe(`${APP_ID}`);
+    expect(helper.getDesktopFileName()).toBe(APP_ID);
     expect(entry).toContain('Exec=/opt/Hearth/hearth %U');
     expect(entry).toContain(`MimeType=x-scheme-handler/${INVITE_SCHEME};`);
     expect(entry).toContain(`StartupWMClass=${APP_ID}`);
@@ -147,8 +154,12 @@ describe('hearth:// is registered on every system', () => {
 });
 
 describe('a packed Hearth (electron-builder around a stand-in Electron)', () => {
-  let linux: StagedPackage;
-  let mac: StagedPackage;
+  let linux: StagedPackage | undefined;
+  let mac: StagedPackage | undefined;
+  const packed = (which: StagedPackage | undefined): StagedPackage => {
+    if (which === undefined) throw new Error('packing failed');
+    return which;
+  };
 
   beforeAll(async () => {
     linux = await packStaged('linux');
@@ -160,12 +171,12 @@ describe('a packed Hearth (electron-builder around a stand-in Electron)', () => 
   });
 
   it('app.asar holds exactly the build and main’s runtime dependencies', async () => {
-    const files = listPackage(linux.asarPath, { isPack: false }).filter(
+    const files = listPackage(packed(linux).asarPath, { isPack: false }).filter(
       (path) => !path.endsWith('/') && (path.includes('.') || path.includes('/node_modules/')),
     );
     const archived = new Set(files);
-    const built = (await filesUnder(linux.outDir))
-      .map((file) => `/out/${relative(linux.outDir, file)}`)
+    const built = (await filesUnder(packed(linux).outDir))
+      .map((file) => `/out/${relative(packed(linux).outDir, file)}`)
       .filter((file) => !file.endsWith('.map'))
       .sort();
     const archivedBuild = files.filter((file) => file.startsWith('/out/') && !file.endsWith('/'));
@@ -176,14 +187,14 @@ describe('a packed Hearth (electron-builder around a stand-in Electron)', () => 
     expect(archived.has('/package.json')).toBe(true);
     expect(packagesIn(files)).toEqual(await productionPackages());
 
-    const size = (await stat(linux.asarPath)).size;
+    const size = (await stat(packed(linux).asarPath)).size;
     console.log(
       `app.asar: ${files.length} entries, ${(size / 1024 / 1024).toFixed(2)} MiB; packages: ${packagesIn(files).join(', ')}`,
     );
   });
 
   it('app.asar holds no TypeScript, tests, source maps or developer tools', () => {
-    const files = listPackage(linux.asarPath, { isPack: false });
+    const files = listPackage(packed(linux).asarPath, { isPack: false });
     const offenders = files.filter(
       (path) =>
         /\.(ts|tsx|mts|cts|map)$/.test(path) ||
@@ -198,8 +209,8 @@ describe('a packed Hearth (electron-builder around a stand-in Electron)', () => 
   });
 
   it('flips every fuse Hearth sets, and leaves the rest as Electron ships them', async () => {
-    for (const packed of [linux, mac]) {
-      const wire = await getCurrentFuseWire(packed.fuseBinaryPath);
+    for (const target of [packed(linux), packed(mac)]) {
+      const wire = await getCurrentFuseWire(target.fuseBinaryPath);
       for (const option of Object.values(FuseV1Options).filter(
         (value): value is FuseV1Options => typeof value === 'number',
       )) {
@@ -220,10 +231,9 @@ describe('a packed Hearth (electron-builder around a stand-in Electron)', () => 
   });
 
   it('Info.plist asks for the local network, names the Bonjour service and opens hearth://', async () => {
-    const info = (await parsePlistFile(join(mac.appOutDir, 'Contents', 'Info.plist'))) as Record<
-      string,
-      unknown
-    >;
+    const info = await parsePlistFile<Record<string, unknown>>(
+      join(packed(mac).appOutDir, 'Contents', 'Info.plist'),
+    );
     expect(info.CFBundleIdentifier).toBe(APP_ID);
     expect(info.CFBundleName).toBe('Hearth');
     expect(info.NSLocalNetworkUsageDescription).toBe(LOCAL_NETWORK_USAGE);
@@ -235,13 +245,35 @@ describe('a packed Hearth (electron-builder around a stand-in Electron)', () => 
   });
 
   it('Info.plist carries the hash of app.asar’s header, which the integrity fuse checks', async () => {
-    const info = (await parsePlistFile(join(mac.appOutDir, 'Contents', 'Info.plist'))) as {
+    const info = await parsePlistFile<{
       ElectronAsarIntegrity: Record<string, { algorithm: string; hash: string }>;
-    };
-    const header = getRawHeader(mac.asarPath).headerString;
+    }>(join(packed(mac).appOutDir, 'Contents', 'Info.plist'));
+    const header = getRawHeader(packed(mac).asarPath).headerString;
     expect(info.ElectronAsarIntegrity['Resources/app.asar']).toEqual({
       algorithm: 'SHA256',
       hash: createHash('sha256').update(header).digest('hex'),
     });
+  });
+});
+
+describe('the release workflow', () => {
+  it('builds on Linux, macOS and Windows and says when signing is skipped', async () => {
+    const workflow = await readFile(join(ROOT, '.github/workflows/release.yml'), 'utf8');
+    expect(workflow).toContain('os: [ubuntu-latest, macos-latest, windows-latest]');
+    expect(workflow).toContain('npm run package');
+    for (const secret of [
+      'MAC_CSC_LINK',
+      'MAC_CSC_KEY_PASSWORD',
+      'APPLE_ID',
+      'APPLE_APP_SPECIFIC_PASSWORD',
+      'APPLE_TEAM_ID',
+      'WIN_CSC_LINK',
+      'WIN_CSC_KEY_PASSWORD',
+    ]) {
+      expect(workflow).toContain(`secrets.${secret}`);
+    }
+    expect(workflow).toContain('the macOS app is NOT signed');
+    expect(workflow).toContain('the macOS app is NOT notarised');
+    expect(workflow).toContain('the Windows installer is NOT signed');
   });
 });
