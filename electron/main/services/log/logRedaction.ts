@@ -33,7 +33,8 @@ function safeValue(value: unknown, homeDir: string, depth: number): unknown {
   if (value instanceof Error) return safeText(`${value.name}: ${value.message}`, homeDir);
   if (depth >= MAX_DEPTH) return '[…]';
   if (Array.isArray(value)) return value.slice(0, 16).map((v) => safeValue(v, homeDir, depth + 1));
-  if (typeof value === 'object') return safeDetail(value as Record<string, unknown>, homeDir, depth + 1);
+  if (typeof value === 'object')
+    return safeDetail(value as Record<string, unknown>, homeDir, depth + 1);
   return `[${typeof value}]`;
 }
 
