@@ -15,8 +15,9 @@ import type { LogRecord } from '../../../../shared/log';
 
 const WITHHELD_KEYS =
   /name|title|text|body|content|words|key|secret|passphrase|password|token|invite|prompt|note|entry|phrase|query|search/i;
-// 24+ characters of base64/base64url or 32+ hex digits: keys, tokens, invite payloads.
-const KEY_LIKE = /[A-Za-z0-9_+/=-]{24,}|[0-9a-fA-F]{32,}/g;
+// 32+ characters of base64url (a circle key is 43, an invite longer) or of hex: keys,
+// tokens, invite payloads. Paths are not caught: their slashes and dots break the run.
+const KEY_LIKE = /[A-Za-z0-9_-]{32,}|[A-Za-z0-9+]{32,}={0,2}/g;
 const MAX_STRING = 240;
 const MAX_DEPTH = 2;
 
