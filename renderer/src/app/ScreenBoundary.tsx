@@ -39,7 +39,8 @@ export async function reloadHearth(): Promise<void> {
 
 /** Tells the log (through main) which part failed, by the error's name only. */
 export function reportProblem(where: string, error: unknown): void {
-  const kind = error instanceof Error && /^[A-Za-z][\w$.]*$/.test(error.name) ? error.name : 'Error';
+  const kind =
+    error instanceof Error && /^[A-Za-z][\w$.]*$/.test(error.name) ? error.name : 'Error';
   log.error('a part of the page failed', { where, kind });
   hearth.app.reportProblem({ where, kind }).catch(() => undefined);
 }
@@ -82,7 +83,11 @@ export function ErrorScreen({ where, onTryAgain }: { where: string; onTryAgain?:
             {t('errorScreen.tryAgain')}
           </button>
         )}
-        <button className="button button--primary" type="button" onClick={() => void reloadHearth()}>
+        <button
+          className="button button--primary"
+          type="button"
+          onClick={() => void reloadHearth()}
+        >
           {t('errorScreen.reload')}
         </button>
       </div>

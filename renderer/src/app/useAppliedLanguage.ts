@@ -22,12 +22,24 @@ export async function systemLanguages(): Promise<readonly string[]> {
   return navigator.languages;
 }
 
-/** Switches the page's language when the setting (or the system) says so. */
-export function useAppliedLanguage(settings: Settings | null): Language {
+/** The system's preferred languages (they also name its region: `es-MX`). */
+export function useSystemLanguages(): readonly string[] {
   const [system, setSystem] = useState<readonly string[]>(navigator.languages);
   useEffect(() => {
-    void systemLanguages().then(setSystem);
+    let live = true;
+    void systemLanguages().then((found) => {
+      if (live) setSystem(found);
+    });
+    return () => {
+      live = false;
+    };
   }, []);
+  return system;
+}
+
+/** Switches the page's language when the setting (or the system) says so. */
+export function useAppliedLanguage(settings: Settings | null): Language {
+  const system = useSystemLanguages();
   const language = chooseLanguage(settings?.language ?? 'system', system);
   useEffect(() => {
     if (i18next.language !== language) void i18next.changeLanguage(language);
