@@ -203,7 +203,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   log.info('Hearth started', {
     mode: options.appInfo.mode,
     version: options.appInfo.version,
-    keyProtection: options.appInfo.keyProtection ?? 'unknown',
+    protection: options.appInfo.keyProtection ?? 'unknown',
   });
   return {
     handlers: withPlainErrors(handlers),
