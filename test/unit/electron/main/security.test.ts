@@ -225,9 +225,7 @@ describe('wiring', () => {
       'will-redirect',
     ]);
     expect(contents.setWindowOpenHandler).toHaveBeenCalledOnce();
-    expect(contents.setWebRTCIPHandlingPolicy).toHaveBeenCalledWith(
-      WEBRTC_IP_HANDLING_POLICY,
-    );
+    expect(contents.setWebRTCIPHandlingPolicy).toHaveBeenCalledWith(WEBRTC_IP_HANDLING_POLICY);
     expect(WEBRTC_IP_HANDLING_POLICY).toBe('default');
   });
 
