@@ -213,7 +213,6 @@ describe('WebRTC addresses in a room', () => {
     expect(CHROMIUM_SWITCHES).toContainEqual(['disable-features', 'WebRtcHideLocalIpsWithMdns']);
     expect(bundles.main).toMatch(/["']WebRtcHideLocalIpsWithMdns["']/);
     expect(bundles.main).toMatch(/setWebRTCIPHandlingPolicy\(/);
-    expect(bundles.main).not.toMatch(/default_public_(and_private_)?interface/);
-    expect(bundles.main).not.toMatch(/disable_non_proxied_udp/);
+    expect(bundles.main).toMatch(/WEBRTC_IP_HANDLING_POLICY = ["']default["']/);
   });
 });
