@@ -36,7 +36,7 @@ import en from '../../resources/locales/en.json';
 import es from '../../resources/locales/es.json';
 import { chooseLanguage } from '../../shared/i18n/language';
 import { translator, type Translate } from '../../shared/i18n/translate';
-import type { InvokeHandlers, KeyProtection, Language, Settings } from '../../shared/ipc/contract';
+import type { InvokeHandlers, Language, Settings } from '../../shared/ipc/contract';
 import { HearthError } from '../../shared/ipc/errors';
 import { consoleSink, logger, setLogSink, teeSink } from '../../shared/log';
 import { attachContextMenu } from './contextMenu';
@@ -51,7 +51,7 @@ import { createDesktopSaveShell } from './exportFiles';
 import { createElectronPdfPrinter } from './exportPdf';
 import { createEventEmitter, registerInvokeHandlers } from './ipc/register';
 import { createSenderCheck } from './ipc/senderCheck';
-import { createSafeStorageVault } from './keys/safeStorageVault';
+import { createSafeStorageVault, keyProtectionOf } from './keys/safeStorageVault';
 import { buildMenuTemplate, menuLabels } from './menu';
 import { createQuitGuard } from './quitGuard';
 import { applyChromiumSwitches, secureSession, secureWebContents } from './security';
@@ -157,7 +157,7 @@ async function start(): Promise<void> {
       mode: 'desktop',
       version: app.getVersion(),
       systemLanguages: app.getPreferredSystemLanguages(),
-      keyProtection: keyProtection(),
+      keyProtection: keyProtectionOf(safeStorage, process.platform),
     },
     runtime: {
       electron: process.versions.electron,
@@ -258,12 +258,6 @@ function followSettings(settings: Settings | null): void {
   const changed = next !== language;
   language = next;
   if (changed || Menu.getApplicationMenu() === null) setApplicationMenu?.();
-}
-
-function keyProtection(): KeyProtection {
-  // Only Linux can fall back to an unprotected store (Keychain and DPAPI always exist).
-  if (process.platform !== 'linux') return 'keychain';
-  return safeStorage.getSelectedStorageBackend() === 'basic_text' ? 'basic-text' : 'keychain';
 }
 
 async function copyDiagnostics(handlers: InvokeHandlers): Promise<void> {

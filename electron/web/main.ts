@@ -31,7 +31,7 @@ import { parseArgs } from 'node:util';
 import { consoleSink, setLogSink, teeSink } from '../../shared/log';
 import { createBackend } from '../main/services/backend';
 import { openLogFile } from '../main/services/log/logFile';
-import { lockDataFolder } from '../main/services/store/folderLock';
+import { FolderLockedError, lockDataFolder } from '../main/services/store/folderLock';
 import { lazyChromiumPrinter } from '../main/services/exports/chromiumPdf';
 import { downloadShell } from '../main/services/exports/saveShell';
 import { FileKeyVault } from '../main/services/keys/fileKeyVault';
@@ -193,6 +193,7 @@ main().catch((error: unknown) => {
   console.error(
     `Hearth could not start in browser mode: ${error instanceof Error ? error.message : String(error)}`,
   );
-  console.error(USAGE);
+  // The usage helps with a mistyped flag, not with a folder another Hearth has open.
+  if (!(error instanceof FolderLockedError)) console.error(USAGE);
   process.exit(1);
 });
