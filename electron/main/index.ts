@@ -180,6 +180,15 @@ async function start(): Promise<void> {
       // Dialogs belong to the window the member is looking at; none when no window has focus.
       window: () => windows.all().find((window) => window.isFocused()) ?? null,
       documentsDir: app.getPath('documents'),
+      fileTypeNames: () => {
+        const words = t();
+        return {
+          md: words('desktop.fileTypes.md'),
+          html: words('desktop.fileTypes.html'),
+          pdf: words('desktop.fileTypes.pdf'),
+          hearthbackup: words('desktop.fileTypes.hearthbackup'),
+        };
+      },
       printPdf: createElectronPdfPrinter({
         BrowserWindow,
         session: (partition) => session.fromPartition(partition),
