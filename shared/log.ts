@@ -19,7 +19,8 @@ export interface LogRecord {
 /** Receives every log line written through {@link logger}. */
 export type LogSink = (record: LogRecord) => void;
 
-const consoleSink: LogSink = ({ level, scope, message, detail }) => {
+/** Writes each line to the console (the default sink). */
+export const consoleSink: LogSink = ({ level, scope, message, detail }) => {
   const line = `[hearth:${scope}] ${message}`;
   if (detail === undefined) console[level](line);
   else console[level](line, detail);
@@ -52,4 +53,11 @@ export function logger(scope: string): Logger {
       sink(detail === undefined ? { level, scope, message } : { level, scope, message, detail });
     };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+/** A sink that hands every line to each of `sinks`, in order. */
+export function teeSink(...sinks: LogSink[]): LogSink {
+  return (record) => {
+    for (const each of sinks) each(record);
+  };
 }

@@ -19,14 +19,29 @@ export interface DesktopShellInput {
   /** Where the save dialog starts: the member's Documents folder. */
   documentsDir: string;
   printPdf: PdfPrinter;
+  /**
+   * The dialogs' names of file types, in the member's language (`desktop.fileTypes.*`);
+   * English when absent.
+   */
+  fileTypeNames?: () => Partial<Record<FileType, string>>;
 }
 
-const FILTERS: Record<string, Electron.FileFilter[]> = {
-  md: [{ name: 'Markdown', extensions: ['md'] }],
-  html: [{ name: 'Web page', extensions: ['html'] }],
-  pdf: [{ name: 'PDF', extensions: ['pdf'] }],
-  hearthbackup: [{ name: 'Hearth backup', extensions: ['hearthbackup'] }],
+/** The kinds of file the dialogs offer, by extension. */
+export type FileType = 'md' | 'html' | 'pdf' | 'hearthbackup';
+
+const ENGLISH_NAMES: Record<FileType, string> = {
+  md: 'Markdown',
+  html: 'Web page',
+  pdf: 'PDF',
+  hearthbackup: 'Hearth backup',
 };
+
+function filtersFor(extension: string, input: DesktopShellInput): Electron.FileFilter[] {
+  if (!Object.hasOwn(ENGLISH_NAMES, extension)) return [];
+  const type = extension as FileType;
+  const name = input.fileTypeNames?.()[type] ?? ENGLISH_NAMES[type];
+  return [{ name, extensions: [type] }];
+}
 
 /** The save shell of the desktop app. */
 export function createDesktopSaveShell(input: DesktopShellInput): SaveShell {
@@ -35,7 +50,7 @@ export function createDesktopSaveShell(input: DesktopShellInput): SaveShell {
       const extension = request.folder ? '' : (request.suggestedName.split('.').pop() ?? '');
       const options: Electron.SaveDialogOptions = {
         defaultPath: join(input.documentsDir, request.suggestedName),
-        filters: FILTERS[extension] ?? [],
+        filters: filtersFor(extension, input),
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
       const window = input.window();
@@ -50,7 +65,7 @@ export function createDesktopSaveShell(input: DesktopShellInput): SaveShell {
     chooseBackup: async () => {
       const options: Electron.OpenDialogOptions = {
         properties: ['openFile'],
-        filters: FILTERS.hearthbackup ?? [],
+        filters: filtersFor('hearthbackup', input),
       };
       const window = input.window();
       const chosen = await (window === null

@@ -8,6 +8,11 @@
  * rendezvous (signalling endpoint and mDNS discovery), the backend, IPC, the menu, then
  * the window. On quit peers are told goodbye, then the backend is flushed and closed
  * before the app exits.
+ *
+ * Also the desktop conventions: the log file in the platform's log folder
+ * (services/log/), the data folder's lock (services/store/folderLock.ts), menus and
+ * dialogs in the member's language (the locale files), the text context menu, the
+ * display kept on during a round, and the native theme following the setting.
  */
 // First: sets NODE_ENV before any module loads Lexical.
 import './productionMode';
@@ -20,14 +25,25 @@ import {
   ipcMain,
   Menu,
   nativeTheme,
+  powerSaveBlocker,
   protocol,
   safeStorage,
   session,
   shell,
 } from 'electron';
-import type { InvokeHandlers } from '../../shared/ipc/contract';
+import { release, type as osType } from 'node:os';
+import en from '../../resources/locales/en.json';
+import es from '../../resources/locales/es.json';
+import { chooseLanguage } from '../../shared/i18n/language';
+import { translator, type Translate } from '../../shared/i18n/translate';
+import type { InvokeHandlers, Language, Settings } from '../../shared/ipc/contract';
 import { HearthError } from '../../shared/ipc/errors';
-import { logger } from '../../shared/log';
+import { consoleSink, logger, setLogSink, teeSink } from '../../shared/log';
+import { attachContextMenu } from './contextMenu';
+import { applyNativeTheme } from './desktopSettings';
+import { createKeepAwake } from './keepAwake';
+import { openLogFile } from './services/log/logFile';
+import { FolderLockedError, lockDataFolder, type FolderLock } from './services/store/folderLock';
 import { appPageFromDevServer, appPageFromScheme } from './appPage';
 import { createCameraGate } from './cameraGate';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
@@ -36,8 +52,8 @@ import { createDesktopSaveShell } from './exportFiles';
 import { createElectronPdfPrinter } from './exportPdf';
 import { createEventEmitter, registerInvokeHandlers } from './ipc/register';
 import { createSenderCheck } from './ipc/senderCheck';
-import { createSafeStorageVault } from './keys/safeStorageVault';
-import { buildMenuTemplate } from './menu';
+import { createSafeStorageVault, keyProtectionOf } from './keys/safeStorageVault';
+import { buildMenuTemplate, menuLabels } from './menu';
 import { createQuitGuard } from './quitGuard';
 import { applyChromiumSwitches, secureSession, secureWebContents } from './security';
 import { createBackend } from './services/backend';
@@ -45,7 +61,19 @@ import { startRendezvous, type Rendezvous } from './services/rendezvous';
 import { createMainWindow, type WindowTheme } from './window';
 import { createWindowRegistry } from './windowRegistry';
 
+// The log first, so that everything after it is recorded (events and errors, no content).
+// setAppLogsPath() with no path picks the platform's folder (~/Library/Logs/Hearth on
+// macOS, inside the user-data folder elsewhere).
+app.setAppLogsPath();
+const logFile = openLogFile(app.getPath('logs'));
+setLogSink(teeSink(consoleSink, logFile.sink));
 const log = logger('main');
+
+// Menus, dialogs and error boxes speak the member's language (set once settings are read).
+let language: Language = chooseLanguage('system', app.getPreferredSystemLanguages());
+const t = (): Translate => translator({ en, es }, language);
+const keepAwake = createKeepAwake(powerSaveBlocker);
+let folderLock: FolderLock | null = null;
 
 // Only an unpackaged app may take its page from a dev server named in the environment:
 // a packaged one must never be pointed at another page that would then get the bridge.
@@ -95,8 +123,13 @@ if (app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => {
     secureWebContents(contents, appPage, shell);
+    attachContextMenu(contents, t, (template) => {
+      Menu.buildFromTemplate(template).popup();
+    });
     contents.on('render-process-gone', (_goneEvent, details) => {
       log.error('a page process stopped', { reason: details.reason, exitCode: details.exitCode });
+      // A page that is gone cannot end its round: let the display sleep again.
+      keepAwake.set(false);
     });
   });
   app.whenReady().then(start).catch(failToStart);
@@ -111,6 +144,8 @@ async function start(): Promise<void> {
   secureSession(session.defaultSession, appPage, cameraGate);
   session.defaultSession.protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
   const dataDir = app.getPath('userData');
+  // One writer per data folder: browser mode or the export command may have it open.
+  folderLock = await lockDataFolder(dataDir, 'the Hearth app');
   const rendezvous = await startRendezvous({
     onChange: (endpoints) => {
       emit('hearth:sync:endpoints', endpoints);
@@ -123,7 +158,23 @@ async function start(): Promise<void> {
   const backend = await createBackend({
     dataDir,
     keyVault: createSafeStorageVault(safeStorage, process.platform),
-    appInfo: { mode: 'desktop', version: app.getVersion() },
+    appInfo: {
+      mode: 'desktop',
+      version: app.getVersion(),
+      systemLanguages: app.getPreferredSystemLanguages(),
+      keyProtection: keyProtectionOf(safeStorage, process.platform),
+    },
+    runtime: {
+      electron: process.versions.electron,
+      chrome: process.versions.chrome,
+      node: process.versions.node,
+      os: `${osType()} ${release()} ${process.arch}`,
+    },
+    logTail: (count) => logFile.tail(count),
+    keepAwake: (awake) => {
+      keepAwake.set(awake);
+    },
+    onSettingsChanged: followSettings,
     emit,
     endpoints: () => rendezvous?.endpoints() ?? [],
     doorNetwork: rendezvous?.doorNetwork ?? null,
@@ -135,6 +186,15 @@ async function start(): Promise<void> {
       // Dialogs belong to the window the member is looking at; none when no window has focus.
       window: () => windows.all().find((window) => window.isFocused()) ?? null,
       documentsDir: app.getPath('documents'),
+      fileTypeNames: () => {
+        const words = t();
+        return {
+          md: words('desktop.fileTypes.md'),
+          html: words('desktop.fileTypes.html'),
+          pdf: words('desktop.fileTypes.pdf'),
+          hearthbackup: words('desktop.fileTypes.hearthbackup'),
+        };
+      },
       printPdf: createElectronPdfPrinter({
         BrowserWindow,
         session: (partition) => session.fromPartition(partition),
@@ -154,9 +214,11 @@ async function start(): Promise<void> {
     'before-quit',
     createQuitGuard({
       close: async () => {
+        keepAwake.set(false);
         await rendezvous?.close();
         await backend.close();
         unregister();
+        await folderLock?.release();
       },
       quit: () => {
         app.quit();
@@ -168,22 +230,29 @@ async function start(): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      buildMenuTemplate({
-        platform: process.platform,
-        isDev,
-        sendCommand: (command) => {
-          emit('hearth:menu:command', command);
-        },
-        showDataFolder: () => {
-          void shell.openPath(dataDir).then((problem) => {
-            if (problem !== '') log.warn('the data folder could not be shown', { problem });
-          });
-        },
-      }),
-    ),
-  );
+  setApplicationMenu = () => {
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          platform: process.platform,
+          isDev,
+          labels: menuLabels(t()),
+          sendCommand: (command) => {
+            emit('hearth:menu:command', command);
+          },
+          showDataFolder: () => {
+            void shell.openPath(dataDir).then((problem) => {
+              if (problem !== '') log.warn('the data folder could not be shown', { problem });
+            });
+          },
+          copyDiagnostics: () => {
+            void copyDiagnostics(backend.handlers);
+          },
+        }),
+      ),
+    );
+  };
+  followSettings(await backend.handlers['hearth:settings:get']().catch(() => null));
 
   openWindow(await openingTheme(backend.handlers));
   reopenWindow = () => {
@@ -194,14 +263,50 @@ async function start(): Promise<void> {
   });
 }
 
+// Rebuilds the application menu (set in start(), once the backend is open).
+let setApplicationMenu: (() => void) | null = null;
+
+// Theme and language follow the member's settings; the menu is rebuilt in a new language.
+function followSettings(settings: Settings | null): void {
+  if (settings === null) {
+    setApplicationMenu?.();
+    return;
+  }
+  applyNativeTheme(nativeTheme, settings.theme);
+  const next = chooseLanguage(settings.language, app.getPreferredSystemLanguages());
+  const changed = next !== language;
+  language = next;
+  if (changed || Menu.getApplicationMenu() === null) setApplicationMenu?.();
+}
+
+async function copyDiagnostics(handlers: InvokeHandlers): Promise<void> {
+  const words = t();
+  const focused = windows.all().find((window) => window.isFocused()) ?? null;
+  try {
+    await handlers['hearth:app:diagnostics']();
+    const box = {
+      type: 'info' as const,
+      message: words('desktop.diagnostics.copiedTitle'),
+      detail: words('desktop.diagnostics.copiedBody'),
+      buttons: [words('desktop.diagnostics.ok')],
+    };
+    await (focused === null ? dialog.showMessageBox(box) : dialog.showMessageBox(focused, box));
+  } catch (error) {
+    log.error('diagnostics could not be gathered', { error: String(error) });
+    dialog.showErrorBox(words('desktop.diagnostics.failed'), String(error));
+  }
+}
+
 function openWindow(theme: WindowTheme): void {
   const window = createMainWindow(BrowserWindow, appPage, { preloadPath, theme, isDev });
   window.webContents.on('did-finish-load', () => {
     invites.pageLoaded();
   });
-  // A door and the camera belong to the page that opened them: not to a reloaded or closed one.
+  // A door, the camera and a round's keep-awake belong to the page that opened them: not to
+  // a reloaded or closed one.
   const forgetPage = (): void => {
     closePageThings?.();
+    keepAwake.set(false);
   };
   window.webContents.on('did-start-navigation', (_event, _url, isInPlace, isMainFrame) => {
     if (isMainFrame && !isInPlace) forgetPage();
@@ -232,10 +337,14 @@ function failToStart(error: unknown): void {
   log.error('Hearth could not start', {
     error: error instanceof Error ? error.stack : String(error),
   });
+  const words = t();
   const detail =
-    error instanceof HearthError
-      ? error.message
-      : 'Its files could not be opened. Details are in the log.';
-  dialog.showErrorBox('Hearth could not start', detail);
+    error instanceof FolderLockedError
+      ? words('desktop.startFailed.folderInUse')
+      : error instanceof HearthError
+        ? error.message
+        : words('desktop.startFailed.detail', { logPath: logFile.path });
+  dialog.showErrorBox(words('desktop.startFailed.title'), detail);
+  void folderLock?.release();
   app.exit(1);
 }

@@ -7,9 +7,14 @@
  * input events, which Lexical turns into its undo commands (Yjs's undo in a shared entry).
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import type { Translate } from '../../shared/i18n/translate';
 import type { MenuCommand } from '../../shared/ipc/contract';
 
-/** Every menu label Hearth writes itself (native menus; roles bring their own). */
+/**
+ * Every menu label Hearth writes itself, in English (native menus; roles bring their
+ * own). The labels shown come from the locale files (`desktop.menu.*`, see
+ * {@link menuLabels}); these are the English ones, which a test keeps equal to en.json.
+ */
 export const MENU_LABELS = {
   file: 'File',
   newCircle: 'New Circle…',
@@ -29,7 +34,18 @@ export const MENU_LABELS = {
   window: 'Window',
   help: 'Help',
   showDataFolder: 'Show Hearth’s Data Folder',
+  copyDiagnostics: 'Copy Diagnostics',
 } as const;
+
+/** The menu's labels in one language. */
+export type MenuLabels = Record<keyof typeof MENU_LABELS, string>;
+
+/** The labels in the language of `t` (keys `desktop.menu.<name>`). */
+export function menuLabels(t: Translate): MenuLabels {
+  return Object.fromEntries(
+    Object.keys(MENU_LABELS).map((name) => [name, t(`desktop.menu.${name}`)]),
+  ) as MenuLabels;
+}
 
 /** Keyboard shortcuts of Hearth's own menu items. */
 export const MENU_ACCELERATORS = {
@@ -50,13 +66,19 @@ export interface MenuTemplateInput {
   sendCommand(command: MenuCommand): void;
   /** Opens the folder where Hearth keeps its (encrypted) files. */
   showDataFolder(): void;
+  /** Copies versions, settings and the log's last lines (Help menu); absent: no item. */
+  copyDiagnostics?: () => void;
+  /** The labels to show; English ({@link MENU_LABELS}) when absent. */
+  labels?: MenuLabels;
 }
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
+const ENGLISH_LABELS: MenuLabels = MENU_LABELS;
 
 /** Builds the menu template for `platform`; pure, so tests can read every item. */
 export function buildMenuTemplate(input: MenuTemplateInput): MenuItemConstructorOptions[] {
   const isMac = input.platform === 'darwin';
+  const labels = input.labels ?? ENGLISH_LABELS;
   const command = (
     label: string,
     name: MenuCommand,
@@ -68,7 +90,7 @@ export function buildMenuTemplate(input: MenuTemplateInput): MenuItemConstructor
       input.sendCommand(name);
     },
   });
-  const settings = command(MENU_LABELS.settings, 'open-settings', MENU_ACCELERATORS.settings);
+  const settings = command(labels.settings, 'open-settings', MENU_ACCELERATORS.settings);
 
   const appMenu: MenuItemConstructorOptions = {
     role: 'appMenu',
@@ -88,27 +110,27 @@ export function buildMenuTemplate(input: MenuTemplateInput): MenuItemConstructor
   };
 
   const fileMenu: MenuItemConstructorOptions = {
-    label: MENU_LABELS.file,
+    label: labels.file,
     submenu: [
-      command(MENU_LABELS.newCircle, 'new-circle', MENU_ACCELERATORS.newCircle),
-      command(MENU_LABELS.newMeeting, 'new-meeting', MENU_ACCELERATORS.newMeeting),
-      command(MENU_LABELS.newEntry, 'new-entry', MENU_ACCELERATORS.newEntry),
+      command(labels.newCircle, 'new-circle', MENU_ACCELERATORS.newCircle),
+      command(labels.newMeeting, 'new-meeting', MENU_ACCELERATORS.newMeeting),
+      command(labels.newEntry, 'new-entry', MENU_ACCELERATORS.newEntry),
       separator,
-      command(MENU_LABELS.invite, 'invite'),
-      command(MENU_LABELS.joinCircle, 'join-circle'),
+      command(labels.invite, 'invite'),
+      command(labels.joinCircle, 'join-circle'),
       separator,
-      command(MENU_LABELS.importMarkdown, 'import-markdown'),
-      command(MENU_LABELS.exportCircle, 'export'),
+      command(labels.importMarkdown, 'import-markdown'),
+      command(labels.exportCircle, 'export'),
       separator,
-      command(MENU_LABELS.backUpCircle, 'back-up'),
-      command(MENU_LABELS.restoreCircle, 'restore'),
+      command(labels.backUpCircle, 'back-up'),
+      command(labels.restoreCircle, 'restore'),
       separator,
       ...(isMac ? [{ role: 'close' } as const] : [settings, separator, { role: 'quit' } as const]),
     ],
   };
 
   const editMenu: MenuItemConstructorOptions = {
-    label: MENU_LABELS.edit,
+    label: labels.edit,
     submenu: [
       { role: 'undo' },
       { role: 'redo' },
@@ -129,10 +151,10 @@ export function buildMenuTemplate(input: MenuTemplateInput): MenuItemConstructor
     : [];
 
   const viewMenu: MenuItemConstructorOptions = {
-    label: MENU_LABELS.view,
+    label: labels.view,
     submenu: [
-      command(MENU_LABELS.toggleTheme, 'toggle-theme', MENU_ACCELERATORS.toggleTheme),
-      command(MENU_LABELS.find, 'focus-search', MENU_ACCELERATORS.find),
+      command(labels.toggleTheme, 'toggle-theme', MENU_ACCELERATORS.toggleTheme),
+      command(labels.find, 'focus-search', MENU_ACCELERATORS.find),
       separator,
       { role: 'resetZoom' },
       { role: 'zoomIn' },
@@ -144,20 +166,30 @@ export function buildMenuTemplate(input: MenuTemplateInput): MenuItemConstructor
   };
 
   const windowMenu: MenuItemConstructorOptions = {
-    label: MENU_LABELS.window,
+    label: labels.window,
     role: 'windowMenu',
   };
 
   const helpMenu: MenuItemConstructorOptions = {
-    label: MENU_LABELS.help,
+    label: labels.help,
     role: 'help',
     submenu: [
       {
-        label: MENU_LABELS.showDataFolder,
+        label: labels.showDataFolder,
         click: () => {
           input.showDataFolder();
         },
       },
+      ...(input.copyDiagnostics === undefined
+        ? []
+        : [
+            {
+              label: labels.copyDiagnostics,
+              click: () => {
+                input.copyDiagnostics?.();
+              },
+            },
+          ]),
       // macOS shows About in the app menu.
       ...(isMac ? [] : [separator, { role: 'about' } as const]),
     ],

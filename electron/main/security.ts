@@ -3,8 +3,8 @@
  * checklist): the app's page may not be navigated away, new windows are never opened
  * (web links go to the member's browser, after checking their scheme), every permission
  * is denied unless it is on an explicit allow-list, responses carry the
- * Content-Security-Policy as a header as well as the page's meta tag, and WebRTC may use
- * private interfaces so laptops on one LAN connect directly.
+ * Content-Security-Policy as a header as well as the page's meta tag, and WebRTC gathers
+ * on every interface so laptops on one LAN connect directly, VPN or not.
  *
  * Each rule is a plain function taking Electron objects as parameters, so tests drive
  * them with fakes; only electron/main/index.ts hands in the real ones.
@@ -26,10 +26,14 @@ import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 const log = logger('security');
 
 /**
- * How WebRTC picks addresses: the default route plus its private address, so peers on the
- * same LAN can reach each other without STUN.
+ * How WebRTC picks addresses: every interface. The stricter policies exist so that web
+ * pages cannot learn a visitor's local addresses; Hearth's page is its own and shows no
+ * web content. `default_public_and_private_interfaces` gathers only on the interface of
+ * the default route, so with a VPN on (the default route goes through it), or on a room
+ * network whose router has no gateway, laptops side by side could find no path to each
+ * other. Gathering everywhere keeps the room's LAN address among the candidates.
  */
-export const WEBRTC_IP_HANDLING_POLICY = 'default_public_and_private_interfaces';
+export const WEBRTC_IP_HANDLING_POLICY = 'default';
 
 /**
  * Chromium switches set before the app is ready. Chromium normally replaces host ICE

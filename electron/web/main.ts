@@ -17,14 +17,21 @@
  * sets it so an open page reconnects); otherwise every run makes a fresh one.
  * SIGINT or SIGTERM answers running requests, closes the pages, stops the endpoint,
  * flushes the store and exits 0.
+ *
+ * The log goes to <data folder>/logs/hearth.log (events and errors only, never content:
+ * services/log/). The data folder is locked while this runs (services/store/folderLock.ts).
  */
 // First: sets NODE_ENV before any module loads Lexical.
 import '../main/productionMode';
 import { mkdir, readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
+import { homedir, release, type as osType } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { consoleSink, setLogSink, teeSink } from '../../shared/log';
 import { createBackend } from '../main/services/backend';
+import { openLogFile } from '../main/services/log/logFile';
+import { FolderLockedError, lockDataFolder } from '../main/services/store/folderLock';
 import { lazyChromiumPrinter } from '../main/services/exports/chromiumPdf';
 import { downloadShell } from '../main/services/exports/saveShell';
 import { FileKeyVault } from '../main/services/keys/fileKeyVault';
@@ -76,6 +83,18 @@ async function main(): Promise<void> {
   );
   // The notebook is among the most private things a person writes: only this user may enter.
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  // One writer per folder: the desktop app or the export command may have it open.
+  const lock = await lockDataFolder(dataDir, 'Hearth in browser mode');
+  process.on('exit', () => {
+    // Synchronous at exit: the lock file must not outlive this process.
+    try {
+      rmSync(lock.path, { force: true });
+    } catch {
+      // Nothing more can be done while exiting; the next start takes a stale lock over.
+    }
+  });
+  const logFile = openLogFile(join(dataDir, 'logs'));
+  setLogSink(teeSink(consoleSink, logFile.sink));
   const version = await readVersion();
   const token = process.env.HEARTH_WEB_TOKEN;
 
@@ -102,7 +121,12 @@ async function main(): Promise<void> {
       const backend = await createBackend({
         dataDir,
         keyVault: FileKeyVault.inDataDir(dataDir),
-        appInfo: { mode: 'browser', version },
+        appInfo: { mode: 'browser', version, keyProtection: 'key-file' },
+        runtime: {
+          node: process.versions.node,
+          os: `${osType()} ${release()} ${process.arch}`,
+        },
+        logTail: (count) => logFile.tail(count),
         emit,
         endpoints: () => meeting.endpoints(),
         doorNetwork: meeting.doorNetwork,
@@ -170,6 +194,7 @@ main().catch((error: unknown) => {
   console.error(
     `Hearth could not start in browser mode: ${error instanceof Error ? error.message : String(error)}`,
   );
-  console.error(USAGE);
+  // The usage helps with a mistyped flag, not with a folder another Hearth has open.
+  if (!(error instanceof FolderLockedError)) console.error(USAGE);
   process.exit(1);
 });

@@ -7,6 +7,9 @@ import { useTranslation } from 'react-i18next';
 import type { CircleSummary, JoinCircle, NewCircle } from '../../shared/ipc/contract';
 import type { CircleId } from '../../shared/notebook/ids';
 import { useAppliedTheme } from './app/useAppliedTheme';
+import { useAppliedLanguage } from './app/useAppliedLanguage';
+import { KeyProtectionNotice } from './app/KeyProtectionNotice';
+import { ScreenBoundary } from './app/ScreenBoundary';
 import { useSettings } from './app/useSettings';
 import { CircleScreen } from './features/notebook/CircleScreen';
 import { WelcomeScreen } from './features/circles/WelcomeScreen';
@@ -24,6 +27,7 @@ export function App() {
   const { t } = useTranslation();
   const { settings, error: settingsError, update } = useSettings();
   const theme = useAppliedTheme(settings);
+  useAppliedLanguage(settings);
   const [circles, setCircles] = useState<CircleSummary[] | null>(null);
   const [circlesError, setCirclesError] = useState<unknown>(null);
   const [inviteLink, clearInviteLink] = useInviteLinks();
@@ -128,12 +132,15 @@ export function App() {
         <header className="support-corner">
           <SupportButton settings={settings} onUpdateSettings={update} />
         </header>
-        <WelcomeScreen
-          onCreate={createCircle}
-          onJoin={openJoin}
-          onJoinNearby={openJoinNearby}
-          onRestore={() => setRestoreOpen(true)}
-        />
+        <KeyProtectionNotice />
+        <ScreenBoundary where="welcome">
+          <WelcomeScreen
+            onCreate={createCircle}
+            onJoin={openJoin}
+            onJoinNearby={openJoinNearby}
+            onRestore={() => setRestoreOpen(true)}
+          />
+        </ScreenBoundary>
         {joinDialog}
         {nearbyDialog}
         {restoreDialog}
@@ -144,18 +151,20 @@ export function App() {
   const current = circles.find((circle) => circle.id === settings.lastCircleId) ?? circles[0]!;
   return (
     <JournalContext.Provider value={journal}>
-      <CircleScreen
-        key={current.id}
-        circle={current}
-        circles={circles}
-        settings={settings}
-        theme={theme}
-        onUpdateSettings={update}
-        onSwitchCircle={switchCircle}
-        onCreateCircle={createCircle}
-        onJoinCircle={openJoin}
-        onRestoreCircle={() => setRestoreOpen(true)}
-      />
+      <KeyProtectionNotice />
+      <ScreenBoundary where="circle" key={current.id}>
+        <CircleScreen
+          circle={current}
+          circles={circles}
+          settings={settings}
+          theme={theme}
+          onUpdateSettings={update}
+          onSwitchCircle={switchCircle}
+          onCreateCircle={createCircle}
+          onJoinCircle={openJoin}
+          onRestoreCircle={() => setRestoreOpen(true)}
+        />
+      </ScreenBoundary>
       {joinDialog}
       {nearbyDialog}
       {restoreDialog}

@@ -7,7 +7,7 @@ import * as v from '../validate';
 import { checkExportRequest } from '../export/exportOptions';
 import type { CircleId, DocId } from '../notebook/ids';
 import { LIMITS, MEMBER_COLOURS } from '../notebook/schema';
-import type { InvokeArgs, InvokeChannel } from './contract';
+import { LANGUAGES, type InvokeArgs, type InvokeChannel } from './contract';
 
 /** The largest backup file the page may hand over (it crosses the bridge in one frame). */
 export const MAX_BACKUP_BYTES = 60 * 1024 * 1024;
@@ -49,11 +49,20 @@ const settingsPatch = v.partial({
   lastCircleId: v.nullable(circleId),
   iceServers: v.array(iceServer, { max: 8 }),
   region: v.nullable(v.string({ min: 2, max: 2, pattern: /^[A-Z]{2}$/ })),
+  language: v.oneOf(['system', ...LANGUAGES] as const),
 });
 
 /** One argument check per request channel. */
 export const INVOKE_ARGUMENTS: { [C in InvokeChannel]: v.Check<InvokeArgs<C>> } = {
   'hearth:app:info': v.tuple(),
+  'hearth:app:diagnostics': v.tuple(),
+  'hearth:app:report-problem': v.tuple(
+    v.object({
+      where: v.string({ min: 1, max: 40, pattern: /^[a-z][a-z-]*$/ }),
+      kind: v.string({ min: 1, max: 60, pattern: /^[A-Za-z][A-Za-z0-9_$.]*$/ }),
+    }),
+  ),
+  'hearth:app:keep-awake': v.tuple(v.boolean),
   'hearth:settings:get': v.tuple(),
   'hearth:settings:update': v.tuple(settingsPatch),
   'hearth:circles:list': v.tuple(),

@@ -29,6 +29,24 @@ export type ThemePreference = 'system' | 'light' | 'dark';
 /** Text size steps offered in settings. */
 export type TextSize = 'regular' | 'large' | 'larger';
 
+/** The languages Hearth's words are written in (resources/locales/<code>.json). */
+export const LANGUAGES = ['en', 'es'] as const;
+
+/** One of {@link LANGUAGES}. */
+export type Language = (typeof LANGUAGES)[number];
+
+/** The member's language: a chosen one, or whatever the system prefers. */
+export type LanguagePreference = 'system' | Language;
+
+/** How circle keys are kept on this laptop, in words the app explains to the member. */
+export type KeyProtection =
+  /** Sealed by the operating system's keychain (Keychain, DPAPI, Secret Service, KWallet). */
+  | 'keychain'
+  /** Linux without a keychain: Chromium's `basic_text`, which only obfuscates. */
+  | 'basic-text'
+  /** Browser mode: a key file in the data folder, readable by this user only. */
+  | 'key-file';
+
 /** The member's preferences on this laptop (never synced). */
 export interface Settings {
   theme: ThemePreference;
@@ -44,6 +62,8 @@ export interface Settings {
    * follow this computer's locale.
    */
   region: string | null;
+  /** The language of Hearth's words; `system` follows the operating system (or browser). */
+  language: LanguagePreference;
 }
 
 /** A signalling endpoint a laptop can meet its peers through (y-webrtc's protocol over WebSocket). */
@@ -78,6 +98,29 @@ export interface AppInfo {
   mode: 'desktop' | 'browser';
   version: string;
   contractVersion: number;
+  /**
+   * The operating system's preferred languages, most preferred first (desktop:
+   * `app.getPreferredSystemLanguages()`); absent in browser mode, where the page reads
+   * `navigator.languages`.
+   */
+  systemLanguages?: string[];
+  /** How circle keys are kept on this laptop. */
+  keyProtection?: KeyProtection;
+}
+
+/** What "Copy diagnostics" produced: the text, and whether main already copied it. */
+export interface Diagnostics {
+  text: string;
+  /** True on the desktop, where main writes the clipboard; the page copies it otherwise. */
+  copied: boolean;
+}
+
+/** A part of the page that failed to draw, reported to the log (never any content). */
+export interface ProblemReport {
+  /** Which screen or part: `notebook`, `sidebar`, `app`, … */
+  where: string;
+  /** The error's name (`TypeError`), never its message. */
+  kind: string;
 }
 
 /** A circle as listed in the circle switcher. */
@@ -248,6 +291,12 @@ export type KnockProgress =
 /** Every request the renderer can make: channel -> arguments and result. */
 export interface InvokeMap {
   'hearth:app:info': { args: []; result: AppInfo };
+  /** Versions, settings and the log's last lines, for the member to send to whoever helps. */
+  'hearth:app:diagnostics': { args: []; result: Diagnostics };
+  /** Records in the log that a part of the page failed (the error screen was shown). */
+  'hearth:app:report-problem': { args: [problem: ProblemReport]; result: void };
+  /** Keeps the display awake while a round runs (desktop: a power-save blocker). */
+  'hearth:app:keep-awake': { args: [awake: boolean]; result: void };
   'hearth:settings:get': { args: []; result: Settings };
   'hearth:settings:update': { args: [patch: Partial<Settings>]; result: Settings };
   'hearth:circles:list': { args: []; result: CircleSummary[] };
@@ -338,6 +387,12 @@ export type EmitEvent = <C extends EventChannel>(channel: C, payload: EventMap[C
 export interface HearthApi {
   app: {
     info(): Promise<AppInfo>;
+    /** Gathers diagnostics (and copies them, on the desktop). */
+    diagnostics(): Promise<Diagnostics>;
+    /** Notes in the log that a part of the page failed to draw. */
+    reportProblem(problem: ProblemReport): Promise<void>;
+    /** Asks the system to keep the screen on (true) or lets it sleep again (false). */
+    keepAwake(awake: boolean): Promise<void>;
   };
   settings: {
     get(): Promise<Settings>;
@@ -422,7 +477,12 @@ export function buildHearthApi(
   ) => Unsubscribe,
 ): HearthApi {
   return {
-    app: { info: () => invoke('hearth:app:info') },
+    app: {
+      info: () => invoke('hearth:app:info'),
+      diagnostics: () => invoke('hearth:app:diagnostics'),
+      reportProblem: (problem) => invoke('hearth:app:report-problem', problem),
+      keepAwake: (awake) => invoke('hearth:app:keep-awake', awake),
+    },
     settings: {
       get: () => invoke('hearth:settings:get'),
       update: (patch) => invoke('hearth:settings:update', patch),

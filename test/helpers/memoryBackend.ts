@@ -57,6 +57,7 @@ export function createMemoryBackend(emit: EmitEvent): MemoryBackend {
     lastCircleId: null,
     iceServers: [],
     region: null,
+    language: 'system',
   };
   let endpoints: SignallingEndpoint[] = [];
   const circles = new Map<CircleId, StoredCircle>();
@@ -78,6 +79,9 @@ export function createMemoryBackend(emit: EmitEvent): MemoryBackend {
         version: '0.0.0-test',
         contractVersion: IPC_CONTRACT_VERSION,
       }),
+    'hearth:app:diagnostics': () => Promise.resolve({ text: 'Hearth 0.0.0-test', copied: false }),
+    'hearth:app:report-problem': () => Promise.resolve(),
+    'hearth:app:keep-awake': () => Promise.resolve(),
     'hearth:settings:get': () => Promise.resolve(settings),
     'hearth:settings:update': (patch) => {
       settings = { ...settings, ...patch };

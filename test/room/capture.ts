@@ -14,7 +14,7 @@ import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { SIGNALLING_PORT } from './laptopHost';
-import { MDNS_GROUP, ROOM_SUBNET, type RoomNetwork } from './topology';
+import { MDNS_GROUP, ROOM_SUBNET, VPN_LINK, type RoomNetwork } from './topology';
 
 const run = promisify(execFile);
 /** Where IGMPv3 membership reports go (RFC 3376); the kernel sends them when mDNS joins. */
@@ -82,6 +82,14 @@ export interface TrafficCensus {
   arp: number;
   /** The kernel's IGMP membership reports for the mDNS group, from subnet addresses. */
   igmpReports: number;
+  /**
+   * ICE connectivity checks (STUN binding requests) from the VPN-like interface's address
+   * of the one laptop that has it, to a laptop of the room: Chromium tries every pair of
+   * candidates, and the kernel sends these out of the LAN link with the VPN source. No
+   * answer can come back (no laptop has a route to that address), so no such pair is
+   * ever used. Anything else from or to that address counts as outside.
+   */
+  vpnIceChecks: number;
   /** Anything else: must be zero. A few are kept as examples. */
   outside: number;
   outsideExamples: string[];
@@ -123,6 +131,7 @@ export async function censusOf(file: string): Promise<TrafficCensus> {
     mdns: 0,
     arp: 0,
     igmpReports: 0,
+    vpnIceChecks: 0,
     outside: 0,
     outsideExamples: [],
     byKind: {},
@@ -165,6 +174,13 @@ export async function censusOf(file: string): Promise<TrafficCensus> {
       else if (destination === MDNS_GROUP) census.mdns++;
       else if (destination === IGMP_REPORTS && protocol === 'igmp') census.igmpReports++;
       else countOutside(census, number, line);
+    } else if (
+      source === VPN_LINK.laptop &&
+      destination !== undefined &&
+      inSubnet(destination) &&
+      kind === 'udp STUN'
+    ) {
+      census.vpnIceChecks++;
     } else countOutside(census, number, line);
   }
   return census;

@@ -152,7 +152,7 @@ export function printReport(runs: readonly RoomRun[]): void {
     if (c !== null) {
       rows.push([
         `capture, seed ${run.seed}`,
-        `${c.frames} frames, ${(c.bytes / 1e6).toFixed(1)} MB: ${c.withinSubnet} in subnet, ${c.mdns} mDNS, ${c.arp} ARP, ${c.igmpReports} IGMP reports; ` +
+        `${c.frames} frames, ${(c.bytes / 1e6).toFixed(1)} MB: ${c.withinSubnet} in subnet, ${c.mdns} mDNS, ${c.arp} ARP, ${c.igmpReports} IGMP reports, ${c.vpnIceChecks} ICE checks from the VPN-like address (unanswerable); ` +
           `${Object.entries(c.byKind)
             .map(([kind, count]) => `${kind} ${count}`)
             .join(

@@ -73,7 +73,7 @@ export async function runRoomOnce(options: RoomRunOptions): Promise<RoomRun> {
   try {
     const room = await buildRoom(options.laptops);
     log(
-      `room built: switch ${room.switchNamespace}; ${room.seats.map((s) => `${s.namespace} ${s.address}`).join(', ')}`,
+      `room built: switch ${room.switchNamespace}; ${room.seats.map((s) => `${s.namespace} ${s.address}${s.vpnAddress === undefined ? '' : ` (+ ${s.vpnAddress} on a VPN-like interface holding its default route)`}`).join(', ')}`,
     );
     capture = await startCapture(room, captureFile);
     log(`capturing on the bridge into ${captureFile}`);

@@ -9,6 +9,12 @@
  *   switch  hearth-room-<pid>-switch   br0 (no address), ports port1…portN
  *   laptop  hearth-room-<pid>-laptop<k>  lo up, eth0 = 10.77.0.<k>/24
  *
+ * One laptop (the last) also has a second interface, as if a VPN were on: `vpn0`
+ * (10.99.0.2/30) to a namespace of its own, `hearth-room-<pid>-vpn`, which holds that
+ * laptop's default route and leads nowhere. A WebRTC policy that gathers only on the
+ * default route's interface would then offer the room nothing reachable; Hearth's page
+ * gathers on every interface, and the room must still connect over the LAN.
+ *
  * IPv6 is switched off in every namespace before any link comes up, so the kernel's own
  * router solicitations and neighbour discovery do not show up in the capture as traffic
  * outside the subnet. Everything is made by this process and torn down by it (see
@@ -35,6 +41,8 @@ export interface LaptopSeat {
   address: string;
   /** The veth end that is a port of the bridge, in the switch namespace. */
   switchPort: string;
+  /** The VPN-like second interface's address, on the one laptop that has it. */
+  vpnAddress?: string;
 }
 
 /** The network the harness built. */
@@ -65,7 +73,45 @@ export function whyNoRoom(): string | null {
 const namesOf = (pid: number) => ({
   switchNamespace: `${NAME_PREFIX}${pid}-switch`,
   laptop: (index: number) => `${NAME_PREFIX}${pid}-laptop${index}`,
+  vpn: `${NAME_PREFIX}${pid}-vpn`,
 });
+
+/** The second interface's name and addresses (the laptop's end and the "VPN"'s). */
+export const VPN_LINK = { name: 'vpn0', laptop: '10.99.0.2', gateway: '10.99.0.1', bits: 30 };
+
+// Gives `seat` a second interface whose far end is a namespace of its own, and makes it
+// the laptop's default route, as a VPN client does.
+function addVpn(seat: LaptopSeat, vpnNamespace: string): void {
+  ip('netns', 'add', vpnNamespace);
+  withoutIpv6(vpnNamespace);
+  ip('-n', vpnNamespace, 'link', 'set', 'lo', 'up');
+  ip('-n', seat.namespace, 'link', 'add', VPN_LINK.name, 'type', 'veth', 'peer', 'name', 'tunnel');
+  ip('-n', seat.namespace, 'link', 'set', 'tunnel', 'netns', vpnNamespace);
+  ip(
+    '-n',
+    seat.namespace,
+    'addr',
+    'add',
+    `${VPN_LINK.laptop}/${VPN_LINK.bits}`,
+    'dev',
+    VPN_LINK.name,
+  );
+  ip('-n', vpnNamespace, 'addr', 'add', `${VPN_LINK.gateway}/${VPN_LINK.bits}`, 'dev', 'tunnel');
+  ip('-n', seat.namespace, 'link', 'set', VPN_LINK.name, 'up');
+  ip('-n', vpnNamespace, 'link', 'set', 'tunnel', 'up');
+  ip(
+    '-n',
+    seat.namespace,
+    'route',
+    'add',
+    'default',
+    'via',
+    VPN_LINK.gateway,
+    'dev',
+    VPN_LINK.name,
+  );
+  seat.vpnAddress = VPN_LINK.laptop;
+}
 
 /** The namespaces of this machine that belong to a room (this run's or an older one's). */
 export function roomNamespaces(): { namespace: string; pid: number }[] {
@@ -179,6 +225,7 @@ export async function buildRoom(laptops: number): Promise<RoomNetwork> {
     ip('-n', sw, 'link', 'set', seat.switchPort, 'up');
     room.seats.push(seat);
   }
+  if (laptops >= 2) addVpn(room.seats[laptops - 1]!, names.vpn);
   await linksUp(room);
   return room;
 }

@@ -7,6 +7,7 @@
  * Hearth still works there, and says so in the log.
  */
 import type { SafeStorage } from 'electron';
+import type { KeyProtection } from '../../../shared/ipc/contract';
 import { HearthError } from '../../../shared/ipc/errors';
 import { logger } from '../../../shared/log';
 import { SealedKeyError, type KeyVault } from '../services/keys/keyVault';
@@ -23,6 +24,19 @@ export type SafeStorageLike = Pick<
 >;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * How circle keys are kept, for the app to tell the member (call once the app is ready).
+ * Only Linux can fall back to Chromium's `basic_text`, which obfuscates rather than
+ * protects; the macOS Keychain and Windows DPAPI are always there.
+ */
+export function keyProtectionOf(
+  safeStorage: Pick<SafeStorage, 'getSelectedStorageBackend'>,
+  platform: NodeJS.Platform,
+): KeyProtection {
+  if (platform !== 'linux') return 'keychain';
+  return safeStorage.getSelectedStorageBackend() === 'basic_text' ? 'basic-text' : 'keychain';
+}
 
 /** A {@link KeyVault} over `safeStorage`; usable once the app is ready. */
 export function createSafeStorageVault(

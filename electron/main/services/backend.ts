@@ -6,8 +6,10 @@
  */
 import {
   IPC_CONTRACT_VERSION,
+  type AppInfo,
   type EmitEvent,
   type InvokeHandlers,
+  type Settings,
   type SignallingEndpoint,
   type StoreNotice,
 } from '../../../shared/ipc/contract';
@@ -25,6 +27,7 @@ import { journalIdIn, journalOpener } from './journal';
 import { exportHandlers } from './exports/exportJobs';
 import { downloadShell, type SaveShell } from './exports/saveShell';
 import type { KeyVault } from './keys/keyVault';
+import { DIAGNOSTICS_LOG_LINES, diagnosticsText } from './diagnostics';
 import { circleSummary, type StoredCircle } from './store/circleProfile';
 import { Store } from './store/store';
 
@@ -36,8 +39,16 @@ const MAX_INVITE_ENDPOINTS = 8;
 export interface BackendOptions {
   dataDir: string;
   keyVault: KeyVault;
-  appInfo: { mode: 'desktop' | 'browser'; version: string };
+  appInfo: Omit<AppInfo, 'contractVersion'>;
   emit: EmitEvent;
+  /** Runtime versions and the system, for diagnostics (`{ electron, chrome, node, os }`). */
+  runtime?: Record<string, string>;
+  /** The log's last lines, for diagnostics; none when absent. */
+  logTail?: (count: number) => Promise<string[]>;
+  /** Keeps the display awake or lets it sleep (desktop); ignored when absent. */
+  keepAwake?: (awake: boolean) => void;
+  /** Told the settings after every change (the desktop follows theme and language). */
+  onSettingsChanged?: (settings: Settings) => void;
   /** The signalling endpoints to meet peers through (./rendezvous.ts); none when absent. */
   endpoints?: () => SignallingEndpoint[];
   /** Where exports and backups are saved; browser-mode downloads (no PDF) when absent. */
@@ -80,7 +91,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const openJournal = journalOpener(store, options.dataDir, now);
   const joinHandler: InvokeHandlers['hearth:circles:join'] = async (request) => {
     const { folder, joined } = await store.joinCircle(joinedCircle(request, now()));
-    if (joined) return circleSummary(folder.circle);
+    if (joined) {
+      log.info('a circle was joined from an invite');
+      return circleSummary(folder.circle);
+    }
     // The same invite opened again: the circle it names, as it is. A different key under
     // the same id is not the same circle, and must not be mixed with it.
     const current = folder.circle;
@@ -115,8 +129,39 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const handlers: InvokeHandlers = {
     'hearth:app:info': () =>
       Promise.resolve({ ...options.appInfo, contractVersion: IPC_CONTRACT_VERSION }),
+    'hearth:app:diagnostics': async () => {
+      const [settings, circles, logLines] = await Promise.all([
+        store.settings(),
+        store.circles(),
+        options.logTail?.(DIAGNOSTICS_LOG_LINES) ?? Promise.resolve([]),
+      ]);
+      const text = diagnosticsText({
+        appInfo: options.appInfo,
+        runtime: options.runtime ?? {},
+        settings,
+        circleCount: circles.length,
+        logLines,
+        now: new Date(now()),
+      });
+      if (options.clipboard === undefined) return { text, copied: false };
+      options.clipboard.writeText(text);
+      log.info('diagnostics were copied');
+      return { text, copied: true };
+    },
+    'hearth:app:report-problem': (problem) => {
+      log.error('a part of the page failed and showed the error screen', { ...problem });
+      return Promise.resolve();
+    },
+    'hearth:app:keep-awake': (awake) => {
+      options.keepAwake?.(awake);
+      return Promise.resolve();
+    },
     'hearth:settings:get': () => store.settings(),
-    'hearth:settings:update': (patch) => store.updateSettings(patch),
+    'hearth:settings:update': async (patch) => {
+      const settings = await store.updateSettings(patch);
+      options.onSettingsChanged?.(settings);
+      return settings;
+    },
     'hearth:circles:list': async () => {
       const [circles, journalId] = await Promise.all([
         store.circles(),
@@ -130,6 +175,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     'hearth:circles:create': async (request) => {
       const { circle, indexState } = foundCircle(request, now());
       await store.createCircle(circle, indexState);
+      log.info('a circle was made');
       return circleSummary(circle);
     },
     'hearth:circles:join': joinHandler,
@@ -184,11 +230,17 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     }),
   };
 
+  log.info('Hearth started', {
+    mode: options.appInfo.mode,
+    version: options.appInfo.version,
+    protection: options.appInfo.keyProtection ?? 'unknown',
+  });
   return {
     handlers: withPlainErrors(handlers),
     close: async () => {
       await doors.close();
       await store.close();
+      log.info('Hearth closed its files');
     },
   };
 }

@@ -57,6 +57,9 @@ export function fakeHandlers(overrides: Partial<InvokeHandlers> = {}): InvokeHan
     'hearth:app:info': vi.fn(() =>
       Promise.resolve({ mode: 'desktop' as const, version: '0.0.0', contractVersion: 1 }),
     ),
+    'hearth:app:diagnostics': vi.fn(() => Promise.resolve({ text: 'Hearth 0.0.0', copied: false })),
+    'hearth:app:report-problem': vi.fn(() => Promise.resolve()),
+    'hearth:app:keep-awake': vi.fn(() => Promise.resolve()),
     'hearth:settings:get': vi.fn(() =>
       Promise.resolve({
         theme: 'system' as const,
@@ -64,6 +67,7 @@ export function fakeHandlers(overrides: Partial<InvokeHandlers> = {}): InvokeHan
         lastCircleId: null,
         iceServers: [],
         region: null,
+        language: 'system' as const,
       }),
     ),
     'hearth:settings:update': vi.fn(() =>
@@ -73,6 +77,7 @@ export function fakeHandlers(overrides: Partial<InvokeHandlers> = {}): InvokeHan
         lastCircleId: null,
         iceServers: [],
         region: null,
+        language: 'system' as const,
       }),
     ),
     'hearth:circles:list': vi.fn(() => Promise.resolve([])),

@@ -1,12 +1,12 @@
 /**
  * The member's preferences on this laptop, in `settings.json` (plain JSON: nothing in
  * it is sensitive), version 1: `{ "version": 1, "theme", "textSize", "lastCircleId",
- * "iceServers", "region" }` (`iceServers` and `region`, added later in version 1, read as
- * `[]` and `null` when absent).
+ * "iceServers", "region", "language" }` (`iceServers`, `region` and `language`, added later
+ * in version 1, read as `[]`, `null` and `system` when absent).
  * A field that is missing or not understood reads as its default, so a damaged or
  * older file never stops Hearth from starting.
  */
-import type { Settings } from '../../../../shared/ipc/contract';
+import { LANGUAGES, type Settings } from '../../../../shared/ipc/contract';
 import type { CircleId } from '../../../../shared/notebook/ids';
 import { logger } from '../../../../shared/log';
 import * as v from '../../../../shared/validate';
@@ -24,6 +24,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   iceServers: [],
   // Null: the crisis panel follows the computer's locale until the member picks a region.
   region: null,
+  // Follows the operating system (or the browser) until the member picks a language.
+  language: 'system',
 };
 
 const FIELDS: { [K in keyof Settings]: v.Check<Settings[K]> } = {
@@ -38,6 +40,7 @@ const FIELDS: { [K in keyof Settings]: v.Check<Settings[K]> } = {
     max: 8,
   }),
   region: v.nullable(v.string({ min: 2, max: 2, pattern: /^[A-Z]{2}$/ })),
+  language: v.oneOf(['system', ...LANGUAGES] as const),
 };
 
 /** Reads the settings file; defaults for anything missing or unreadable. */
@@ -56,6 +59,7 @@ export async function readSettings(fs: StoreFileSystem, path: string): Promise<S
     lastCircleId: field(record, 'lastCircleId'),
     iceServers: field(record, 'iceServers'),
     region: field(record, 'region'),
+    language: field(record, 'language'),
   };
 }
 

@@ -13,6 +13,7 @@ import { logger } from '../../../../shared/log';
 import type { MemberId } from '../../../../shared/notebook/ids';
 import type * as Y from 'yjs';
 import { Dialog } from '../../app/Dialog';
+import { useSystemLanguages } from '../../app/useAppliedLanguage';
 import { CircleLinesSection } from './CircleLinesSection';
 import { CrisisLineCard } from './CrisisLineCard';
 import { chosenRegion, CRISIS_DIRECTORY, regionLines, regionName } from './crisisRegions';
@@ -45,7 +46,8 @@ export function SupportPanel({
   const { t, i18n } = useTranslation();
   const regionFieldId = useId();
   const linesTitleId = useId();
-  const region = chosenRegion(settings.region, navigator.languages);
+  // The system's languages carry its region (desktop: the OS's; browser mode: the browser's).
+  const region = chosenRegion(settings.region, useSystemLanguages());
   const lines = regionLines(region);
   const emergency = lines?.emergency.numbers ?? [];
   const language = i18n.language;

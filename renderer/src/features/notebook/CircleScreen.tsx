@@ -36,6 +36,8 @@ import { DoorBanner } from '../door/DoorBanner';
 import { LetPeopleInDialog } from '../door/LetPeopleInDialog';
 import { mayLetPeopleIn } from '../door/useDoor';
 import { useDoorOfCircle } from '../door/useDoorOfCircle';
+import { ScreenBoundary } from '../../app/ScreenBoundary';
+import { useKeepAwake } from '../../app/useKeepAwake';
 
 /** Props of {@link CircleScreen}. */
 export interface CircleScreenProps {
@@ -105,6 +107,8 @@ function Notebook({
   const snapshot = useIndexSnapshot(session);
   // Until the member affirms the agreements, nothing of the notebook shows or opens.
   const gate = useAgreementsGate(session, snapshot);
+  // Screens stay on while a round runs: people look up from their laptops to listen.
+  useKeepAwake(snapshot.round !== null);
   const [chosenMeeting, setChosenMeeting] = useState<MeetingId | null>(null);
   const [newMeetingOpen, setNewMeetingOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -254,47 +258,52 @@ function Notebook({
             />
           </aside>
           <main id="notebook" className="notebook" tabIndex={-1}>
-            {showJournal ? (
-              <JournalView
-                session={session}
-                meetings={snapshot.meetings}
-                onShared={(entryId) => {
-                  const shared = snapshot.entries.get(entryId);
-                  setShowJournal(false);
-                  if (shared !== undefined) setChosenMeeting(shared.meetingId);
-                  setFocusEntry(entryId);
-                }}
-              />
-            ) : snapshot.meta === null ? (
-              <div className="empty-notebook" role="status">
-                <h1>{t('notebook.waitingTitle', { name: circleName })}</h1>
-                <p>{t('notebook.waitingBody')}</p>
-              </div>
-            ) : meeting === null ? (
-              <div className="empty-notebook">
-                <h1>{t('notebook.emptyTitle', { name: circleName })}</h1>
-                <p>{t('notebook.emptyBody')}</p>
-                <button
-                  className="button button--primary"
-                  type="button"
-                  onClick={() => setNewMeetingOpen(true)}
-                >
-                  {t('meeting.new')}
-                </button>
-              </div>
-            ) : (
-              <MeetingView
-                key={meeting.id}
-                session={session}
-                meeting={meeting}
-                entries={snapshot.entriesByMeeting.get(meeting.id) ?? []}
-                members={snapshot.members}
-                focusEntry={focusEntry}
-                onWriteEntry={() => writeEntry(meeting.id)}
-                onShared={setFocusEntry}
-                onFocused={() => setFocusEntry(null)}
-              />
-            )}
+            <ScreenBoundary
+              where="notebook"
+              key={showJournal ? 'journal' : (meeting?.id ?? 'none')}
+            >
+              {showJournal ? (
+                <JournalView
+                  session={session}
+                  meetings={snapshot.meetings}
+                  onShared={(entryId) => {
+                    const shared = snapshot.entries.get(entryId);
+                    setShowJournal(false);
+                    if (shared !== undefined) setChosenMeeting(shared.meetingId);
+                    setFocusEntry(entryId);
+                  }}
+                />
+              ) : snapshot.meta === null ? (
+                <div className="empty-notebook" role="status">
+                  <h1>{t('notebook.waitingTitle', { name: circleName })}</h1>
+                  <p>{t('notebook.waitingBody')}</p>
+                </div>
+              ) : meeting === null ? (
+                <div className="empty-notebook">
+                  <h1>{t('notebook.emptyTitle', { name: circleName })}</h1>
+                  <p>{t('notebook.emptyBody')}</p>
+                  <button
+                    className="button button--primary"
+                    type="button"
+                    onClick={() => setNewMeetingOpen(true)}
+                  >
+                    {t('meeting.new')}
+                  </button>
+                </div>
+              ) : (
+                <MeetingView
+                  key={meeting.id}
+                  session={session}
+                  meeting={meeting}
+                  entries={snapshot.entriesByMeeting.get(meeting.id) ?? []}
+                  members={snapshot.members}
+                  focusEntry={focusEntry}
+                  onWriteEntry={() => writeEntry(meeting.id)}
+                  onShared={setFocusEntry}
+                  onFocused={() => setFocusEntry(null)}
+                />
+              )}
+            </ScreenBoundary>
           </main>
         </div>
       </AgreementsGate>

@@ -1,8 +1,13 @@
-/** Settings on this laptop: theme and text size, and the keyboard shortcuts. */
+/**
+ * Settings on this laptop: theme, text size, language, connection servers, how keys are
+ * kept, diagnostics, and the keyboard shortcuts.
+ */
 import { useTranslation } from 'react-i18next';
 import type { Settings, TextSize, ThemePreference } from '../../../../shared/ipc/contract';
 import { Dialog } from '../../app/Dialog';
 import { IceServersField } from './IceServersField';
+import { LanguageField } from './LanguageField';
+import { DiagnosticsSection } from './DiagnosticsSection';
 
 /** Props of {@link SettingsDialog}. */
 export interface SettingsDialogProps {
@@ -69,7 +74,9 @@ export function SettingsDialog({ open, settings, onUpdate, onClose }: SettingsDi
           ))}
         </div>
       </fieldset>
+      <LanguageField settings={settings} onUpdate={onUpdate} />
       <IceServersField settings={settings} onUpdate={onUpdate} />
+      <DiagnosticsSection />
       <details className="shortcuts">
         <summary>{t('settings.shortcuts')}</summary>
         <dl>

@@ -78,3 +78,36 @@ describe('the desktop save shell', () => {
     expect(new TextDecoder().decode((await picking.chooseBackup())!)).toBe('HEARTHBK...');
   });
 });
+
+describe('the save dialog’s words', () => {
+  it('names the file type in the member’s language, English when none is given', async () => {
+    const seen: Electron.SaveDialogOptions[] = [];
+    const dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'> = {
+      showSaveDialog: (...args: unknown[]) => {
+        seen.push(args.at(-1) as Electron.SaveDialogOptions);
+        return Promise.resolve({ canceled: true, filePath: '' });
+      },
+      showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+    };
+    const request = {
+      files: [{ path: 'record.html', contents: new Uint8Array() }],
+      suggestedName: 'record.html',
+      folder: false,
+      mediaType: 'text/html',
+    };
+    const base = {
+      dialog,
+      window: () => null,
+      documentsDir: '/docs',
+      printPdf: () => Promise.reject(new Error('unused')),
+    };
+    await createDesktopSaveShell({ ...base, fileTypeNames: () => ({ html: 'Página web' }) }).save(
+      request,
+    );
+    await createDesktopSaveShell(base).save(request);
+    expect(seen.map((options) => options.filters)).toEqual([
+      [{ name: 'Página web', extensions: ['html'] }],
+      [{ name: 'Web page', extensions: ['html'] }],
+    ]);
+  });
+});

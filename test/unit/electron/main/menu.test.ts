@@ -138,3 +138,34 @@ describe('the application menu', () => {
     );
   });
 });
+
+describe('the menu in the member’s language', () => {
+  it('has the English labels of en.json', async () => {
+    const { default: en } = await import('../../../../resources/locales/en.json');
+    expect(en.desktop.menu).toEqual(MENU_LABELS);
+  });
+
+  it('shows the labels it is given (Spanish), roles keeping their own', async () => {
+    const { translator } = await import('../../../../shared/i18n/translate');
+    const { menuLabels } = await import('../../../../electron/main/menu');
+    const { default: en } = await import('../../../../resources/locales/en.json');
+    const { default: es } = await import('../../../../resources/locales/es.json');
+    const { template } = build({ labels: menuLabels(translator({ en, es }, 'es')) });
+    expect(template.map((item) => item.label ?? item.role)).toEqual([
+      'Archivo',
+      'Edición',
+      'Ver',
+      'Ventana',
+      'Ayuda',
+    ]);
+    expect(byLabel(template, 'Nueva entrada').accelerator).toBe(MENU_ACCELERATORS.newEntry);
+  });
+
+  it('Help → Copy Diagnostics copies them, when the app offers it', () => {
+    const copyDiagnostics = vi.fn();
+    const { template } = build({ copyDiagnostics });
+    click(byLabel(template, MENU_LABELS.copyDiagnostics));
+    expect(copyDiagnostics).toHaveBeenCalledOnce();
+    expect(() => byLabel(build().template, MENU_LABELS.copyDiagnostics)).toThrow();
+  });
+});

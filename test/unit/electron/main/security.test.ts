@@ -210,7 +210,7 @@ describe('wiring', () => {
     expect(session.webRequest.onHeadersReceived).toHaveBeenCalledOnce();
   });
 
-  it('sets every web contents rule, including WebRTC on private interfaces', () => {
+  it('sets every web contents rule, including WebRTC on every interface', () => {
     const listeners = new Map<string, unknown>();
     const contents = {
       on: vi.fn((event: string, listener: unknown) => listeners.set(event, listener)),
@@ -225,10 +225,8 @@ describe('wiring', () => {
       'will-redirect',
     ]);
     expect(contents.setWindowOpenHandler).toHaveBeenCalledOnce();
-    expect(contents.setWebRTCIPHandlingPolicy).toHaveBeenCalledWith(
-      'default_public_and_private_interfaces',
-    );
-    expect(WEBRTC_IP_HANDLING_POLICY).toBe('default_public_and_private_interfaces');
+    expect(contents.setWebRTCIPHandlingPolicy).toHaveBeenCalledWith(WEBRTC_IP_HANDLING_POLICY);
+    expect(WEBRTC_IP_HANDLING_POLICY).toBe('default');
   });
 
   it('stops Chromium hiding host candidates behind mDNS names', () => {

@@ -14,10 +14,13 @@ import {
 } from '../../../../electron/main/contentSecurityPolicy';
 import { printWindowOptions } from '../../../../electron/main/exportPdf';
 import {
+  CHROMIUM_SWITCHES,
+  WEBRTC_IP_HANDLING_POLICY,
   checkPermission,
   handlePermissionRequest,
   permissionRules,
   secureSession,
+  secureWebContents,
 } from '../../../../electron/main/security';
 import { buildWindowOptions } from '../../../../electron/main/window';
 import { createCameraGate } from '../../../../electron/main/cameraGate';
@@ -207,5 +210,30 @@ describe('10. no enableBlinkFeatures', () => {
 
   it('the built main bundle never sets it', () => {
     expect(bundles.main).not.toMatch(/\benableBlinkFeatures\s*:/);
+  });
+});
+
+// Not an item of Electron's list, but a security decision all the same: Hearth's own page
+// gathers WebRTC candidates on every interface (a VPN must not hide the room's LAN), and
+// host candidates carry the real LAN address, not an mDNS name.
+describe('WebRTC addresses in a room', () => {
+  it('every web contents gathers on every interface', () => {
+    const contents = {
+      on: vi.fn(),
+      setWindowOpenHandler: vi.fn(),
+      setWebRTCIPHandlingPolicy: vi.fn(),
+    };
+    secureWebContents(contents, APP_PAGE, {
+      openExternal: vi.fn(() => Promise.resolve()),
+    });
+    expect(contents.setWebRTCIPHandlingPolicy).toHaveBeenCalledWith('default');
+    expect(WEBRTC_IP_HANDLING_POLICY).toBe('default');
+  });
+
+  it('the mDNS-name switch is off, and the built main bundle applies both', () => {
+    expect(CHROMIUM_SWITCHES).toContainEqual(['disable-features', 'WebRtcHideLocalIpsWithMdns']);
+    expect(bundles.main).toMatch(/["']WebRtcHideLocalIpsWithMdns["']/);
+    expect(bundles.main).toMatch(/setWebRTCIPHandlingPolicy\(/);
+    expect(bundles.main).toMatch(/WEBRTC_IP_HANDLING_POLICY = ["']default["']/);
   });
 });

@@ -34,7 +34,7 @@ class FakeStore {
   api(): HearthApi {
     const unused = (): Promise<never> => Promise.reject(new Error('not used by persistDoc'));
     return {
-      app: { info: unused },
+      app: { info: unused, diagnostics: unused, reportProblem: unused, keepAwake: unused },
       settings: { get: unused, update: unused },
       circles: { list: unused, create: unused, open: unused, join: unused },
       sync: { endpoints: unused },

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SafeStorage } from 'electron';
 import {
   createSafeStorageVault,
+  keyProtectionOf,
   type SafeStorageLike,
 } from '../../../../../electron/main/keys/safeStorageVault';
 import { SealedKeyError } from '../../../../../electron/main/services/keys/keyVault';
@@ -106,5 +108,18 @@ describe('the safeStorage key vault', () => {
     const vault = createSafeStorageVault(asLike(storage), 'darwin');
 
     await expect(vault.open(new Uint8Array([1]))).rejects.toBeInstanceOf(SealedKeyError);
+  });
+});
+
+describe('how circle keys are kept, as the member is told', () => {
+  it('says basic-text only on Linux without a keychain', () => {
+    const backend = (name: string) => ({
+      getSelectedStorageBackend: () => name as ReturnType<SafeStorage['getSelectedStorageBackend']>,
+    });
+    expect(keyProtectionOf(backend('basic_text'), 'linux')).toBe('basic-text');
+    expect(keyProtectionOf(backend('gnome_libsecret'), 'linux')).toBe('keychain');
+    expect(keyProtectionOf(backend('kwallet6'), 'linux')).toBe('keychain');
+    expect(keyProtectionOf(backend('unknown'), 'darwin')).toBe('keychain');
+    expect(keyProtectionOf(backend('unknown'), 'win32')).toBe('keychain');
   });
 });

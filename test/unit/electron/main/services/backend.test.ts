@@ -206,6 +206,7 @@ describe('the backend', () => {
       lastCircleId: null,
       iceServers: [],
       region: null,
+      language: 'system',
     });
     const { id } = await first.handlers['hearth:circles:create'](newCircle);
     await first.handlers['hearth:settings:update']({ theme: 'dark' });
@@ -215,6 +216,7 @@ describe('the backend', () => {
       lastCircleId: id,
       iceServers: [],
       region: null,
+      language: 'system',
     });
     await first.backend.close();
     const second = await start(dataDir);
@@ -224,6 +226,7 @@ describe('the backend', () => {
       lastCircleId: id,
       iceServers: [],
       region: null,
+      language: 'system',
     });
   });
 

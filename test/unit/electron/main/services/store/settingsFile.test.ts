@@ -33,6 +33,7 @@ describe('the settings file', () => {
       lastCircleId: null,
       iceServers: [],
       region: null,
+      language: 'system',
     });
   });
 
@@ -80,5 +81,14 @@ describe('the settings file', () => {
     first.iceServers.push('stun:changed.example:1');
     expect(DEFAULT_SETTINGS.iceServers).toEqual([]);
     expect((await readSettings(nodeFileSystem, path)).iceServers).toEqual([]);
+  });
+});
+
+describe('the language setting', () => {
+  it('reads as system when absent or not understood, and keeps a chosen language', async () => {
+    await writeFile(path, JSON.stringify({ version: 1, theme: 'dark', language: 'klingon' }));
+    expect((await readSettings(nodeFileSystem, path)).language).toBe('system');
+    await writeFile(path, JSON.stringify({ version: 1, language: 'es' }));
+    expect((await readSettings(nodeFileSystem, path)).language).toBe('es');
   });
 });
