@@ -7,8 +7,13 @@
  *   vector. For a document this laptop lacks, the answer is empty and this laptop sends
  *   its own (empty) SYNC_STEP_1, so the peer sends the whole document; the document is
  *   created only when content arrives, so a bogus id leaves nothing behind.
- * - SYNC_STEP_2 and UPDATE go through ./updateGuard.ts and are applied with PEER_ORIGIN;
- *   nothing received is ever sent on. An UPDATE that needed structs this laptop lacks
+ * - SYNC_STEP_1 costs the peer from its budget (./answerBudget.ts) once its opening
+ *   requests are answered: a request the budget cannot pay waits, and a peer owing more
+ *   than the budget's `maxOwed` answers is dropped.
+ * - SYNC_STEP_2 and UPDATE may only write documents the circle's index names (a ghost
+ *   document is a protocol error), go through ./updateGuard.ts with the rules of their
+ *   kind of document (./documentRules.ts) and are applied with PEER_ORIGIN; nothing
+ *   received is ever sent on. An UPDATE that needed structs this laptop lacks
  *   (it overtook them on another channel) is applied in part and answered with a
  *   SYNC_STEP_1, whose answer fills the gap.
  * - AWARENESS must be well-formed and within 16 KiB; it is handed to the documents.
@@ -21,11 +26,13 @@
  * Messages are handled strictly in arrival order (documents may need loading first).
  */
 import * as Y from 'yjs';
-import type { DocId, MemberId } from '../notebook/ids';
+import { INDEX_DOC_ID, type DocId, type MemberId } from '../notebook/ids';
 import { PEER_ORIGIN } from '../notebook/origins';
 import { logger } from '../log';
 import { FrameReader, frameMessage } from './chunking';
+import { AnswerBudget, ANSWER_BUDGET } from './answerBudget';
 import { ClockEstimate, type ClockSample } from './clockOffset';
+import { documentRules } from './documentRules';
 import { OrderedTasks } from './orderedTasks';
 import { emptyCounters, type PeerCounters } from './peerCounters';
 import {
@@ -64,6 +71,8 @@ export interface PeerSessionOptions {
   ownClients?(docId: DocId): Iterable<number>;
   /** This laptop's clock in ms since 1970 (Date.now unless a test shifts it). */
   now?(): number;
+  /** Waits `ms` (setTimeout unless a test drives time); for requests over the budget. */
+  wait?(ms: number): Promise<void>;
 }
 
 /** The sync protocol with one peer over one channel. */
@@ -80,6 +89,10 @@ export class PeerSession {
   private peerMember: MemberId | null = null;
   private peerDocCount = 0;
   private stepOnesReceived = 0;
+  /** SYNC_STEP_1 queued so far, and those not answered yet. */
+  private stepOnesQueued = 0;
+  private owed = 0;
+  private readonly budget: AnswerBudget;
   /** This laptop's opening SYNC_STEP_1 not answered yet, per document. */
   private readonly awaiting = new Map<DocId, number>();
   /** Documents this laptop already asked the peer about. */
@@ -88,7 +101,9 @@ export class PeerSession {
   private state: 'open' | 'failed' | 'closed' = 'open';
   private lastStatus = '';
 
-  constructor(private readonly options: PeerSessionOptions) {}
+  constructor(private readonly options: PeerSessionOptions) {
+    this.budget = new AnswerBudget(() => this.now());
+  }
 
   /** The peer's member id, once its HELLO arrived. */
   get memberId(): MemberId | null {
@@ -114,7 +129,7 @@ export class PeerSession {
   start(): void {
     if (this.started || this.state !== 'open') return;
     this.started = true;
-    const docIds = this.options.docs.docIds();
+    const docIds = this.heldDocIds();
     this.sendMessage({
       kind: MESSAGE_KIND.HELLO,
       memberId: this.options.memberId,
@@ -208,6 +223,13 @@ export class PeerSession {
     if (message.kind === MESSAGE_KIND.AWARENESS && !isAwarenessUpdate(message.update)) {
       return 'an AWARENESS update that is malformed or too large';
     }
+    if (message.kind === MESSAGE_KIND.SYNC_STEP_1) {
+      this.stepOnesQueued++;
+      this.owed++;
+      if (this.owed > ANSWER_BUDGET.maxOwed) {
+        return `more than ${ANSWER_BUDGET.maxOwed} SYNC_STEP_1 waiting for an answer (a flood)`;
+      }
+    }
     this.prefetch(message);
     this.tasks.push(async () => {
       if (this.state !== 'open') return;
@@ -222,11 +244,19 @@ export class PeerSession {
     switch (message.kind) {
       case MESSAGE_KIND.SYNC_STEP_1: {
         const { docId, stateVector } = message;
+        const opening = this.stepOnesReceived < this.peerDocCount;
+        if (!opening) await this.payForAnswer();
+        if (this.state !== 'open') return null;
         this.stepOnesReceived++;
-        const known = this.options.docs.docIds().includes(docId);
+        this.owed--;
+        // A document the index does not name is not served, even if this laptop holds it.
+        const known = this.isHeld(docId);
         const ydoc = known ? await this.load(docId) : null;
         const update = ydoc === null ? EMPTY_UPDATE : Y.encodeStateAsUpdate(ydoc, stateVector);
+        if (!opening) this.budget.spend(update.length);
         this.sendMessage({ kind: MESSAGE_KIND.SYNC_STEP_2, docId, update });
+        // Asked even before the index names it: the index's answer, requested first, comes
+        // first, and the answer to this is checked when it arrives.
         if (!this.asked.has(docId)) this.ask(docId, true);
         return null;
       }
@@ -253,6 +283,9 @@ export class PeerSession {
     update: Uint8Array,
   ): Promise<string | null> {
     if (isEmptyUpdate(update)) return null;
+    if (!this.options.docs.isNamed(docId)) {
+      return `${kind} for a document the circle's index does not name`;
+    }
     if (!this.options.docs.docIds().includes(docId)) {
       // Check the bytes before a new document is made for them.
       const shape = inspectUpdate(new Y.Doc(), update, new Set());
@@ -262,6 +295,7 @@ export class PeerSession {
     if (ydoc === null || this.state !== 'open') return null;
     const result = applyGuardedUpdate(ydoc, update, PEER_ORIGIN, {
       ownClients: this.options.ownClients?.(docId) ?? [],
+      rules: documentRules(docId),
     });
     if (!result.ok) return `${kind} for ${docId}: ${result.reason}`;
     this.options.onRemoteChange?.(docId);
@@ -293,6 +327,35 @@ export class PeerSession {
       const stateVector = ydoc === null ? EMPTY_STATE_VECTOR : Y.encodeStateVector(ydoc);
       this.sendMessage({ kind: MESSAGE_KIND.SYNC_STEP_1, docId, stateVector });
     });
+  }
+
+  /** Waits until this peer's budget pays for one more answer. */
+  private async payForAnswer(): Promise<void> {
+    for (let delay = this.budget.take(); delay > 0; delay = this.budget.take()) {
+      if (this.budget.waited === 1) {
+        log.info('a peer asks for more than its share of answers; they wait', {
+          peerId: this.peerId,
+        });
+      }
+      await (this.options.wait?.(delay) ?? new Promise((done) => setTimeout(done, delay)));
+      if (this.state !== 'open') return;
+    }
+  }
+
+  /**
+   * What the opening asks about: the index first, held or not (a peer writes only what
+   * the index names, so the index's answer must come before any entry's), then every
+   * other document this laptop holds that the index names.
+   */
+  private heldDocIds(): DocId[] {
+    const others = this.options.docs
+      .docIds()
+      .filter((docId) => docId !== INDEX_DOC_ID && this.options.docs.isNamed(docId));
+    return [INDEX_DOC_ID, ...others];
+  }
+
+  private isHeld(docId: DocId): boolean {
+    return this.options.docs.isNamed(docId) && this.options.docs.docIds().includes(docId);
   }
 
   private answered(docId: DocId): void {

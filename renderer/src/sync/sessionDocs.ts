@@ -22,6 +22,8 @@ export function sessionDocs(session: CircleSession, presence: CirclePresence): S
       if (session.isWithdrawn(entryId)) return null;
       return session.entryDoc(entryId);
     },
+    isNamed: (docId) =>
+      docId === INDEX_DOC_ID || session.index.read().entries.has(docId as string as EntryId),
     onLocalUpdate: (listener) =>
       session.onDocUpdate((docId, update, origin) => {
         if (origin !== PEER_ORIGIN && origin !== STORE_ORIGIN) listener(docId, update);
