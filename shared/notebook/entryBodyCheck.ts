@@ -46,10 +46,10 @@ function kindOf(type: string, klass: Klass<LexicalNode>): NodeKind {
   if (type === 'artificial') return 'other';
   if (type === 'linebreak') return 'linebreak';
   if (type === 'text' || type === 'tab') return 'text';
-  const prototype = klass.prototype as LexicalNode;
+  const prototype = klass.prototype;
   if (prototype instanceof ElementNode) {
     // isInline() of the element classes an entry registers reads no state.
-    return (prototype as ElementNode).isInline() ? 'inline' : 'block';
+    return (prototype).isInline() ? 'inline' : 'block';
   }
   return 'other';
 }

@@ -134,7 +134,7 @@ function readChildren(yElement: Y.XmlText, depth: number, problems: string[]): E
 function attributesOf(yType: Y.XmlText | Y.XmlElement): NodeProperties {
   // Attributes hold plain values; a nested shared type is not a property Lexical reads.
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(yType.getAttributes() as Record<string, unknown>)) {
+  for (const [key, value] of Object.entries(yType.getAttributes())) {
     out[key] = value instanceof Y.AbstractType ? null : value;
   }
   return out;

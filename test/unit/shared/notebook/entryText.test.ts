@@ -108,7 +108,7 @@ describe('entry text from Yjs', () => {
     wrongType.getMap(ENTRY_BODY_ROOT).set('x', 1);
     expect(entryTextFromDoc(wrongType)).toBe('');
     expect(logged.map((record) => record.message)).toEqual([
-      'an entry body could not be read as text',
+      'an entry body was read in part',
     ]);
 
     const deep = new Y.Doc();
