@@ -77,3 +77,22 @@ function inlineText(node: EntryTreeNode): string {
 function isInline(type: string | null): boolean {
   return type !== null && INLINE_ELEMENTS.has(type);
 }
+
+/**
+ * The entry's text exactly as Lexical's `$getRoot().getTextContent()` gives it for an
+ * editor showing this document: blocks separated by a blank line, line breaks as `\n`.
+ * An open editor compares the two to notice that it no longer shows its document.
+ */
+export function entryTextAsShown(ydoc: Y.Doc): string {
+  return shownText(readEntryTree(ydoc).blocks);
+}
+
+function shownText(children: readonly EntryTreeNode[]): string {
+  let text = '';
+  children.forEach((node, index) => {
+    text += node.kind === 'element' ? shownText(node.children) : inlineText(node);
+    const isBlock = node.kind === 'element' && !isInline(node.type);
+    if (isBlock && index !== children.length - 1) text += '\n\n';
+  });
+  return text;
+}

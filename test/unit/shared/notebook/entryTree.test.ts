@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { readEntryBody } from '../../../../shared/export/entryBody';
 import { setLogSink } from '../../../../shared/log';
 import { entryBodyProblem } from '../../../../shared/notebook/entryBodyCheck';
-import { entryTextFromDoc } from '../../../../shared/notebook/entryText';
+import { entryTextAsShown, entryTextFromDoc } from '../../../../shared/notebook/entryText';
 import { MAX_ENTRY_DEPTH, readEntryTree } from '../../../../shared/notebook/entryTree';
 import { bindHeadlessEntry } from '../../../../shared/notebook/headlessEntry';
 import { ENTRY_BODY_ROOT } from '../../../../shared/notebook/schema';
@@ -97,6 +97,19 @@ describe('the one reader of an entry body', () => {
     }
     writer.dispose();
     expect(entryBodyProblem(ydoc)).toBeNull();
+  });
+
+  it("gives the text an editor shows, as Lexical's getTextContent does, after random edits", () => {
+    const random = seededRandom(78);
+    const ydoc = new Y.Doc();
+    const writer = bindHeadlessEntry(ydoc);
+    writer.editor.update(() => $getRoot().append($createParagraphNode()), { discrete: true });
+    for (let i = 0; i < 300; i++) {
+      randomEntryEdit(writer.editor, random);
+      const shown = writer.editor.getEditorState().read(() => $getRoot().getTextContent());
+      expect(entryTextAsShown(ydoc), `edit ${i}`).toBe(shown);
+    }
+    writer.dispose();
   });
 });
 
