@@ -82,6 +82,8 @@ export function nodeType(properties: NodeProperties | null): string | null {
   return typeof type === 'string' ? type : null;
 }
 
+type DeltaOp = { insert?: unknown; attributes?: Record<string, unknown> };
+
 function readChildren(yElement: Y.XmlText, depth: number, problems: string[]): EntryTreeNode[] {
   if (depth > MAX_ENTRY_DEPTH) {
     problems.push(`an entry body nested deeper than ${MAX_ENTRY_DEPTH} levels`);
@@ -90,7 +92,11 @@ function readChildren(yElement: Y.XmlText, depth: number, problems: string[]): E
   const nodes: EntryTreeNode[] = [];
   // The text node whose map came last, waiting for its characters.
   let open: { properties: NodeProperties; node: EntryTreeNode & { kind: 'text' } } | null = null;
-  for (const { insert } of yElement.toDelta() as { insert?: unknown }[]) {
+  for (const { insert, attributes } of yElement.toDelta() as DeltaOp[]) {
+    if (attributes !== undefined && Object.keys(attributes).length > 0) {
+      // Lexical's binding never writes Yjs formatting marks, and reads them wrongly.
+      problems.push('characters with formatting marks the entry editor does not read');
+    }
     if (typeof insert === 'string') {
       if (open !== null) {
         open.node.text += insert;
