@@ -9,7 +9,9 @@
  *
  * Flags: --no-build skips `electron-vite build` (use the renderer already in out/);
  * --renderer <dir> benchmarks a renderer built elsewhere (to compare a change);
- * --sync runs only the sync benchmark (`npm run bench -- --sync`).
+ * --sync runs only the sync benchmark (`npm run bench -- --sync`); --flood only the flood
+ * of SYNC_STEP_1 from a hostile laptop against an honest one's typing (./flood.ts), on the
+ * renderer in out/ (`npx electron-vite build` first).
  * The generated circle is cached (./oneYearCircle.ts); the first run makes it.
  */
 import { spawnSync } from 'node:child_process';
@@ -19,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { seededRandom } from '../helpers/seededRandom';
 import { launchBrowser, startBrowserHost } from './browserHost';
 import { measureDiskUse } from './bytesOnDisk';
+import { runFloodBench } from './flood';
 import { measureKeystrokes, quantile } from './keystrokeLatency';
 import { oneYearCircle } from './oneYearCircle';
 import { measureOpenTimes, type EditorTarget } from './openTime';
@@ -192,7 +195,12 @@ async function syncBench(): Promise<void> {
   }
 }
 
-(process.argv.includes('--sync') ? syncBench() : main().then(syncBench)).catch((error: unknown) => {
+(process.argv.includes('--flood')
+  ? runFloodBench()
+  : process.argv.includes('--sync')
+    ? syncBench()
+    : main().then(syncBench)
+).catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);
 });
