@@ -52,6 +52,22 @@ export class AnswerBudget {
     return Math.max(1, Math.ceil(Math.max(forAnswer, forBytes)));
   }
 
+  /**
+   * Waits (with `wait`) until the budget pays for one more answer, or the session stops;
+   * `onFirstWait` is told the first time this peer has to wait.
+   */
+  async pay(
+    wait: (ms: number) => Promise<void>,
+    isOpen: () => boolean,
+    onFirstWait: () => void,
+  ): Promise<void> {
+    for (let delay = this.take(); delay > 0; delay = this.take()) {
+      if (this.waited === 1) onFirstWait();
+      await wait(delay);
+      if (!isOpen()) return;
+    }
+  }
+
   /** Counts an answer's bytes (after it is made: its size is known only then). */
   spend(bytes: number): void {
     this.bytes -= bytes;

@@ -27,12 +27,10 @@
  */
 import * as Y from 'yjs';
 import { INDEX_DOC_ID, type DocId, type MemberId } from '../notebook/ids';
-import { PEER_ORIGIN } from '../notebook/origins';
 import { logger } from '../log';
 import { FrameReader, frameMessage } from './chunking';
 import { AnswerBudget, ANSWER_BUDGET } from './answerBudget';
 import { ClockEstimate, type ClockSample } from './clockOffset';
-import { documentRules } from './documentRules';
 import { OrderedTasks } from './orderedTasks';
 import { emptyCounters, type PeerCounters } from './peerCounters';
 import {
@@ -45,8 +43,7 @@ import {
   type PeerMessage,
 } from './peerProtocol';
 import type { SyncedDocs } from './syncedDocs';
-import { applyGuardedUpdate } from './updateGuard';
-import { inspectUpdate } from './updateShape';
+import { applyPeerWrite } from './peerWrites';
 
 const log = logger('sync');
 const EMPTY_UPDATE = new Uint8Array([0, 0]);
@@ -245,7 +242,16 @@ export class PeerSession {
       case MESSAGE_KIND.SYNC_STEP_1: {
         const { docId, stateVector } = message;
         const opening = this.stepOnesReceived < this.peerDocCount;
-        if (!opening) await this.payForAnswer();
+        if (!opening) {
+          await this.budget.pay(
+            (ms) => this.options.wait?.(ms) ?? new Promise((done) => setTimeout(done, ms)),
+            () => this.state === 'open',
+            () =>
+              log.info('a peer asks for more than its share of answers; they wait', {
+                peerId: this.peerId,
+              }),
+          );
+        }
         if (this.state !== 'open') return null;
         this.stepOnesReceived++;
         this.owed--;
@@ -282,22 +288,20 @@ export class PeerSession {
     docId: DocId,
     update: Uint8Array,
   ): Promise<string | null> {
-    if (isEmptyUpdate(update)) return null;
-    if (!this.options.docs.isNamed(docId)) {
-      return `${kind} for a document the circle's index does not name`;
-    }
-    if (!this.options.docs.docIds().includes(docId)) {
-      // Check the bytes before a new document is made for them.
-      const shape = inspectUpdate(new Y.Doc(), update, new Set());
-      if (!shape.ok) return `${kind} for a new document: ${shape.reason}`;
-    }
-    const ydoc = await this.load(docId);
-    if (ydoc === null || this.state !== 'open') return null;
-    const result = applyGuardedUpdate(ydoc, update, PEER_ORIGIN, {
-      ownClients: this.options.ownClients?.(docId) ?? [],
-      rules: documentRules(docId),
-    });
-    if (!result.ok) return `${kind} for ${docId}: ${result.reason}`;
+    const result = await applyPeerWrite(
+      {
+        docs: this.options.docs,
+        peerId: this.peerId,
+        ownClients: (id) => this.options.ownClients?.(id) ?? [],
+        load: (id) => this.load(id),
+        isOpen: () => this.state === 'open',
+      },
+      kind,
+      docId,
+      update,
+    );
+    if (result.refusal !== null) return result.refusal;
+    if (!result.changed) return null;
     this.options.onRemoteChange?.(docId);
     // It overtook structs on their way from another laptop: this peer has them too.
     if (result.incomplete && kind === 'UPDATE') this.ask(docId, false);
@@ -327,19 +331,6 @@ export class PeerSession {
       const stateVector = ydoc === null ? EMPTY_STATE_VECTOR : Y.encodeStateVector(ydoc);
       this.sendMessage({ kind: MESSAGE_KIND.SYNC_STEP_1, docId, stateVector });
     });
-  }
-
-  /** Waits until this peer's budget pays for one more answer. */
-  private async payForAnswer(): Promise<void> {
-    for (let delay = this.budget.take(); delay > 0; delay = this.budget.take()) {
-      if (this.budget.waited === 1) {
-        log.info('a peer asks for more than its share of answers; they wait', {
-          peerId: this.peerId,
-        });
-      }
-      await (this.options.wait?.(delay) ?? new Promise((done) => setTimeout(done, delay)));
-      if (this.state !== 'open') return;
-    }
   }
 
   /**
@@ -419,8 +410,4 @@ export class PeerSession {
     this.lastStatus = status;
     this.options.onStatus?.();
   }
-}
-
-function isEmptyUpdate(update: Uint8Array): boolean {
-  return update.length === 2 && update[0] === 0 && update[1] === 0;
 }
