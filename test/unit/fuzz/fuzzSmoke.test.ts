@@ -10,8 +10,10 @@ import { runTarget } from '../../fuzz/fuzzTarget';
 import { FUZZ_TARGETS } from '../../fuzz/targets';
 
 const SEED = seedFromEnvironment(20_260_602);
-// Each target's share of the minute the whole run may take.
-const TARGET_BUDGET_MS = 20_000;
+// A hang is a case slower than HANG_MS (counted by the runner); this only stops a run that
+// never ends. Wall-clock budgets are not asserted: the machines are shared and noisy, and
+// `npm run fuzz` prints the timings.
+const TARGET_TIMEOUT_MS = 120_000;
 
 describe('fuzz smoke run', () => {
   it.each(FUZZ_TARGETS.map((target) => [target.name, target] as const))(
@@ -22,8 +24,7 @@ describe('fuzz smoke run', () => {
       expect(problemLines([report])).toEqual([]);
       expect(report).toMatchObject({ crashes: 0, hangs: 0, violations: 0 });
       expect(report.cases).toBe(target.smokeCases);
-      expect(report.elapsedMs).toBeLessThan(TARGET_BUDGET_MS);
     },
-    TARGET_BUDGET_MS + 20_000,
+    TARGET_TIMEOUT_MS,
   );
 });

@@ -15,7 +15,6 @@ import type { MemorySyncedDocs } from '../../../helpers/memorySyncedDocs';
 import { seedFromEnvironment, seededRandom } from '../../../helpers/seededRandom';
 
 const INPUTS = 12_000;
-const BUDGET_MS = 55_000;
 const SEED = seedFromEnvironment(20_250_109);
 
 let restoreLog = (): void => undefined;
@@ -129,7 +128,6 @@ describe('peer protocol fuzz', () => {
       ) {
         expect(errors, `input ${n} (${input.kind}, plain Yjs: ${outcome})`).toHaveLength(1);
       }
-      expect(performance.now() - started).toBeLessThan(BUDGET_MS);
     }
     const elapsed = performance.now() - started;
     const final = snapshot(target);
