@@ -89,6 +89,8 @@ export class PeerSession {
   /** SYNC_STEP_1 queued so far, and those not answered yet. */
   private stepOnesQueued = 0;
   private owed = 0;
+  /** Documents the peer has asked about so far. */
+  private readonly answeredDocs = new Set<DocId>();
   private readonly budget: AnswerBudget;
   /** This laptop's opening SYNC_STEP_1 not answered yet, per document. */
   private readonly awaiting = new Map<DocId, number>();
@@ -241,7 +243,10 @@ export class PeerSession {
     switch (message.kind) {
       case MESSAGE_KIND.SYNC_STEP_1: {
         const { docId, stateVector } = message;
-        const opening = this.stepOnesReceived < this.peerDocCount;
+        // Free: the opening's requests, each about a document not asked about before (a
+        // HELLO announcing a million documents buys no repeated answers).
+        const opening = this.stepOnesReceived < this.peerDocCount && !this.answeredDocs.has(docId);
+        this.answeredDocs.add(docId);
         if (!opening) {
           await this.budget.pay(
             (ms) => this.options.wait?.(ms) ?? new Promise((done) => setTimeout(done, ms)),

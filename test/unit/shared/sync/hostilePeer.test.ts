@@ -343,6 +343,37 @@ describe('a hostile peer', () => {
     expect(refusal?.detail?.reason).toMatch(/waiting for an answer \(a flood\)/);
   });
 
+  it('gets no free answers by announcing a million documents in its HELLO', async () => {
+    const s = scene();
+    let answers = 0;
+    let closed = false;
+    const session = s.laptop.mesh.addPeer('liar', {
+      send: (frame) => {
+        if (frame[1] === MESSAGE_KIND.SYNC_STEP_2) answers++;
+      },
+      close: () => (closed = true),
+    });
+    session.receive(
+      encodePeerMessage({
+        kind: MESSAGE_KIND.HELLO,
+        memberId: 'LLLLLLLLLLLLLLLLLLLLLL' as MemberId,
+        protocolVersion: 1,
+        docCount: 1_000_000,
+      }),
+    );
+    const ask = encodePeerMessage({
+      kind: MESSAGE_KIND.SYNC_STEP_1,
+      docId: INDEX_DOC_ID,
+      stateVector: Uint8Array.of(0),
+    });
+    // Fewer than the drop threshold: each is answered, but only as the budget allows.
+    for (let i = 0; i < 600; i++) session.receive(ask);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(answers).toBeLessThanOrEqual(1 + ANSWER_BUDGET.answers + 8);
+    expect(closed).toBe(false);
+    session.close();
+  });
+
   it('makes requests over the budget wait rather than be answered at once', async () => {
     const s = scene();
     const hostile = s.connect();
