@@ -49,7 +49,7 @@ function kindOf(type: string, klass: Klass<LexicalNode>): NodeKind {
   const prototype = klass.prototype;
   if (prototype instanceof ElementNode) {
     // isInline() of the element classes an entry registers reads no state.
-    return (prototype).isInline() ? 'inline' : 'block';
+    return prototype.isInline() ? 'inline' : 'block';
   }
   return 'other';
 }

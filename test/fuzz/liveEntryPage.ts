@@ -98,7 +98,7 @@ export async function openLivePage(start: Uint8Array): Promise<{
         const target = (
           window as unknown as { hearthLivePage: Record<string, (...a: unknown[]) => unknown> }
         ).hearthLivePage;
-        return target[name]!(...(values));
+        return target[name]!(...values);
       },
       [fn, args] as const,
     );
