@@ -35,8 +35,11 @@ test('a client written from the documents alone joins by invite, reads an entry 
       'Words from the laptop. And words from a stranger who read the documents.',
     );
     await waitUntilSaved(page);
-    // The laptop kept the connection: nothing the client sent was refused.
+    // The laptop kept the connection: nothing the client sent was refused, and the editor
+    // followed its document without being rebuilt.
     expect(client.connected).toBe(true);
+    await expect(page.getByText('This entry was reloaded')).toHaveCount(0);
+    expect(peer.consoleProblems.filter((line) => line.includes('rebuilt'))).toEqual([]);
   } finally {
     await client.close();
   }

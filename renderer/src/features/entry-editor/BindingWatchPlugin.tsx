@@ -45,7 +45,7 @@ export function BindingWatchPlugin({ replica, onOutOfStep }: BindingWatchProps) 
     const report = (reason: string): void => {
       if (reported) return;
       reported = true;
-      log.warn('an entry editor is rebuilt from its document', { reason });
+      log.error('an entry editor is rebuilt from its document', { reason });
       onOutOfStep(reason);
     };
     const check = (): void => {
