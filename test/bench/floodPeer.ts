@@ -74,9 +74,15 @@ export async function startFlood(
       open: () => {
         current.send(hello);
         timer = setInterval(() => {
-          if (!current.isOpen) return;
-          for (let i = 0; i < options.burst; i++) current.send(ask);
-          tally.asked += options.burst;
+          for (let i = 0; i < options.burst && current.isOpen; i++) {
+            try {
+              current.send(ask);
+              tally.asked++;
+            } catch {
+              // The laptop closed the link mid-burst: it dropped this hostile peer.
+              break;
+            }
+          }
         }, options.everyMs);
       },
       frame: (frame) => {
