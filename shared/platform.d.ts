@@ -31,6 +31,15 @@ interface CryptoKey {
 }
 type HearthBufferSource = ArrayBuffer | Uint8Array<ArrayBuffer>;
 type HearthKeyUsage = 'encrypt' | 'decrypt' | 'deriveBits' | 'deriveKey' | 'sign' | 'verify';
+/** An X25519 key pair (the door's ephemeral keys, shared/sync/door/doorKeys.ts). */
+interface HearthCryptoKeyPair {
+  readonly publicKey: CryptoKey;
+  readonly privateKey: CryptoKey;
+}
+interface HearthX25519Params {
+  name: 'X25519';
+  public: CryptoKey;
+}
 interface HearthAesGcmParams {
   name: 'AES-GCM';
   iv: HearthBufferSource;
@@ -67,8 +76,21 @@ interface HearthSubtleCrypto {
     key: CryptoKey,
     data: HearthBufferSource,
   ): Promise<ArrayBuffer>;
+  importKey(
+    format: 'raw' | 'pkcs8',
+    keyData: HearthBufferSource,
+    algorithm: { name: 'X25519' },
+    extractable: boolean,
+    keyUsages: HearthKeyUsage[],
+  ): Promise<CryptoKey>;
+  generateKey(
+    algorithm: { name: 'X25519' },
+    extractable: boolean,
+    keyUsages: HearthKeyUsage[],
+  ): Promise<HearthCryptoKeyPair>;
+  exportKey(format: 'raw', key: CryptoKey): Promise<ArrayBuffer>;
   deriveBits(
-    algorithm: HearthHkdfParams | HearthPbkdf2Params,
+    algorithm: HearthHkdfParams | HearthPbkdf2Params | HearthX25519Params,
     baseKey: CryptoKey,
     length: number,
   ): Promise<ArrayBuffer>;

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import {
   app,
   BrowserWindow,
+  clipboard,
   dialog,
   ipcMain,
   Menu,
@@ -28,6 +29,7 @@ import type { InvokeHandlers } from '../../shared/ipc/contract';
 import { HearthError } from '../../shared/ipc/errors';
 import { logger } from '../../shared/log';
 import { appPageFromDevServer, appPageFromScheme } from './appPage';
+import { createCameraGate } from './cameraGate';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
 import { createInviteLinkInbox, inviteLinkInArgv, registerInviteProtocol } from './inviteLinks';
 import { createDesktopSaveShell } from './exportFiles';
@@ -58,6 +60,8 @@ const windows = createWindowRegistry<BrowserWindow>();
 const emit = createEventEmitter(() => windows.all().map((window) => window.webContents), appPage);
 // Opens a window once the app has started (set in start()).
 let reopenWindow: (() => void) | null = null;
+// Closes the door and the camera when the page that opened them goes (set in start()).
+let closePageThings: (() => void) | null = null;
 const invites = createInviteLinkInbox({
   deliver: (link) => {
     emit('hearth:app:invite-link', link);
@@ -102,7 +106,9 @@ if (app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  secureSession(session.defaultSession, appPage);
+  // The camera is allowed to Hearth's page only while its QR reader is open.
+  const cameraGate = createCameraGate();
+  secureSession(session.defaultSession, appPage, cameraGate);
   session.defaultSession.protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
   const dataDir = app.getPath('userData');
   const rendezvous = await startRendezvous({
@@ -120,6 +126,10 @@ async function start(): Promise<void> {
     appInfo: { mode: 'desktop', version: app.getVersion() },
     emit,
     endpoints: () => rendezvous?.endpoints() ?? [],
+    doorNetwork: rendezvous?.doorNetwork ?? null,
+    // Copying goes through main: the page holds no clipboard permission (security.ts).
+    clipboard,
+    cameraGate,
     saveShell: createDesktopSaveShell({
       dialog,
       // Dialogs belong to the window the member is looking at; none when no window has focus.
@@ -131,6 +141,10 @@ async function start(): Promise<void> {
       }),
     }),
   });
+  closePageThings = () => {
+    cameraGate.setReaderOpen(false);
+    void backend.handlers['hearth:door:close']().catch(() => undefined);
+  };
   const unregister = registerInvokeHandlers(
     ipcMain,
     backend.handlers,
@@ -185,6 +199,14 @@ function openWindow(theme: WindowTheme): void {
   window.webContents.on('did-finish-load', () => {
     invites.pageLoaded();
   });
+  // A door and the camera belong to the page that opened them: not to a reloaded or closed one.
+  const forgetPage = (): void => {
+    closePageThings?.();
+  };
+  window.webContents.on('did-start-navigation', (_event, _url, isInPlace, isMainFrame) => {
+    if (isMainFrame && !isInPlace) forgetPage();
+  });
+  window.on('closed', forgetPage);
   windows.track(window);
 }
 

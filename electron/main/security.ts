@@ -20,6 +20,7 @@ import type {
 } from 'electron';
 import { logger } from '../../shared/log';
 import type { AppPage } from './appPage';
+import type { CameraGate } from './cameraGate';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 
 const log = logger('security');
@@ -69,6 +70,78 @@ export function handlePermissionRequest(
 /** `session.setPermissionCheckHandler`: reports only allow-listed permissions as granted. */
 export function checkPermission(_webContents: unknown, permission: string): boolean {
   return isPermissionAllowed(permission);
+}
+
+/** What Electron tells a permission handler about a request (the fields read here). */
+export interface PermissionDetails {
+  requestingUrl?: string;
+  isMainFrame?: boolean;
+  /** For `media` requests: what the page asks for. */
+  mediaTypes?: readonly string[];
+}
+
+/** What Electron tells a permission check (the fields read here). */
+export interface PermissionCheckDetails {
+  requestingUrl?: string;
+  isMainFrame?: boolean;
+  /** For `media` checks: which kind of device. */
+  mediaType?: string;
+}
+
+/**
+ * The permission rules with the QR reader's one exception: the camera (video, never the
+ * microphone) for Hearth's own page, in its main frame, while the reader is open
+ * (./cameraGate.ts). Everything else is as {@link handlePermissionRequest} and
+ * {@link checkPermission}. The clipboard stays denied: copying goes through main
+ * (`hearth:clipboard:write`), so no page ever holds a clipboard permission.
+ */
+export function permissionRules(
+  appPage: AppPage,
+  camera: Pick<CameraGate, 'allows'>,
+): {
+  request: (
+    webContents: unknown,
+    permission: string,
+    callback: (granted: boolean) => void,
+    details?: PermissionDetails,
+  ) => void;
+  check: (
+    webContents: unknown,
+    permission: string,
+    requestingOrigin?: string,
+    details?: PermissionCheckDetails,
+  ) => boolean;
+} {
+  const ownFrame = (url: string | undefined, isMainFrame: boolean | undefined): boolean =>
+    isMainFrame !== false && url !== undefined && appPage.isOwnPage(url);
+  return {
+    request: (webContents, permission, callback, details) => {
+      const types = details?.mediaTypes ?? [];
+      if (
+        permission === 'media' &&
+        types.length > 0 &&
+        types.every((type) => type === 'video') &&
+        ownFrame(details?.requestingUrl, details?.isMainFrame) &&
+        camera.allows()
+      ) {
+        log.info('the camera was allowed to the QR reader');
+        callback(true);
+        return;
+      }
+      handlePermissionRequest(webContents, permission, callback);
+    },
+    check: (webContents, permission, _requestingOrigin, details) => {
+      if (
+        permission === 'media' &&
+        details?.mediaType === 'video' &&
+        ownFrame(details.requestingUrl, details.isMainFrame) &&
+        camera.allows()
+      ) {
+        return true;
+      }
+      return checkPermission(webContents, permission);
+    },
+  };
 }
 
 // tel: and sms: let the crisis panel hand a number to the phone app; they never dial by
@@ -176,10 +249,23 @@ export type SecuredSession = Pick<
   'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
 > & { readonly webRequest: Pick<Session['webRequest'], 'onHeadersReceived'> };
 
-/** Applies the permission and header rules to a session. */
-export function secureSession(session: SecuredSession, appPage: AppPage): void {
-  session.setPermissionRequestHandler(handlePermissionRequest);
-  session.setPermissionCheckHandler(checkPermission);
+/**
+ * Applies the permission and header rules to a session; with `camera`, the QR reader's
+ * exception ({@link permissionRules}).
+ */
+export function secureSession(
+  session: SecuredSession,
+  appPage: AppPage,
+  camera?: Pick<CameraGate, 'allows'>,
+): void {
+  if (camera === undefined) {
+    session.setPermissionRequestHandler(handlePermissionRequest);
+    session.setPermissionCheckHandler(checkPermission);
+  } else {
+    const rules = permissionRules(appPage, camera);
+    session.setPermissionRequestHandler(rules.request);
+    session.setPermissionCheckHandler(rules.check);
+  }
   // USB, serial and HID devices: never.
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onHeadersReceived(addContentSecurityPolicy(contentSecurityPolicyFor(appPage)));

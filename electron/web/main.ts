@@ -105,6 +105,7 @@ async function main(): Promise<void> {
         appInfo: { mode: 'browser', version },
         emit,
         endpoints: () => meeting.endpoints(),
+        doorNetwork: meeting.doorNetwork,
         saveShell: downloadShell(printer.print),
       }).catch(async (error: unknown) => {
         await meeting.close();

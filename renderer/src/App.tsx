@@ -14,6 +14,7 @@ import { SupportButton } from './features/crisis/SupportButton';
 import { StartupProblem } from './app/StartupProblem';
 import { useInviteLinks } from './app/useInviteLinks';
 import { JoinCircleDialog } from './features/invite/JoinCircleDialog';
+import { JoinNearbyDialog } from './features/door/JoinNearbyDialog';
 import { RestoreDialog } from './features/export/RestoreDialog';
 import { JournalContext, useJournalSession } from './notebook/useJournal';
 import { hearth } from './lib/hearthApi';
@@ -27,6 +28,7 @@ export function App() {
   const [circlesError, setCirclesError] = useState<unknown>(null);
   const [inviteLink, clearInviteLink] = useInviteLinks();
   const [joinOpen, setJoinOpen] = useState(false);
+  const [nearbyOpen, setNearbyOpen] = useState(false);
   const [restoreOpen, setRestoreOpen] = useState(false);
   const journal = useJournalSession();
 
@@ -55,6 +57,20 @@ export function App() {
   );
 
   const openJoin = useCallback(() => setJoinOpen(true), []);
+  const openJoinNearby = useCallback(() => {
+    setJoinOpen(false);
+    clearInviteLink();
+    setNearbyOpen(true);
+  }, [clearInviteLink]);
+  // A circle joined through a door nearby: main has kept it already; show it.
+  const joinedNearby = useCallback(
+    (joined: CircleSummary): void => {
+      setNearbyOpen(false);
+      setCircles((current) => [joined, ...(current ?? []).filter((c) => c.id !== joined.id)]);
+      void update({ lastCircleId: joined.id });
+    },
+    [update],
+  );
 
   const switchCircle = useCallback(
     (circleId: CircleId) => {
@@ -92,6 +108,18 @@ export function App() {
         clearInviteLink();
       }}
       onJoin={joinCircle}
+      onJoinNearby={openJoinNearby}
+    />
+  );
+  const nearbyDialog = (
+    <JoinNearbyDialog
+      open={nearbyOpen}
+      onClose={() => setNearbyOpen(false)}
+      onJoined={joinedNearby}
+      onUseInvite={() => {
+        setNearbyOpen(false);
+        setJoinOpen(true);
+      }}
     />
   );
   if (circles.length === 0) {
@@ -103,9 +131,11 @@ export function App() {
         <WelcomeScreen
           onCreate={createCircle}
           onJoin={openJoin}
+          onJoinNearby={openJoinNearby}
           onRestore={() => setRestoreOpen(true)}
         />
         {joinDialog}
+        {nearbyDialog}
         {restoreDialog}
       </>
     );
@@ -127,6 +157,7 @@ export function App() {
         onRestoreCircle={() => setRestoreOpen(true)}
       />
       {joinDialog}
+      {nearbyDialog}
       {restoreDialog}
     </JournalContext.Provider>
   );

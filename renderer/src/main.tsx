@@ -11,6 +11,7 @@ import './styles/agreements.css';
 import './styles/search.css';
 import './styles/crisis.css';
 import './styles/consent.css';
+import './styles/door.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('The page has no #root element.');

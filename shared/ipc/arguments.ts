@@ -17,6 +17,11 @@ const jobId = v.string({ min: 8, max: 64, pattern: /^[A-Za-z0-9_-]+$/ });
 // Long enough for a diceware phrase, short enough to bound the key derivation's input.
 const passphrase = v.string({ min: 1, max: 1024 });
 
+/** The longest text the page may put on the clipboard (an invite is about 200 characters). */
+export const MAX_CLIPBOARD_CHARS = 4096;
+// A knock's id, made by main: random base64url.
+const knockId = v.string({ min: 8, max: 64, pattern: /^[A-Za-z0-9_-]+$/ });
+
 /** The largest single update the renderer may append (a very long paste). */
 export const MAX_UPDATE_BYTES = 32 * 1024 * 1024;
 
@@ -82,6 +87,28 @@ export const INVOKE_ARGUMENTS: { [C in InvokeChannel]: v.Check<InvokeArgs<C>> } 
   'hearth:export:cancel': v.tuple(jobId),
   'hearth:backup:create': v.tuple(circleId, passphrase),
   'hearth:backup:restore': v.tuple(passphrase, v.nullable(v.bytes({ max: MAX_BACKUP_BYTES }))),
+  'hearth:door:open': v.tuple(
+    v.object({
+      circleId,
+      circleName: displayText(LIMITS.circleName),
+      showCircleName: v.boolean,
+      minutes: v.number({ min: 1, max: 30, integer: true }),
+    }),
+  ),
+  'hearth:door:close': v.tuple(),
+  'hearth:door:state': v.tuple(),
+  'hearth:door:answer': v.tuple(knockId, v.oneOf(['let-in', 'not-now'] as const)),
+  'hearth:door:nearby': v.tuple(),
+  'hearth:door:knock': v.tuple(
+    v.object({
+      doorId: v.string({ min: 21, max: 21, pattern: /^door-[0-9a-f]{16}$/ }),
+      memberName: displayText(LIMITS.memberName),
+      colour: v.oneOf(MEMBER_COLOURS),
+    }),
+  ),
+  'hearth:door:leave': v.tuple(knockId),
+  'hearth:clipboard:write': v.tuple(v.string({ min: 1, max: MAX_CLIPBOARD_CHARS })),
+  'hearth:camera:reader': v.tuple(v.boolean),
 };
 
 /** Every request channel, for allow-lists. */
@@ -94,6 +121,9 @@ export const EVENT_CHANNELS = [
   'hearth:sync:endpoints',
   'hearth:app:invite-link',
   'hearth:export:progress',
+  'hearth:door:state',
+  'hearth:door:nearby',
+  'hearth:door:knock',
 ] as const;
 
 /** True when `channel` is a known request channel. */

@@ -177,6 +177,74 @@ export type RestoreOutcome =
   | { kind: 'refused'; reason: BackupRefusal | 'circle-exists' }
   | { kind: 'dismissed' };
 
+/** What an open door announces: its nickname (two safety words) or the circle's name. */
+export type DoorLabelKind = 'nickname' | 'circle-name';
+
+/** What a facilitator chooses when opening the circle's door (shared/sync/DOOR.md). */
+export interface OpenDoor {
+  circleId: CircleId;
+  /** The circle's name as the notebook has it now: written into the invite. */
+  circleName: string;
+  /** Announce the circle's name instead of the door's nickname. */
+  showCircleName: boolean;
+  /** How long the door stays open, 1–30 minutes. */
+  minutes: number;
+}
+
+/** Someone knocking at this laptop's door, waiting for an answer. */
+export interface WaitingKnock {
+  knockId: string;
+  memberName: string;
+  colour: MemberColour;
+  /** The four safety words both screens show. */
+  words: string[];
+  /** When the knock expires unanswered (ms since 1970). */
+  expiresAt: number;
+}
+
+/** This laptop's open door. */
+export interface DoorState {
+  circleId: CircleId;
+  /** The door's nickname, two safety words, shown so the room picks the right door. */
+  nickname: string;
+  /** What nearby laptops see: the nickname, or the circle's name. */
+  label: string;
+  labelKind: DoorLabelKind;
+  /** When the door closes by itself (ms since 1970). */
+  closesAt: number;
+  /** False when this laptop cannot announce on the network (mDNS is off). */
+  announced: boolean;
+  knocks: WaitingKnock[];
+  /** Who was let in while the door was open. */
+  letIn: { memberName: string; colour: MemberColour }[];
+}
+
+/** A door open on the local network. */
+export interface NearbyDoor {
+  /** Names the door for knocking; random for each opening. */
+  doorId: string;
+  label: string;
+  labelKind: DoorLabelKind;
+}
+
+/** A knock on a nearby door: who is knocking. */
+export interface KnockRequest {
+  doorId: string;
+  memberName: string;
+  colour: MemberColour;
+}
+
+/** Why a knock ended without joining. */
+export type KnockEnd =
+  'not-now' | 'door-closed' | 'expired' | 'busy' | 'unreachable' | 'broken' | 'join-failed';
+
+/** How a knock is going, for the knocker's screen. */
+export type KnockProgress =
+  | { knockId: string; stage: 'knocking' }
+  | { knockId: string; stage: 'words'; words: string[] }
+  | { knockId: string; stage: 'joined'; circle: CircleSummary; safetyCode: string[] }
+  | { knockId: string; stage: 'ended'; reason: KnockEnd };
+
 /** Every request the renderer can make: channel -> arguments and result. */
 export interface InvokeMap {
   'hearth:app:info': { args: []; result: AppInfo };
@@ -211,6 +279,24 @@ export interface InvokeMap {
     args: [passphrase: string, file: Uint8Array | null];
     result: RestoreOutcome;
   };
+  /** Opens the circle's door for a few minutes (one door per laptop; reopening replaces it). */
+  'hearth:door:open': { args: [door: OpenDoor]; result: DoorState };
+  /** Closes the door, telling anyone still knocking. */
+  'hearth:door:close': { args: []; result: void };
+  /** The open door, or null. */
+  'hearth:door:state': { args: []; result: DoorState | null };
+  /** The facilitator's answer to a knock. */
+  'hearth:door:answer': { args: [knockId: string, answer: 'let-in' | 'not-now']; result: void };
+  /** The doors open nearby now; also keeps listening for them for a while. */
+  'hearth:door:nearby': { args: []; result: NearbyDoor[] };
+  /** Knocks on a nearby door; progress arrives as `hearth:door:knock` events. */
+  'hearth:door:knock': { args: [knock: KnockRequest]; result: string };
+  /** Stops knocking. */
+  'hearth:door:leave': { args: [knockId: string]; result: void };
+  /** Puts text on the system clipboard (desktop); browser mode writes from the page. */
+  'hearth:clipboard:write': { args: [text: string]; result: void };
+  /** The QR reader opened or closed: the camera is allowed to Hearth's page only while open. */
+  'hearth:camera:reader': { args: [open: boolean]; result: void };
 }
 
 /** Every event pushed to the renderer: channel -> payload. */
@@ -222,6 +308,12 @@ export interface EventMap {
   /** The operating system opened a `hearth://` invite link with Hearth. */
   'hearth:app:invite-link': string;
   'hearth:export:progress': ExportProgress;
+  /** This laptop's door opened, changed (a knock came or went) or closed (null). */
+  'hearth:door:state': DoorState | null;
+  /** The doors open nearby changed. */
+  'hearth:door:nearby': NearbyDoor[];
+  /** A knock made from this laptop moved on. */
+  'hearth:door:knock': KnockProgress;
 }
 
 /** A request channel name. */
@@ -292,12 +384,32 @@ export interface HearthApi {
     /** Brings a circle back from a backup; nothing changes on disk unless it succeeds. */
     restore(passphrase: string, file: Uint8Array | null): Promise<RestoreOutcome>;
   };
+  door: {
+    open(door: OpenDoor): Promise<DoorState>;
+    close(): Promise<void>;
+    state(): Promise<DoorState | null>;
+    answer(knockId: string, answer: 'let-in' | 'not-now'): Promise<void>;
+    nearby(): Promise<NearbyDoor[]>;
+    knock(knock: KnockRequest): Promise<string>;
+    leave(knockId: string): Promise<void>;
+  };
+  clipboard: {
+    /** Puts text on the clipboard; resolves once it is there. */
+    writeText(text: string): Promise<void>;
+  };
+  camera: {
+    /** Says the QR reader opened or closed, so the camera is allowed only meanwhile. */
+    reader(open: boolean): Promise<void>;
+  };
   events: {
     onNotice(listener: (notice: StoreNotice) => void): Unsubscribe;
     onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
     onEndpoints(listener: (endpoints: SignallingEndpoint[]) => void): Unsubscribe;
     onInviteLink(listener: (link: string) => void): Unsubscribe;
     onExportProgress(listener: (progress: ExportProgress) => void): Unsubscribe;
+    onDoorState(listener: (door: DoorState | null) => void): Unsubscribe;
+    onNearbyDoors(listener: (doors: NearbyDoor[]) => void): Unsubscribe;
+    onKnock(listener: (progress: KnockProgress) => void): Unsubscribe;
   };
 }
 
@@ -345,12 +457,30 @@ export function buildHearthApi(
       create: (circleId, passphrase) => invoke('hearth:backup:create', circleId, passphrase),
       restore: (passphrase, file) => invoke('hearth:backup:restore', passphrase, file),
     },
+    door: {
+      open: (door) => invoke('hearth:door:open', door),
+      close: () => invoke('hearth:door:close'),
+      state: () => invoke('hearth:door:state'),
+      answer: (knockId, answer) => invoke('hearth:door:answer', knockId, answer),
+      nearby: () => invoke('hearth:door:nearby'),
+      knock: (knock) => invoke('hearth:door:knock', knock),
+      leave: (knockId) => invoke('hearth:door:leave', knockId),
+    },
+    clipboard: {
+      writeText: (text) => invoke('hearth:clipboard:write', text),
+    },
+    camera: {
+      reader: (open) => invoke('hearth:camera:reader', open),
+    },
     events: {
       onNotice: (listener) => subscribe('hearth:notices:added', listener),
       onMenuCommand: (listener) => subscribe('hearth:menu:command', listener),
       onEndpoints: (listener) => subscribe('hearth:sync:endpoints', listener),
       onInviteLink: (listener) => subscribe('hearth:app:invite-link', listener),
       onExportProgress: (listener) => subscribe('hearth:export:progress', listener),
+      onDoorState: (listener) => subscribe('hearth:door:state', listener),
+      onNearbyDoors: (listener) => subscribe('hearth:door:nearby', listener),
+      onKnock: (listener) => subscribe('hearth:door:knock', listener),
     },
   };
 }

@@ -6,6 +6,7 @@
  *   { kind: 'role', memberId, role: 'facilitator' | 'member', at }
  *   { kind: 'agreements', text, at }
  *   { kind: 'settings', reactions: [{ id, label }], showReactionNames, at }
+ *   { kind: 'door', anyMemberMayLetIn, at }   who may open the circle's door (shared/sync/DOOR.md)
  *
  * The founder is the first facilitator. A record counts only if, at its place in the
  * log, its writer (authorship.ts) is a facilitator; any other is ignored with a logged
@@ -45,6 +46,8 @@ export interface Governance {
   agreements: { text: string; version: number; at: number; by: MemberId } | null;
   reactions: readonly ReactionKind[];
   showReactionNames: boolean;
+  /** Whether any member, not only a facilitator, may let people in through the door. */
+  anyMemberMayLetIn: boolean;
 }
 
 const ID = v.string({ min: 22, max: 22, pattern: /^[A-Za-z0-9_-]{22}$/ });
@@ -82,11 +85,17 @@ const settingsRecord = v.object(
   { extra: 'ignore' },
 );
 
+const doorRecord = v.object(
+  { kind: v.oneOf(['door'] as const), anyMemberMayLetIn: v.boolean, at },
+  { extra: 'ignore' },
+);
+
 /** A governance record to append. */
 export type GovernanceRecord =
   | { kind: 'role'; memberId: MemberId; role: 'facilitator' | 'member'; at: number }
   | { kind: 'agreements'; text: string; at: number }
-  | { kind: 'settings'; reactions: ReactionKind[]; showReactionNames: boolean; at: number };
+  | { kind: 'settings'; reactions: ReactionKind[]; showReactionNames: boolean; at: number }
+  | { kind: 'door'; anyMemberMayLetIn: boolean; at: number };
 
 /** Replays the log against the registry; `reported` dedupes warnings across reads. */
 export function readGovernance(
@@ -100,6 +109,7 @@ export function readGovernance(
   let version = 0;
   let reactions: readonly ReactionKind[] = DEFAULT_REACTIONS;
   let showReactionNames = false;
+  let anyMemberMayLetIn = false;
   const ignore = (index: number, reason: string): void => {
     const tag = `${index}:${reason}`;
     if (reported.has(tag)) return;
@@ -134,9 +144,14 @@ export function readGovernance(
       showReactionNames = settings.value.showReactionNames;
       return;
     }
+    const door = doorRecord(value, 'door');
+    if (door.ok) {
+      anyMemberMayLetIn = door.value.anyMemberMayLetIn;
+      return;
+    }
     ignore(index, 'it is not a governance record this version understands');
   });
-  return { facilitators, agreements, reactions, showReactionNames };
+  return { facilitators, agreements, reactions, showReactionNames, anyMemberMayLetIn };
 }
 
 /** Appends a governance record (the caller checks the member may; others check again). */

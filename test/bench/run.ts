@@ -9,9 +9,11 @@
  *
  * Flags: --no-build skips `electron-vite build` (use the renderer already in out/);
  * --renderer <dir> benchmarks a renderer built elsewhere (to compare a change);
- * --sync runs only the sync benchmark (`npm run bench -- --sync`); --flood only the flood
- * of SYNC_STEP_1 from a hostile laptop against an honest one's typing (./flood.ts), on the
- * renderer in out/ (`npx electron-vite build` first).
+ * --sync runs only the sync benchmark (`npm run bench -- --sync`); --door only the door's
+ * (door opened → one-year notebook beside a pasted invite, and the facilitator's input
+ * latency under 200 knocks a second: ./door/doorBench.ts).
+ * --flood only the flood of SYNC_STEP_1 from a hostile laptop against an honest one's
+ * typing (./flood.ts), on the renderer in out/ (`npx electron-vite build` first).
  * The generated circle is cached (./oneYearCircle.ts); the first run makes it.
  */
 import { spawnSync } from 'node:child_process';
@@ -25,6 +27,7 @@ import { runFloodBench } from './flood';
 import { measureKeystrokes, quantile } from './keystrokeLatency';
 import { oneYearCircle } from './oneYearCircle';
 import { measureOpenTimes, type EditorTarget } from './openTime';
+import { runDoorBench } from './door/doorBench';
 import { runSyncBench } from './sync/syncBench';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -195,11 +198,21 @@ async function syncBench(): Promise<void> {
   }
 }
 
+// The door benchmark, on the renderer in out/ (or --renderer), built first unless --no-build.
+async function doorBench(): Promise<void> {
+  const given = process.argv.indexOf('--renderer');
+  if (given !== -1) return runDoorBench(resolve(process.argv[given + 1] ?? ''));
+  if (!process.argv.includes('--no-build')) buildRenderer(join(REPO_ROOT, 'out'));
+  return runDoorBench(join(REPO_ROOT, 'out', 'renderer'));
+}
+
 (process.argv.includes('--flood')
   ? runFloodBench()
-  : process.argv.includes('--sync')
-    ? syncBench()
-    : main().then(syncBench)
+  : process.argv.includes('--door')
+    ? doorBench()
+    : process.argv.includes('--sync')
+      ? syncBench()
+      : main().then(syncBench)
 ).catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);

@@ -61,6 +61,17 @@ export const VALID_ARGUMENTS: Partial<Record<InvokeChannel, unknown[]>> = {
   'hearth:export:cancel': ['job_12345678'],
   'hearth:backup:create': [CIRCLE, 'lantern kettle harbour'],
   'hearth:backup:restore': ['lantern kettle harbour', null],
+  'hearth:door:open': [
+    { circleId: CIRCLE, circleName: 'Tuesday circle', showCircleName: false, minutes: 10 },
+  ],
+  'hearth:door:close': [],
+  'hearth:door:state': [],
+  'hearth:door:answer': ['knock_12345678', 'let-in'],
+  'hearth:door:nearby': [],
+  'hearth:door:knock': [{ doorId: 'door-0123456789abcdef', memberName: 'Lee', colour: 'plum' }],
+  'hearth:door:leave': ['knock_12345678'],
+  'hearth:clipboard:write': ['hearth://join/AQEB'],
+  'hearth:camera:reader': [true],
 };
 
 /** A random value of any kind IPC can carry, at most `depth` levels deep. */

@@ -1,5 +1,6 @@
 /** Every fuzz target, in the order `npm run fuzz` runs them and the table lists them. */
 import { backupFilesTarget } from './backupFiles';
+import { doorMessagesTarget } from './doorMessages';
 import type { FuzzTarget } from './fuzzTarget';
 import { inviteTextsTarget } from './inviteTexts';
 import { ipcArgumentsTarget } from './ipcArguments';
@@ -21,4 +22,5 @@ export const FUZZ_TARGETS: readonly FuzzTarget[] = [
   inviteTextsTarget,
   backupFilesTarget,
   markdownImportTarget,
+  doorMessagesTarget,
 ];

@@ -245,6 +245,16 @@ export function createMemoryBackend(emit: EmitEvent): MemoryBackend {
         updates.set(`${profile.circleId}/${docId}`, [state]);
       return { kind: 'restored', circle: summary };
     },
+    // No network here: nothing is open nearby, and a door cannot open.
+    'hearth:door:open': () => Promise.reject(new HearthError('internal', 'no network here')),
+    'hearth:door:close': () => Promise.resolve(),
+    'hearth:door:state': () => Promise.resolve(null),
+    'hearth:door:answer': () => Promise.reject(new HearthError('not-found', 'no door')),
+    'hearth:door:nearby': () => Promise.resolve([]),
+    'hearth:door:knock': () => Promise.reject(new HearthError('not-found', 'no door')),
+    'hearth:door:leave': () => Promise.resolve(),
+    'hearth:clipboard:write': () => Promise.resolve(),
+    'hearth:camera:reader': () => Promise.resolve(),
   };
 
   return {

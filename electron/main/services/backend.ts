@@ -16,6 +16,11 @@ import { INDEX_DOC_ID } from '../../../shared/notebook/ids';
 import { logger } from '../../../shared/log';
 import { backupHandlers } from './backup/circleBackup';
 import { circleNameIn, foundCircle, joinedCircle } from './circles';
+import { desktopHandlers, type CameraGate, type SystemClipboard } from './desktopHandlers';
+import { createDoors } from './door/doors';
+import type { DoorLimits } from './door/doorLimits';
+import type { DoorNetwork } from './door/doorNetwork';
+import { doorInvite } from './door/doorInvite';
 import { journalIdIn, journalOpener } from './journal';
 import { exportHandlers } from './exports/exportJobs';
 import { downloadShell, type SaveShell } from './exports/saveShell';
@@ -37,6 +42,14 @@ export interface BackendOptions {
   endpoints?: () => SignallingEndpoint[];
   /** Where exports and backups are saved; browser-mode downloads (no PDF) when absent. */
   saveShell?: SaveShell;
+  /** Where doors listen and are announced (the rendezvous's); doors cannot open without it. */
+  doorNetwork?: DoorNetwork | null;
+  /** Tests: tighter door limits. */
+  doorLimits?: Partial<DoorLimits>;
+  /** The system clipboard (Electron's); browser mode writes from the page instead. */
+  clipboard?: SystemClipboard;
+  /** Allows the camera to Hearth's page while the QR reader is open (Electron's permission rules). */
+  cameraGate?: CameraGate;
   /** PBKDF2 iterations of new backups: tests only, to keep them quick. */
   backupIterations?: number;
   now?: () => number;
@@ -45,7 +58,7 @@ export interface BackendOptions {
 /** The request handlers, and how to shut them down. */
 export interface Backend {
   handlers: InvokeHandlers;
-  /** Saves and compacts everything, then refuses further requests. */
+  /** Closes the door, then saves and compacts everything, then refuses further requests. */
   close(): Promise<void>;
 }
 
@@ -65,6 +78,40 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   const shell = options.saveShell ?? downloadShell();
   const openJournal = journalOpener(store, options.dataDir, now);
+  const joinHandler: InvokeHandlers['hearth:circles:join'] = async (request) => {
+    const { folder, joined } = await store.joinCircle(joinedCircle(request, now()));
+    if (joined) return circleSummary(folder.circle);
+    // The same invite opened again: the circle it names, as it is. A different key under
+    // the same id is not the same circle, and must not be mixed with it.
+    const current = folder.circle;
+    if (current.profile.circleKey !== request.circleKey) {
+      throw new HearthError(
+        'invalid-argument',
+        'This laptop already has a circle with this invite’s id, but a different key. Ask for a new invite.',
+      );
+    }
+    const endpoints = [...new Set([...request.endpoints, ...current.profile.inviteEndpoints])];
+    const fresher = endpoints.slice(0, MAX_INVITE_ENDPOINTS);
+    if (fresher.join() === current.profile.inviteEndpoints.join()) return circleSummary(current);
+    const updated = await folder.update((stored) => ({
+      ...stored,
+      profile: { ...stored.profile, inviteEndpoints: fresher },
+    }));
+    return circleSummary(updated);
+  };
+  const doors = createDoors({
+    network: options.doorNetwork ?? null,
+    emit: options.emit,
+    invite: async (circleId, circleName) =>
+      doorInvite(
+        (await store.circle(circleId)).circle.profile,
+        circleName,
+        options.endpoints?.() ?? [],
+      ),
+    join: joinHandler,
+    ...(options.doorLimits === undefined ? {} : { limits: options.doorLimits }),
+    now,
+  });
   const handlers: InvokeHandlers = {
     'hearth:app:info': () =>
       Promise.resolve({ ...options.appInfo, contractVersion: IPC_CONTRACT_VERSION }),
@@ -85,27 +132,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await store.createCircle(circle, indexState);
       return circleSummary(circle);
     },
-    'hearth:circles:join': async (request) => {
-      const { folder, joined } = await store.joinCircle(joinedCircle(request, now()));
-      if (joined) return circleSummary(folder.circle);
-      // The same invite opened again: the circle it names, as it is. A different key under
-      // the same id is not the same circle, and must not be mixed with it.
-      const current = folder.circle;
-      if (current.profile.circleKey !== request.circleKey) {
-        throw new HearthError(
-          'invalid-argument',
-          'This laptop already has a circle with this invite’s id, but a different key. Ask for a new invite.',
-        );
-      }
-      const endpoints = [...new Set([...request.endpoints, ...current.profile.inviteEndpoints])];
-      const fresher = endpoints.slice(0, MAX_INVITE_ENDPOINTS);
-      if (fresher.join() === current.profile.inviteEndpoints.join()) return circleSummary(current);
-      const updated = await folder.update((stored) => ({
-        ...stored,
-        profile: { ...stored.profile, inviteEndpoints: fresher },
-      }));
-      return circleSummary(updated);
-    },
+    'hearth:circles:join': joinHandler,
     'hearth:circles:open': async (circleId) => {
       const folder = await store.circle(circleId);
       const indexState = await folder.load(INDEX_DOC_ID);
@@ -150,9 +177,20 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       now,
       ...(options.backupIterations === undefined ? {} : { iterations: options.backupIterations }),
     }),
+    ...doors.handlers,
+    ...desktopHandlers({
+      ...(options.clipboard === undefined ? {} : { clipboard: options.clipboard }),
+      ...(options.cameraGate === undefined ? {} : { cameraGate: options.cameraGate }),
+    }),
   };
 
-  return { handlers: withPlainErrors(handlers), close: () => store.close() };
+  return {
+    handlers: withPlainErrors(handlers),
+    close: async () => {
+      await doors.close();
+      await store.close();
+    },
+  };
 }
 
 function newestOpenedFirst(a: StoredCircle, b: StoredCircle): number {

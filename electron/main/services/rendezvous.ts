@@ -15,6 +15,8 @@ import {
   type EndpointDiscovery,
   type EndpointDiscoveryOptions,
 } from './discovery/endpointDiscovery';
+import { MDNS_PORT } from './discovery/mdnsInterface';
+import type { DoorNetwork } from './door/doorNetwork';
 import { isLoopbackIPv4 } from './signalling/lanAddresses';
 import {
   startSignallingEndpoint,
@@ -44,6 +46,8 @@ export interface Rendezvous {
   readonly discovery: EndpointDiscovery | null;
   /** This laptop's endpoint URLs (127.0.0.1 first), then those discovered. */
   endpoints(): SignallingEndpoint[];
+  /** Where a door (./door/) listens and is announced: the endpoint's addresses, mDNS's interfaces. */
+  readonly doorNetwork: DoorNetwork;
   /** Stops discovery (saying goodbye), then the endpoint. Idempotent. */
   close(): Promise<void>;
 }
@@ -93,10 +97,17 @@ export async function startRendezvous(options: RendezvousOptions = {}): Promise<
   lastReported = JSON.stringify(endpoints());
 
   let closing: Promise<void> | null = null;
+  const mdnsPort =
+    options.discovery === false ? MDNS_PORT : (options.discovery?.mdnsPort ?? MDNS_PORT);
   return {
     endpoint,
     discovery,
     endpoints,
+    doorNetwork: {
+      hosts: () => endpoint.hosts,
+      mdns: () =>
+        discovery === null ? null : { interfaces: discovery.interfaces, port: mdnsPort },
+    },
     close: () =>
       (closing ??= (async () => {
         await discovery?.close();

@@ -268,8 +268,11 @@ export function createBrowserBridge(
   };
 
   connect();
+  const api = buildHearthApi(invoke, subscribe);
   return {
-    api: buildHearthApi(invoke, subscribe),
+    // The host has no way to this person's clipboard; the page writes it itself (it is
+    // served from loopback, a secure context). In Electron, main writes it instead.
+    api: { ...api, clipboard: { writeText: (text) => navigator.clipboard.writeText(text) } },
     close: () => {
       closed = true;
       clearTimeout(retryTimer);

@@ -47,6 +47,9 @@ function withHearthErrors(api: HearthApi): HearthApi {
     journal: wrapDomain(api.journal),
     export: wrapDomain(api.export),
     backup: wrapDomain(api.backup),
+    door: wrapDomain(api.door),
+    clipboard: wrapDomain(api.clipboard),
+    camera: wrapDomain(api.camera),
     events: api.events,
   };
 }

@@ -93,6 +93,15 @@ export function fakeHandlers(overrides: Partial<InvokeHandlers> = {}): InvokeHan
     'hearth:export:cancel': vi.fn(() => Promise.resolve()),
     'hearth:backup:create': vi.fn(() => Promise.resolve({ kind: 'dismissed' as const })),
     'hearth:backup:restore': vi.fn(() => Promise.resolve({ kind: 'dismissed' as const })),
+    'hearth:door:open': vi.fn(() => Promise.reject(new Error('not used'))),
+    'hearth:door:close': vi.fn(() => Promise.resolve()),
+    'hearth:door:state': vi.fn(() => Promise.resolve(null)),
+    'hearth:door:answer': vi.fn(() => Promise.resolve()),
+    'hearth:door:nearby': vi.fn(() => Promise.resolve([])),
+    'hearth:door:knock': vi.fn(() => Promise.reject(new Error('not used'))),
+    'hearth:door:leave': vi.fn(() => Promise.resolve()),
+    'hearth:clipboard:write': vi.fn(() => Promise.resolve()),
+    'hearth:camera:reader': vi.fn(() => Promise.resolve()),
   };
   return { ...handlers, ...overrides };
 }

@@ -43,6 +43,11 @@ export interface MdnsInterfaceOptions {
   onService: (service: Service) => void;
   /** A Hearth said goodbye. */
   onGoodbye: (instance: string) => void;
+  /**
+   * Another service to announce and browse instead of Hearth's signalling endpoint (an
+   * open door, ../door/doorRecords.ts): its DNS-SD type and its records (none: browse only).
+   */
+  service?: { type: string; records: MdnsRecord[] };
 }
 
 // The slice of bonjour-service's private responder used here. Its socket's 'error'
@@ -93,7 +98,7 @@ export class MdnsInterface {
     this.responder.mdns.on('warning', (error) => {
       log.debug('mDNS warning', { address: options.address, error: String(error) });
     });
-    this.records = serviceRecords(options);
+    this.records = options.service?.records ?? serviceRecords(options);
     this.responder.register(this.records);
     this.announce();
     this.announceTimer = setTimeout(() => {
@@ -112,7 +117,7 @@ export class MdnsInterface {
   census(): void {
     if (this.closed) return;
     this.browser?.stop();
-    const browser = this.bonjour.find({ type: SERVICE_TYPE });
+    const browser = this.bonjour.find({ type: this.options.service?.type ?? SERVICE_TYPE });
     browser.on('up', this.options.onService);
     browser.on('srv-update', this.options.onService);
     browser.on('down', (service) => {
@@ -130,6 +135,10 @@ export class MdnsInterface {
     const goodbye = this.records.map((record) => ({ ...record, ttl: 0 }));
     this.responder.unregister(this.records);
     await new Promise<void>((resolve) => {
+      if (goodbye.length === 0) {
+        resolve();
+        return;
+      }
       const timer = setTimeout(resolve, GOODBYE_TIMEOUT_MS);
       this.responder.mdns.respond(goodbye, () => {
         clearTimeout(timer);
@@ -144,7 +153,7 @@ export class MdnsInterface {
   }
 
   private announce(): void {
-    if (this.closed) return;
+    if (this.closed || this.records.length === 0) return;
     this.responder.mdns.respond(this.records, (error) => {
       if (error instanceof Error) {
         log.debug('an mDNS announcement failed', {

@@ -1,20 +1,60 @@
-/** The first screen on a laptop with no circle yet. */
+/**
+ * The first screen on a laptop with no circle yet: start a circle, or join one. When a
+ * circle in the room has opened its door, joining it comes first ("Join a circle
+ * nearby"); otherwise starting does, with joining (nearby or with an invite) beside it.
+ */
 import { useTranslation } from 'react-i18next';
 import type { NewCircle } from '../../../../shared/ipc/contract';
+import { useNearbyDoors } from '../door/useDoor';
 import { CircleForm } from './CircleForm';
 
-/** Greets a new member and helps them make their first circle. */
-export function WelcomeScreen({
-  onCreate,
-  onJoin,
-  onRestore,
-}: {
+/** Props of {@link WelcomeScreen}. */
+export interface WelcomeScreenProps {
   onCreate: (circle: NewCircle) => Promise<void>;
+  /** Opens "Join a circle" with an invite. */
   onJoin: () => void;
+  /** Opens "Join a circle nearby". */
+  onJoinNearby?: () => void;
   /** Opens "Restore a circle" from a backup. */
   onRestore?: () => void;
-}) {
+}
+
+/** Greets a new member and helps them make or join their first circle. */
+export function WelcomeScreen({ onCreate, onJoin, onJoinNearby, onRestore }: WelcomeScreenProps) {
   const { t } = useTranslation();
+  const doors = useNearbyDoors(onJoinNearby !== undefined);
+  const doorsOpen = doors?.length ?? 0;
+
+  const joining = (
+    <section
+      className={`welcome__join-card${doorsOpen > 0 ? ' welcome__join-card--first' : ''}`}
+      aria-labelledby="welcome-join-title"
+    >
+      <h2 id="welcome-join-title" className="welcome__form-title">
+        {t('nearby.welcomeTitle')}
+      </h2>
+      <p role="status">
+        {doorsOpen > 0
+          ? t('nearby.welcomeDoorOpen', { count: doorsOpen })
+          : t('nearby.welcomeNoDoor')}
+      </p>
+      <div className="welcome__join-actions">
+        {onJoinNearby !== undefined && (
+          <button
+            className={`button${doorsOpen > 0 ? ' button--primary' : ''}`}
+            type="button"
+            onClick={onJoinNearby}
+          >
+            {t('nearby.open')}
+          </button>
+        )}
+        <button className="button" type="button" onClick={onJoin}>
+          {t('join.open')}
+        </button>
+      </div>
+    </section>
+  );
+
   return (
     <main className="welcome">
       <div className="welcome__card">
@@ -24,14 +64,10 @@ export function WelcomeScreen({
         <h1 className="welcome__title">{t('welcome.title')}</h1>
         <p className="welcome__lead">{t('welcome.lead')}</p>
         <p className="welcome__privacy">{t('welcome.privacy')}</p>
+        {doorsOpen > 0 && joining}
         <h2 className="welcome__form-title">{t('welcome.startCircle')}</h2>
         <CircleForm onCreate={onCreate} submitLabel={t('circleForm.create')} />
-        <div className="welcome__join">
-          <p>{t('welcome.invited')}</p>
-          <button className="button" type="button" onClick={onJoin}>
-            {t('join.open')}
-          </button>
-        </div>
+        {doorsOpen === 0 && joining}
         {onRestore !== undefined && (
           <div className="welcome__join welcome__restore">
             <p>{t('backup.welcomeRestore')}</p>

@@ -12,6 +12,7 @@ import type { MemberRecord } from '../../../../shared/notebook/schema';
 import { Dialog } from '../../app/Dialog';
 import type { CircleSession } from '../../notebook/circleSession';
 import { memberColourVar } from '../circles/memberColours';
+import { DoorSetting } from '../door/DoorSetting';
 import { roleRecords, type RoleChange } from './roleChanges';
 
 /** Props of {@link FacilitationSection}. */
@@ -88,6 +89,7 @@ export function FacilitationSection({ session, snapshot }: FacilitationSectionPr
         <p className="about-section__text">{t('facilitation.notFacilitator')}</p>
       ) : (
         <div className="facilitation-controls">
+          <DoorSetting session={session} snapshot={snapshot} />
           {chosen === null ? (
             <p className="about-section__text">
               {members.length > 1

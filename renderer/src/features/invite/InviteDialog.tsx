@@ -9,6 +9,7 @@ import { Dialog } from '../../app/Dialog';
 import { hearth } from '../../lib/hearthApi';
 import type { CircleSession } from '../../notebook/circleSession';
 import { makeInvite, safetyCodeFor } from '../../sync/circleRoom';
+import { CopyButton } from './CopyButton';
 import { QrCode } from './QrCode';
 import { SafetyCode } from './SafetyCode';
 
@@ -41,7 +42,6 @@ function InviteContent({ session, circleName, onClose }: Omit<InviteDialogProps,
   const textId = useId();
   const [invite, setInvite] = useState<string | null>(null);
   const [words, setWords] = useState<string[]>([]);
-  const [copied, setCopied] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -85,18 +85,7 @@ function InviteContent({ session, circleName, onClose }: Omit<InviteDialogProps,
           rows={4}
           onFocus={(event) => event.target.select()}
         />
-        <button
-          className="button"
-          type="button"
-          onClick={() => {
-            void navigator.clipboard.writeText(invite).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            );
-          }}
-        >
-          {copied ? t('invite.copied') : t('invite.copy')}
-        </button>
+        <CopyButton text={invite} label={t('invite.copy')} />
         <p className="field__hint">{t('invite.keepItInTheRoom')}</p>
         <SafetyCode words={words} />
       </div>

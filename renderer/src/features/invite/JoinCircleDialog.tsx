@@ -1,6 +1,7 @@
 /**
- * "Join a circle": paste the invite someone showed you (or open its hearth:// link),
- * check the safety code with the room, then say your name and colour.
+ * "Join a circle": scan the invite's QR code with the camera, or paste the invite someone
+ * showed you (or open its hearth:// link); check the safety code with the room, then say
+ * your name and colour. Doors open nearby are one click away ("Join a circle nearby").
  */
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { Dialog } from '../../app/Dialog';
 import { describeError } from '../../app/describeError';
 import { readInvite, safetyCodeFor, type ReadInvite } from '../../sync/circleRoom';
 import { ColourPicker } from '../circles/ColourPicker';
+import { QrReader } from './QrReader';
 import { SafetyCode } from './SafetyCode';
 
 /** Props of {@link JoinCircleDialog}. */
@@ -19,10 +21,18 @@ export interface JoinCircleDialogProps {
   initialInvite: string;
   onClose: () => void;
   onJoin: (join: JoinCircle) => Promise<void>;
+  /** Switches to knocking on a door nearby instead. */
+  onJoinNearby?: () => void;
 }
 
 /** Joins a circle from an invite. */
-export function JoinCircleDialog({ open, initialInvite, onClose, onJoin }: JoinCircleDialogProps) {
+export function JoinCircleDialog({
+  open,
+  initialInvite,
+  onClose,
+  onJoin,
+  onJoinNearby,
+}: JoinCircleDialogProps) {
   const { t } = useTranslation();
   return (
     <Dialog
@@ -31,12 +41,24 @@ export function JoinCircleDialog({ open, initialInvite, onClose, onJoin }: JoinC
       description={t('join.description')}
       onClose={onClose}
     >
-      {open && <JoinForm initialInvite={initialInvite} onClose={onClose} onJoin={onJoin} />}
+      {open && (
+        <JoinForm
+          initialInvite={initialInvite}
+          onClose={onClose}
+          onJoin={onJoin}
+          {...(onJoinNearby === undefined ? {} : { onJoinNearby })}
+        />
+      )}
     </Dialog>
   );
 }
 
-function JoinForm({ initialInvite, onClose, onJoin }: Omit<JoinCircleDialogProps, 'open'>) {
+function JoinForm({
+  initialInvite,
+  onClose,
+  onJoin,
+  onJoinNearby,
+}: Omit<JoinCircleDialogProps, 'open'>) {
   const { t } = useTranslation();
   const inviteId = useId();
   const nameId = useId();
@@ -48,6 +70,8 @@ function JoinForm({ initialInvite, onClose, onJoin }: Omit<JoinCircleDialogProps
   const [words, setWords] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [scanning, setScanning] = useState(false);
+  const [scanned, setScanned] = useState(false);
 
   const read: ReadInvite | null = text.trim() === '' ? null : readInvite(text);
   const invite = read !== null && read.ok ? read.value : null;
@@ -85,6 +109,36 @@ function JoinForm({ initialInvite, onClose, onJoin }: Omit<JoinCircleDialogProps
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
+      {onJoinNearby !== undefined && (
+        <p className="join__nearby">
+          <button className="button button--quiet" type="button" onClick={onJoinNearby}>
+            {t('nearby.open')}
+          </button>
+        </p>
+      )}
+      <div className="join__camera">
+        <button
+          className="button"
+          type="button"
+          aria-pressed={scanning}
+          onClick={() => setScanning((on) => !on)}
+        >
+          {scanning ? t('qrReader.stop') : t('qrReader.open')}
+        </button>
+        {scanning && (
+          <QrReader
+            onText={(scannedText) => {
+              const read = readInvite(scannedText);
+              if (!read.ok) return false;
+              setText(scannedText);
+              setScanning(false);
+              setScanned(true);
+              return true;
+            }}
+          />
+        )}
+        {scanned && !scanning && <p role="status">{t('qrReader.found')}</p>}
+      </div>
       <div className="field">
         <label className="field__label" htmlFor={inviteId}>
           {t('join.invite')}

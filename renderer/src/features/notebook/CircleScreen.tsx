@@ -32,6 +32,10 @@ import { CircleLiveContext, useCircleSync, useCirclePresence } from '../../sync/
 import { CircleSearch } from '../search/CircleSearch';
 import type { SearchBoxHandle } from '../search/SearchBox';
 import { SupportButton } from '../crisis/SupportButton';
+import { DoorBanner } from '../door/DoorBanner';
+import { LetPeopleInDialog } from '../door/LetPeopleInDialog';
+import { mayLetPeopleIn } from '../door/useDoor';
+import { useDoorOfCircle } from '../door/useDoorOfCircle';
 
 /** Props of {@link CircleScreen}. */
 export interface CircleScreenProps {
@@ -106,6 +110,9 @@ function Notebook({
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [newCircleOpen, setNewCircleOpen] = useState(false);
   const [inviteOpen, setInviteOpen] = useState(false);
+  const [doorDialogOpen, setDoorDialogOpen] = useState(false);
+  const door = useDoorOfCircle(session.circleId);
+  const mayOpenDoor = mayLetPeopleIn(snapshot, session.profile.memberId);
   const [focusEntry, setFocusEntry] = useState<EntryId | null>(null);
   const [showJournal, setShowJournal] = useState(false);
   const journal = useJournal();
@@ -187,6 +194,11 @@ function Notebook({
           <button className="button" type="button" onClick={() => setInviteOpen(true)}>
             {t('invite.open')}
           </button>
+          {!gate.blocking && (mayOpenDoor || door !== null) && (
+            <button className="button" type="button" onClick={() => setDoorDialogOpen(true)}>
+              {t('door.open')}
+            </button>
+          )}
           <button
             className="button button--quiet"
             type="button"
@@ -210,6 +222,7 @@ function Notebook({
           </button>
         </div>
       </header>
+      <DoorBanner door={door} onShow={() => setDoorDialogOpen(true)} />
       <NoticeBanner />
       <AgreementsGate gate={gate} circleName={circleName}>
         <div className="workspace">
@@ -300,6 +313,13 @@ function Notebook({
         session={session}
         circleName={circleName}
         onClose={() => setInviteOpen(false)}
+      />
+      <LetPeopleInDialog
+        open={doorDialogOpen}
+        session={session}
+        circleName={circleName}
+        door={door}
+        onClose={() => setDoorDialogOpen(false)}
       />
       <NewMeetingDialog
         open={newMeetingOpen && !gate.blocking}

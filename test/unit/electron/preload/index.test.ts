@@ -30,7 +30,10 @@ describe('the preload', () => {
       [
         'app',
         'backup',
+        'camera',
         'circles',
+        'clipboard',
+        'door',
         'docs',
         'events',
         'export',

@@ -16,9 +16,11 @@ import { printWindowOptions } from '../../../../electron/main/exportPdf';
 import {
   checkPermission,
   handlePermissionRequest,
+  permissionRules,
   secureSession,
 } from '../../../../electron/main/security';
 import { buildWindowOptions } from '../../../../electron/main/window';
+import { createCameraGate } from '../../../../electron/main/cameraGate';
 import { APP_PAGE, captureLogs } from '../fakes';
 import { buildBundles, setTo, type BuiltBundles } from './builtBundles';
 
@@ -122,8 +124,27 @@ describe('5. session permission requests are handled', () => {
     }
   });
 
-  it('the built main bundle sets the handlers on the default session', () => {
-    expect(bundles.main).toMatch(/secureSession\(session\.defaultSession, appPage\)/);
+  it('the built main bundle sets the handlers on the default session, with the camera gate', () => {
+    expect(bundles.main).toMatch(/secureSession\(session\.defaultSession, appPage, cameraGate\)/);
+  });
+
+  it('with the camera gate closed (as it is unless the QR reader is open), every request is denied', () => {
+    const rules = permissionRules(APP_PAGE, createCameraGate());
+    for (const permission of [
+      'media',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'geolocation',
+    ]) {
+      const callback = vi.fn();
+      rules.request(null, permission, callback, {
+        requestingUrl: APP_PAGE.url,
+        isMainFrame: true,
+        mediaTypes: ['video'],
+      });
+      expect(callback).toHaveBeenCalledWith(false);
+      expect(rules.check(null, permission, 'app://hearth', { mediaType: 'video' })).toBe(false);
+    }
   });
 });
 

@@ -43,12 +43,26 @@ class FakeStore {
       notices: { list: unused, dismiss: unused },
       export: { save: unused, cancel: unused },
       backup: { create: unused, restore: unused },
+      door: {
+        open: unused,
+        close: unused,
+        state: unused,
+        answer: unused,
+        nearby: unused,
+        knock: unused,
+        leave: unused,
+      },
+      clipboard: { writeText: unused },
+      camera: { reader: unused },
       events: {
         onNotice: () => () => undefined,
         onMenuCommand: () => () => undefined,
         onEndpoints: () => () => undefined,
         onInviteLink: () => () => undefined,
         onExportProgress: () => () => undefined,
+        onDoorState: () => () => undefined,
+        onNearbyDoors: () => () => undefined,
+        onKnock: () => () => undefined,
       },
     };
   }
