@@ -2,16 +2,11 @@
  * Reads an entry document's Yjs tree straight into a headless Lexical editor, for
  * export. The collaboration binding (../notebook/headlessEntry.ts) is what editors use,
  * but it costs about 10 ms an entry; an export of a year reads hundreds, so here the
- * stored tree is walked once and the same Lexical nodes are made directly.
+ * stored tree, as ../notebook/entryTree.ts reads it (the one reader of Lexical's Yjs
+ * layout, with its depth bound), becomes the same Lexical nodes directly.
  *
- * The tree, as @lexical/yjs (0.52, binding V1) writes it under the root XmlText:
- * - an element node is an embedded XmlText whose attributes are the node's properties
- *   (`__type`, `__tag`, `__listType`, `__start`, `__url`, …) and whose content is its children;
- * - a text node is an embedded Y.Map of properties (`__type: 'text'`, `__format`, …)
- *   followed by the node's text as a string;
- * - a line break is an embedded Y.Map with `__type: 'linebreak'`.
- * Anything else (a node type this Hearth does not know) keeps its words as plain text:
- * an export never drops what someone wrote, and never trusts it as markup.
+ * Anything of a node type this Hearth does not know keeps its words as plain text: an
+ * export never drops what someone wrote, and never trusts it as markup.
  */
 import { $createLinkNode, $createAutoLinkNode } from '@lexical/link';
 import { $createListItemNode, $createListNode, type ListType } from '@lexical/list';
@@ -25,50 +20,50 @@ import {
   type ElementNode,
   type LexicalNode,
 } from 'lexical';
-import * as Y from 'yjs';
-import { ENTRY_BODY_ROOT } from '../notebook/schema';
-
-type DeltaOp = { insert: unknown };
+import type * as Y from 'yjs';
+import { readEntryTree, type EntryTreeNode } from '../notebook/entryTree';
 
 /** Replaces the editor root's children with the tree stored in `ydoc`; call inside `editor.update`. */
 export function $loadEntryTree(ydoc: Y.Doc): void {
   const root = $getRoot();
   root.clear();
-  const yRoot = ydoc.get(ENTRY_BODY_ROOT, Y.XmlText);
-  for (const child of readChildren(yRoot)) {
+  for (const child of nodesFrom(readEntryTree(ydoc).blocks)) {
     // The root holds blocks only; stray inline content gets a paragraph of its own.
     if ($isElementNode(child) && !child.isInline()) root.append(child);
     else root.append($createParagraphNode().append(child));
   }
 }
 
-function readChildren(yElement: Y.XmlText): LexicalNode[] {
+function nodesFrom(tree: readonly EntryTreeNode[]): LexicalNode[] {
   const nodes: LexicalNode[] = [];
-  let textProperties: Record<string, unknown> | null = null;
-  for (const op of yElement.toDelta() as DeltaOp[]) {
-    const { insert } = op;
-    if (typeof insert === 'string') {
-      const text = $createTextNode(insert);
-      const format = textProperties?.__format;
-      if (typeof format === 'number' && Number.isInteger(format)) text.setFormat(format);
-      nodes.push(text);
-      textProperties = null;
-    } else if (insert instanceof Y.XmlText) {
-      nodes.push(elementFrom(insert));
-    } else if (insert instanceof Y.Map) {
-      const properties = insert.toJSON() as Record<string, unknown>;
-      if (properties.__type === 'linebreak') nodes.push($createLineBreakNode());
-      else textProperties = properties;
+  for (const node of tree) {
+    switch (node.kind) {
+      case 'text': {
+        if (node.text === '') break;
+        const text = $createTextNode(node.text);
+        const format = node.properties?.__format;
+        if (typeof format === 'number' && Number.isInteger(format)) text.setFormat(format);
+        nodes.push(text);
+        break;
+      }
+      case 'linebreak':
+        nodes.push($createLineBreakNode());
+        break;
+      case 'element':
+        nodes.push(elementFrom(node));
+        break;
+      case 'other':
+        break;
     }
   }
   return nodes;
 }
 
-function elementFrom(yElement: Y.XmlText): ElementNode {
-  const a = yElement.getAttributes() as Record<string, unknown>;
-  const children = readChildren(yElement);
+function elementFrom(node: EntryTreeNode & { kind: 'element' }): ElementNode {
+  const a = node.properties;
+  const children = nodesFrom(node.children);
   let element: ElementNode;
-  switch (a.__type) {
+  switch (node.type) {
     case 'heading':
       element = $createHeadingNode(headingTag(a.__tag));
       break;
@@ -95,7 +90,7 @@ function elementFrom(yElement: Y.XmlText): ElementNode {
   }
   for (const child of children) {
     // A list holds only list items; anything else read into one is wrapped.
-    if (a.__type === 'list' && !(child.getType() === 'listitem')) {
+    if (node.type === 'list' && !(child.getType() === 'listitem')) {
       element.append($createListItemNode().append(child));
     } else {
       element.append(child);

@@ -1,105 +1,98 @@
 /**
  * The plain text of an entry straight from its Yjs document, without Lexical: what
  * search indexes. Reading through a headless editor (./headlessEntry.ts) costs a
- * binding and a full Lexical state per entry; walking the Yjs tree costs one delta per
- * element, so hundreds of entries index in a few milliseconds.
+ * binding and a full Lexical state per entry; the stored tree is read once by
+ * ./entryTree.ts (the one reader of Lexical's layout, with its depth bound), so hundreds
+ * of entries index in a few milliseconds.
  *
- * How Lexical's collaboration binding (V1) lays an entry out, and how it is read here:
- * - the root `XmlText` holds one embedded `XmlText` per block (paragraph, heading,
- *   quote, list); a list holds one `XmlText` per list item, and an item may hold a
- *   nested list;
- * - inside an element, a text node is a `Y.Map` of its properties followed by its
- *   characters as a string; a line break is a `Y.Map` whose `__type` is `linebreak`;
- * - inline elements (links) are embedded `XmlText`s too, told apart by `__type`;
- * - decorators are `XmlElement`s (an entry has none; one from a newer peer is skipped).
- *
- * Every block becomes one line. The walk trusts nothing it reads: unknown embeds are
- * skipped and nesting is bounded, because a peer can write any tree.
+ * Every block becomes one line (blank blocks left out); a link's words stay inside the
+ * line of their sentence, and a line break inside a block stays a line break. Nodes of
+ * unknown types hold no words here.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { logger } from '../log';
-import { ENTRY_BODY_ROOT } from './schema';
+import {
+  readEntryTree,
+  readEntryTreeFromState,
+  type EntryTree,
+  type EntryTreeNode,
+} from './entryTree';
 
 const log = logger('notebook');
 
 /** Element types whose text runs on inside the line of their parent block. */
 const INLINE_ELEMENTS: ReadonlySet<string> = new Set(['link', 'autolink']);
 
-/** Deeper than any list a person writes; a peer's pathological tree stops here. */
-const MAX_DEPTH = 48;
-
 /** The text of the entry in `ydoc`: one line per block, blank blocks left out. */
 export function entryTextFromDoc(ydoc: Y.Doc): string {
-  let yRoot: Y.XmlText;
-  try {
-    yRoot = ydoc.get(ENTRY_BODY_ROOT, Y.XmlText);
-  } catch (error) {
-    // The root was defined as another type: not an entry body this Hearth can read.
-    log.warn('an entry body could not be read as text', { error: String(error) });
-    return '';
-  }
-  const lines: string[] = [];
-  readBlock(yRoot, lines, 0);
-  return lines.join('\n');
+  return textOf(readEntryTree(ydoc));
 }
 
 /** The text of a stored entry state (the form export and tests hold). */
 export function entryTextFromState(state: Uint8Array): string {
-  const ydoc = new Y.Doc();
-  try {
-    Y.applyUpdate(ydoc, state);
-    return entryTextFromDoc(ydoc);
-  } finally {
-    ydoc.destroy();
-  }
+  return textOf(readEntryTreeFromState(state));
 }
 
-// Appends the lines of one block element (and of the blocks nested in it) to `lines`.
-function readBlock(yElement: Y.XmlText, lines: string[], depth: number): void {
-  if (depth > MAX_DEPTH) return;
+function textOf(tree: EntryTree): string {
+  if (tree.problems.length > 0) {
+    log.warn('an entry body was read in part', { reason: tree.problems[0] });
+  }
+  const lines: string[] = [];
+  readBlock(tree.blocks, lines);
+  return lines.join('\n');
+}
+
+// Appends the lines of one block's children (and of the blocks nested in it) to `lines`.
+function readBlock(children: readonly EntryTreeNode[], lines: string[]): void {
   let line = '';
   const endLine = (): void => {
     if (line.trim() !== '') lines.push(line);
     line = '';
   };
-  for (const op of deltaOf(yElement)) {
-    const insert = op.insert;
-    if (typeof insert === 'string') {
-      line += insert;
-    } else if (insert instanceof Y.XmlText) {
-      if (isInline(insert)) {
-        line += inlineText(insert, depth + 1);
-      } else {
-        endLine();
-        readBlock(insert, lines, depth + 1);
-      }
-    } else if (insert instanceof Y.Map && insert.get('__type') === 'linebreak') {
-      line += '\n';
+  for (const node of children) {
+    if (node.kind === 'element' && !isInline(node.type)) {
+      endLine();
+      readBlock(node.children, lines);
+    } else {
+      line += inlineText(node);
     }
-    // Other embeds are node properties (text formats) or decorators: no words in them.
   }
   endLine();
 }
 
-// The words of an inline element (a link), which may itself hold inline elements.
-function inlineText(yElement: Y.XmlText, depth: number): string {
-  if (depth > MAX_DEPTH) return '';
-  let text = '';
-  for (const op of deltaOf(yElement)) {
-    const insert = op.insert;
-    if (typeof insert === 'string') text += insert;
-    else if (insert instanceof Y.XmlText) text += inlineText(insert, depth + 1);
-    else if (insert instanceof Y.Map && insert.get('__type') === 'linebreak') text += '\n';
+// The words of a text run, line break or inline element (a link, which may nest).
+function inlineText(node: EntryTreeNode): string {
+  switch (node.kind) {
+    case 'text':
+      return node.text;
+    case 'linebreak':
+      return '\n';
+    case 'element':
+      return node.children.map(inlineText).join('');
+    case 'other':
+      return '';
   }
+}
+
+function isInline(type: string | null): boolean {
+  return type !== null && INLINE_ELEMENTS.has(type);
+}
+
+/**
+ * The entry's text exactly as Lexical's `$getRoot().getTextContent()` gives it for an
+ * editor showing this document: blocks separated by a blank line, line breaks as `\n`.
+ * An open editor compares the two to notice that it no longer shows its document.
+ */
+export function entryTextAsShown(ydoc: Y.Doc): string {
+  return shownText(readEntryTree(ydoc).blocks);
+}
+
+function shownText(children: readonly EntryTreeNode[]): string {
+  let text = '';
+  children.forEach((node, index) => {
+    text += node.kind === 'element' ? shownText(node.children) : inlineText(node);
+    const isBlock = node.kind === 'element' && !isInline(node.type);
+    if (isBlock && index !== children.length - 1) text += '\n\n';
+  });
   return text;
-}
-
-function isInline(yElement: Y.XmlText): boolean {
-  const type: unknown = yElement.getAttribute('__type');
-  return typeof type === 'string' && INLINE_ELEMENTS.has(type);
-}
-
-// Yjs types the delta loosely; only `insert` is read here.
-function deltaOf(yElement: Y.XmlText): { insert?: unknown }[] {
-  return yElement.toDelta() as { insert?: unknown }[];
 }

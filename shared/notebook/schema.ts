@@ -22,7 +22,8 @@
  * - `rounds`     the talking piece: rounds started, turns moved, passes (rounds.ts)
  *
  * Entry document: the Lexical content as the XmlText root named `root`
- * (Lexical's collaboration binding reads and writes it).
+ * (Lexical's collaboration binding reads and writes it); its layout, and what a body may
+ * not hold, is ./ENTRY_BODY.md.
  *
  * Every record read from a document is validated: a peer can write anything, so a
  * record of the wrong shape is skipped with a logged reason, never trusted.

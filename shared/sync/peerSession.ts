@@ -7,8 +7,13 @@
  *   vector. For a document this laptop lacks, the answer is empty and this laptop sends
  *   its own (empty) SYNC_STEP_1, so the peer sends the whole document; the document is
  *   created only when content arrives, so a bogus id leaves nothing behind.
- * - SYNC_STEP_2 and UPDATE go through ./updateGuard.ts and are applied with PEER_ORIGIN;
- *   nothing received is ever sent on. An UPDATE that needed structs this laptop lacks
+ * - SYNC_STEP_1 costs the peer from its budget (./answerBudget.ts) once its opening
+ *   requests are answered: a request the budget cannot pay waits, and a peer owing more
+ *   than the budget's `maxOwed` answers is dropped.
+ * - SYNC_STEP_2 and UPDATE may only write documents the circle's index names (a ghost
+ *   document is a protocol error), go through ./updateGuard.ts with the rules of their
+ *   kind of document (./documentRules.ts) and are applied with PEER_ORIGIN; nothing
+ *   received is ever sent on. An UPDATE that needed structs this laptop lacks
  *   (it overtook them on another channel) is applied in part and answered with a
  *   SYNC_STEP_1, whose answer fills the gap.
  * - AWARENESS must be well-formed and within 16 KiB; it is handed to the documents.
@@ -21,10 +26,10 @@
  * Messages are handled strictly in arrival order (documents may need loading first).
  */
 import * as Y from 'yjs';
-import type { DocId, MemberId } from '../notebook/ids';
-import { PEER_ORIGIN } from '../notebook/origins';
+import { INDEX_DOC_ID, type DocId, type MemberId } from '../notebook/ids';
 import { logger } from '../log';
 import { FrameReader, frameMessage } from './chunking';
+import { AnswerBudget, ANSWER_BUDGET } from './answerBudget';
 import { ClockEstimate, type ClockSample } from './clockOffset';
 import { OrderedTasks } from './orderedTasks';
 import { emptyCounters, type PeerCounters } from './peerCounters';
@@ -38,8 +43,7 @@ import {
   type PeerMessage,
 } from './peerProtocol';
 import type { SyncedDocs } from './syncedDocs';
-import { applyGuardedUpdate } from './updateGuard';
-import { inspectUpdate } from './updateShape';
+import { applyPeerWrite } from './peerWrites';
 
 const log = logger('sync');
 const EMPTY_UPDATE = new Uint8Array([0, 0]);
@@ -64,6 +68,8 @@ export interface PeerSessionOptions {
   ownClients?(docId: DocId): Iterable<number>;
   /** This laptop's clock in ms since 1970 (Date.now unless a test shifts it). */
   now?(): number;
+  /** Waits `ms` (setTimeout unless a test drives time); for requests over the budget. */
+  wait?(ms: number): Promise<void>;
 }
 
 /** The sync protocol with one peer over one channel. */
@@ -80,6 +86,12 @@ export class PeerSession {
   private peerMember: MemberId | null = null;
   private peerDocCount = 0;
   private stepOnesReceived = 0;
+  /** SYNC_STEP_1 queued so far, and those not answered yet. */
+  private stepOnesQueued = 0;
+  private owed = 0;
+  /** Documents the peer has asked about so far. */
+  private readonly answeredDocs = new Set<DocId>();
+  private readonly budget: AnswerBudget;
   /** This laptop's opening SYNC_STEP_1 not answered yet, per document. */
   private readonly awaiting = new Map<DocId, number>();
   /** Documents this laptop already asked the peer about. */
@@ -88,7 +100,9 @@ export class PeerSession {
   private state: 'open' | 'failed' | 'closed' = 'open';
   private lastStatus = '';
 
-  constructor(private readonly options: PeerSessionOptions) {}
+  constructor(private readonly options: PeerSessionOptions) {
+    this.budget = new AnswerBudget(() => this.now());
+  }
 
   /** The peer's member id, once its HELLO arrived. */
   get memberId(): MemberId | null {
@@ -114,7 +128,7 @@ export class PeerSession {
   start(): void {
     if (this.started || this.state !== 'open') return;
     this.started = true;
-    const docIds = this.options.docs.docIds();
+    const docIds = this.heldDocIds();
     this.sendMessage({
       kind: MESSAGE_KIND.HELLO,
       memberId: this.options.memberId,
@@ -208,6 +222,13 @@ export class PeerSession {
     if (message.kind === MESSAGE_KIND.AWARENESS && !isAwarenessUpdate(message.update)) {
       return 'an AWARENESS update that is malformed or too large';
     }
+    if (message.kind === MESSAGE_KIND.SYNC_STEP_1) {
+      this.stepOnesQueued++;
+      this.owed++;
+      if (this.owed > ANSWER_BUDGET.maxOwed) {
+        return `more than ${ANSWER_BUDGET.maxOwed} SYNC_STEP_1 waiting for an answer (a flood)`;
+      }
+    }
     this.prefetch(message);
     this.tasks.push(async () => {
       if (this.state !== 'open') return;
@@ -222,11 +243,31 @@ export class PeerSession {
     switch (message.kind) {
       case MESSAGE_KIND.SYNC_STEP_1: {
         const { docId, stateVector } = message;
+        // Free: the opening's requests, each about a document not asked about before (a
+        // HELLO announcing a million documents buys no repeated answers).
+        const opening = this.stepOnesReceived < this.peerDocCount && !this.answeredDocs.has(docId);
+        this.answeredDocs.add(docId);
+        if (!opening) {
+          await this.budget.pay(
+            (ms) => this.options.wait?.(ms) ?? new Promise((done) => setTimeout(done, ms)),
+            () => this.state === 'open',
+            () =>
+              log.info('a peer asks for more than its share of answers; they wait', {
+                peerId: this.peerId,
+              }),
+          );
+        }
+        if (this.state !== 'open') return null;
         this.stepOnesReceived++;
-        const known = this.options.docs.docIds().includes(docId);
+        this.owed--;
+        // A document the index does not name is not served, even if this laptop holds it.
+        const known = this.isHeld(docId);
         const ydoc = known ? await this.load(docId) : null;
         const update = ydoc === null ? EMPTY_UPDATE : Y.encodeStateAsUpdate(ydoc, stateVector);
+        if (!opening) this.budget.spend(update.length);
         this.sendMessage({ kind: MESSAGE_KIND.SYNC_STEP_2, docId, update });
+        // Asked even before the index names it: the index's answer, requested first, comes
+        // first, and the answer to this is checked when it arrives.
         if (!this.asked.has(docId)) this.ask(docId, true);
         return null;
       }
@@ -252,18 +293,20 @@ export class PeerSession {
     docId: DocId,
     update: Uint8Array,
   ): Promise<string | null> {
-    if (isEmptyUpdate(update)) return null;
-    if (!this.options.docs.docIds().includes(docId)) {
-      // Check the bytes before a new document is made for them.
-      const shape = inspectUpdate(new Y.Doc(), update, new Set());
-      if (!shape.ok) return `${kind} for a new document: ${shape.reason}`;
-    }
-    const ydoc = await this.load(docId);
-    if (ydoc === null || this.state !== 'open') return null;
-    const result = applyGuardedUpdate(ydoc, update, PEER_ORIGIN, {
-      ownClients: this.options.ownClients?.(docId) ?? [],
-    });
-    if (!result.ok) return `${kind} for ${docId}: ${result.reason}`;
+    const result = await applyPeerWrite(
+      {
+        docs: this.options.docs,
+        peerId: this.peerId,
+        ownClients: (id) => this.options.ownClients?.(id) ?? [],
+        load: (id) => this.load(id),
+        isOpen: () => this.state === 'open',
+      },
+      kind,
+      docId,
+      update,
+    );
+    if (result.refusal !== null) return result.refusal;
+    if (!result.changed) return null;
     this.options.onRemoteChange?.(docId);
     // It overtook structs on their way from another laptop: this peer has them too.
     if (result.incomplete && kind === 'UPDATE') this.ask(docId, false);
@@ -293,6 +336,22 @@ export class PeerSession {
       const stateVector = ydoc === null ? EMPTY_STATE_VECTOR : Y.encodeStateVector(ydoc);
       this.sendMessage({ kind: MESSAGE_KIND.SYNC_STEP_1, docId, stateVector });
     });
+  }
+
+  /**
+   * What the opening asks about: the index first, held or not (a peer writes only what
+   * the index names, so the index's answer must come before any entry's), then every
+   * other document this laptop holds that the index names.
+   */
+  private heldDocIds(): DocId[] {
+    const others = this.options.docs
+      .docIds()
+      .filter((docId) => docId !== INDEX_DOC_ID && this.options.docs.isNamed(docId));
+    return [INDEX_DOC_ID, ...others];
+  }
+
+  private isHeld(docId: DocId): boolean {
+    return this.options.docs.isNamed(docId) && this.options.docs.docIds().includes(docId);
   }
 
   private answered(docId: DocId): void {
@@ -356,8 +415,4 @@ export class PeerSession {
     this.lastStatus = status;
     this.options.onStatus?.();
   }
-}
-
-function isEmptyUpdate(update: Uint8Array): boolean {
-  return update.length === 2 && update[0] === 0 && update[1] === 0;
 }

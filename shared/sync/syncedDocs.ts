@@ -16,6 +16,12 @@ export interface SyncedDocs {
   docIds(): DocId[];
   /** The live doc, loading or creating it; null = refuse this id. */
   doc(docId: DocId): Promise<Y.Doc | null>;
+  /**
+   * True when a peer may write `docId`: the index, or an entry body the index names
+   * (an index update received earlier in the same session counts). Anything else a peer
+   * writes is a ghost document: a protocol error, never a new file.
+   */
+  isNamed(docId: DocId): boolean;
   /** Updates made on this laptop (not from PEER_ORIGIN, not from STORE_ORIGIN); returns its cleanup. */
   onLocalUpdate(listener: (docId: DocId, update: Uint8Array) => void): () => void;
   /** A doc newly created or loaded on this laptop; returns its cleanup. */

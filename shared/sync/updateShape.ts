@@ -13,6 +13,9 @@
  * - a skip struct (a hole); one writer listed twice (Yjs silently keeps only the last
  *   run); a client id over 32 bits; clocks over 2^40 (near 2^53 ids stop being exact);
  *   over-long keys; a subdocument;
+ * - an item that refers to itself or to a later item of its own writer (as its left or
+ *   right neighbour or its parent): Yjs writes neighbours before the items between them,
+ *   and such an item makes Yjs throw or wait for ever;
  * - anything written or deleted under one of this laptop's own client ids beyond what
  *   this laptop wrote (a forgery: Yjs would accept it and silently drop this laptop's
  *   real edit with that id, and the laptops would disagree for good).
@@ -20,9 +23,9 @@
  * Then it tells whether the update is a plain addition: new structs continuing each
  * writer's clock, whose neighbours and parents are live items or earlier structs of the
  * same writer, deleting only what is known — what typing produces, which
- * ./updateGuard.ts applies directly. For such a candidate it also refuses an item that
- * refers to itself or to a later item of its writer (Yjs throws) and an insertion whose
- * two neighbours lie in different places. Anything else is left to Yjs on a scratch copy.
+ * ./updateGuard.ts applies directly. For such a candidate it also refuses an insertion
+ * whose two neighbours lie in different places. Anything else is left to Yjs on a
+ * scratch copy.
  */
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
@@ -45,7 +48,12 @@ const PLAIN_MAX_STRUCTS = 512;
 export interface UpdateShape {
   /** New structs continuing each writer's clock, depending only on known items. */
   plainAddition: boolean;
+  /** The update as Yjs decodes it (for checks a document kind adds: ./documentRules.ts). */
+  decoded: DecodedUpdate;
 }
+
+/** An update as `Y.decodeUpdate` gives it. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 /** One writer's structs in the update: contiguous clocks from `start` to `end`. */
@@ -93,7 +101,7 @@ function inspect(
   let plainAddition = structs.length <= PLAIN_MAX_STRUCTS;
   for (const struct of structs) {
     const { client, clock } = struct.id;
-    const reason = checkStruct(struct);
+    const reason = checkStruct(struct) ?? checkOwnReferences(struct);
     if (reason !== null) return refuse(reason);
     let run = runs.get(client);
     if (client !== previous || run === undefined) {
@@ -127,8 +135,24 @@ function inspect(
       }
     }
   }
-  if (!plainAddition) return { ok: true, value: { plainAddition } };
-  return checkNeighbours(store, structs, runs);
+  if (!plainAddition) return { ok: true, value: { plainAddition, decoded } };
+  return checkNeighbours(store, decoded, runs);
+}
+
+/**
+ * An item refers to its left and right neighbours and its parent by id; one written
+ * after them. An item naming itself or a later item of its own writer was never written
+ * by Yjs: Yjs throws on some such updates and parks others as "pending" for good.
+ */
+function checkOwnReferences(struct: Struct): string | null {
+  if (!(struct instanceof Y.Item)) return null;
+  const { client, clock } = struct.id;
+  for (const ref of [struct.origin, struct.rightOrigin, struct.parent]) {
+    if (ref instanceof Y.ID && ref.client === client && ref.clock >= clock) {
+      return 'an item that refers to itself or to a later item of its writer';
+    }
+  }
+  return null;
 }
 
 /**
@@ -138,10 +162,11 @@ function inspect(
  */
 function checkNeighbours(
   store: Y.Doc['store'],
-  structs: readonly Struct[],
+  decoded: DecodedUpdate,
   runs: ReadonlyMap<number, Run>,
 ): Checked<UpdateShape> {
-  const notPlain: Checked<UpdateShape> = { ok: true, value: { plainAddition: false } };
+  const structs: readonly Struct[] = decoded.structs;
+  const notPlain: Checked<UpdateShape> = { ok: true, value: { plainAddition: false, decoded } };
   const resolve = (id: Y.ID): Resolved => {
     if (id.clock < Y.getState(store, id.client)) {
       return { at: 'live', struct: Y.getItem(store, id) as Y.Item | Y.GC };
@@ -179,7 +204,7 @@ function checkNeighbours(
     if (place === CONFLICT) return refuse('an insertion between neighbours in different places');
     places.set(struct, place);
   }
-  return { ok: true, value: { plainAddition: true } };
+  return { ok: true, value: { plainAddition: true, decoded } };
 }
 
 /** The struct of a writer's contiguous run that holds `clock` (binary search). */

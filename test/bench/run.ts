@@ -12,6 +12,8 @@
  * --sync runs only the sync benchmark (`npm run bench -- --sync`); --door only the door's
  * (door opened → one-year notebook beside a pasted invite, and the facilitator's input
  * latency under 200 knocks a second: ./door/doorBench.ts).
+ * --flood only the flood of SYNC_STEP_1 from a hostile laptop against an honest one's
+ * typing (./flood.ts), on the renderer in out/ (`npx electron-vite build` first).
  * The generated circle is cached (./oneYearCircle.ts); the first run makes it.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,6 +23,7 @@ import { join, resolve } from 'node:path';
 import { seededRandom } from '../helpers/seededRandom';
 import { launchBrowser, startBrowserHost } from './browserHost';
 import { measureDiskUse } from './bytesOnDisk';
+import { runFloodBench } from './flood';
 import { measureKeystrokes, quantile } from './keystrokeLatency';
 import { oneYearCircle } from './oneYearCircle';
 import { measureOpenTimes, type EditorTarget } from './openTime';
@@ -203,11 +206,13 @@ async function doorBench(): Promise<void> {
   return runDoorBench(join(REPO_ROOT, 'out', 'renderer'));
 }
 
-(process.argv.includes('--door')
-  ? doorBench()
-  : process.argv.includes('--sync')
-    ? syncBench()
-    : main().then(syncBench)
+(process.argv.includes('--flood')
+  ? runFloodBench()
+  : process.argv.includes('--door')
+    ? doorBench()
+    : process.argv.includes('--sync')
+      ? syncBench()
+      : main().then(syncBench)
 ).catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);

@@ -4,6 +4,7 @@ import { doorMessagesTarget } from './doorMessages';
 import type { FuzzTarget } from './fuzzTarget';
 import { inviteTextsTarget } from './inviteTexts';
 import { ipcArgumentsTarget } from './ipcArguments';
+import { liveEntryPageTarget } from './liveEntryPage';
 import { markdownImportTarget } from './markdownImport';
 import { peerMessagesTarget } from './peerMessages';
 import { signallingFramesTarget } from './signallingFrames';
@@ -13,6 +14,7 @@ import { wireFramesTarget } from './wireFrames';
 /** The targets of `npm run fuzz` and of the CI-sized run. */
 export const FUZZ_TARGETS: readonly FuzzTarget[] = [
   peerMessagesTarget,
+  liveEntryPageTarget,
   signallingFramesTarget,
   ipcArgumentsTarget,
   wireFramesTarget,

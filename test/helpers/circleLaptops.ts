@@ -30,9 +30,16 @@ export interface Laptop {
   mesh: CircleMesh;
 }
 
-/** A laptop with empty documents and a mesh (anti-entropy timer off unless asked). */
-export function makeLaptop(random: SeededRandom, options: { antiEntropyMs?: number } = {}): Laptop {
-  const docs = new MemorySyncedDocs();
+/**
+ * A laptop with empty documents and a mesh (anti-entropy timer off unless asked). Peers
+ * write only documents its index names, unless `everyDocNamed` (for transport tests that
+ * keep no index).
+ */
+export function makeLaptop(
+  random: SeededRandom,
+  options: { antiEntropyMs?: number; everyDocNamed?: boolean } = {},
+): Laptop {
+  const docs = new MemorySyncedDocs(undefined, options.everyDocNamed ?? false);
   const memberId = seededId<MemberId>(random);
   const mesh = new CircleMesh({ docs, memberId, antiEntropyMs: options.antiEntropyMs ?? 0 });
   return { peerId: seededId<string>(random), memberId, docs, mesh };

@@ -22,8 +22,14 @@ export class MemorySyncedDocs implements SyncedDocs {
   private readonly addedListeners = new Set<Listener<[DocId]>>();
   private readonly awarenessListeners = new Set<Listener<[DocId, Uint8Array]>>();
 
-  /** `refuse` names ids `doc()` answers null for. */
-  constructor(private readonly refuse: (docId: DocId) => boolean = () => false) {}
+  /**
+   * `refuse` names ids `doc()` answers null for; `everyDocNamed` lets peers write any
+   * document (for tests of sync that hold no index), else only those the index names.
+   */
+  constructor(
+    private readonly refuse: (docId: DocId) => boolean = () => false,
+    private readonly everyDocNamed = false,
+  ) {}
 
   docIds(): DocId[] {
     return [...new Set([...this.live.keys(), ...this.stored.keys()])].sort();
@@ -50,6 +56,22 @@ export class MemorySyncedDocs implements SyncedDocs {
     });
     for (const listener of [...this.addedListeners]) listener(docId);
     return ydoc;
+  }
+
+  isNamed(docId: DocId): boolean {
+    if (docId === INDEX_DOC_ID) return true;
+    if (this.everyDocNamed) return true;
+    const index =
+      this.live.get(INDEX_DOC_ID) ??
+      (this.stored.has(INDEX_DOC_ID) ? this.docNow(INDEX_DOC_ID) : null);
+    return index?.getMap(INDEX_ROOT.entries).has(docId) ?? false;
+  }
+
+  /** Drops a document, live or stored, without a trace. */
+  forget(docId: DocId): void {
+    this.live.get(docId)?.destroy();
+    this.live.delete(docId);
+    this.stored.delete(docId);
   }
 
   /** Puts a document in the "store" without loading it. */

@@ -149,7 +149,6 @@ export class CircleSession {
     const entryId = newId<EntryId>();
     const ydoc = new Y.Doc();
     this.docs.adopt(entryDocId(entryId), ydoc);
-    Y.applyUpdate(ydoc, publication.body, LOCAL_ORIGIN);
     let anonymousClient: number | null = null;
     if (publication.anonymous) {
       anonymousClient = this.index.addAnonymousEntry(publication.meetingId, entryId);
@@ -167,6 +166,9 @@ export class CircleSession {
         anonymousClient ?? undefined,
       );
     }
+    // The words last: peers write only documents the index names, so the record must
+    // reach them first (updates leave in the order they are made).
+    Y.applyUpdate(ydoc, publication.body, LOCAL_ORIGIN);
     return { entryId, anonymousClient };
   }
 

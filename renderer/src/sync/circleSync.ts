@@ -220,7 +220,7 @@ export class CircleSync {
       frame: (frame) => peerSession?.receive(frame),
       interruption: () => this.refresh(),
       closed: (reason) => {
-        log.info('a link to a peer closed', { reason });
+        log.info('a link to a peer closed', { peerId, reason });
         if (this.links.get(peerId) === link) this.links.delete(peerId);
         this.mesh.removePeer(peerId);
         this.presence.forgetPeer(peerId);

@@ -84,6 +84,14 @@ export class PeerLink {
       this.drain();
     };
     this.channel.onclose = () => this.close('the data channel closed');
+    // Chromium closes a channel itself on a message over its 256 KiB limit, before any
+    // of it reaches this page: say why, as far as the browser tells.
+    this.channel.onerror = (event: Event) => {
+      const error = (event as RTCErrorEvent).error as RTCError | undefined;
+      this.close(
+        `the data channel failed (${error?.errorDetail ?? 'no detail'}: ${error?.message ?? ''})`,
+      );
+    };
     this.channel.onbufferedamountlow = () => this.drain();
     this.channel.onmessage = (event: MessageEvent<unknown>) => {
       if (!(event.data instanceof ArrayBuffer)) {

@@ -6,6 +6,7 @@
  */
 import { INDEX_DOC_ID, isDocId, type DocId, type EntryId } from '../../../shared/notebook/ids';
 import { PEER_ORIGIN, STORE_ORIGIN } from '../../../shared/notebook/origins';
+import { INDEX_ROOT } from '../../../shared/notebook/schema';
 import type { SyncedDocs } from '../../../shared/sync/syncedDocs';
 import type { CircleSession } from '../notebook/circleSession';
 import type { CirclePresence } from './circlePresence';
@@ -22,6 +23,9 @@ export function sessionDocs(session: CircleSession, presence: CirclePresence): S
       if (session.isWithdrawn(entryId)) return null;
       return session.entryDoc(entryId);
     },
+    // The raw record, valid or not: an entry is named once its record exists at all.
+    isNamed: (docId) =>
+      docId === INDEX_DOC_ID || session.index.ydoc.getMap(INDEX_ROOT.entries).has(docId),
     onLocalUpdate: (listener) =>
       session.onDocUpdate((docId, update, origin) => {
         if (origin !== PEER_ORIGIN && origin !== STORE_ORIGIN) listener(docId, update);

@@ -12,23 +12,21 @@ import { LexicalExtensionComposer } from '@lexical/react/LexicalExtensionCompose
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextExtension } from '@lexical/rich-text';
 import type { Provider } from '@lexical/yjs';
-import { configExtension, defineExtension } from 'lexical';
-import { useCallback, useState } from 'react';
+import { configExtension, defineExtension, type LexicalEditor } from 'lexical';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
-import { logger } from '../../../../shared/log';
 import { ENTRY_NAMESPACE, ENTRY_NODES } from '../../../../shared/notebook/entryNodes';
 import { ENTRY_TRANSFORMERS } from '../../../../shared/notebook/entryMarkdown';
 import type { EntryId } from '../../../../shared/notebook/ids';
 import { ENTRY_EDITOR_THEME } from './editorTheme';
+import { BindingWatchPlugin, reportEditorFailure } from './BindingWatchPlugin';
 import { EntryProvider } from './entryProvider';
 import { FocusWhenReadyPlugin } from './FocusWhenReadyPlugin';
 import { isSafeLink } from './safeLink';
 import { Toolbar } from './Toolbar';
 import { WritingPresencePlugin } from './WritingPresencePlugin';
 import type { CirclePresence } from '../../sync/circlePresence';
-
-const log = logger('entry-editor');
 
 /**
  * Every entry editor's configuration, at module scope so it is stable across renders.
@@ -42,9 +40,7 @@ const ENTRY_EDITOR = defineExtension({
   nodes: [...ENTRY_NODES],
   theme: ENTRY_EDITOR_THEME,
   $initialEditorState: null,
-  onError: (error: Error) => {
-    log.error('the entry editor failed', { message: error.message });
-  },
+  onError: (error: Error, editor: LexicalEditor) => reportEditorFailure(editor, error),
   dependencies: [
     RichTextExtension,
     ListExtension,
@@ -80,10 +76,19 @@ export function EntryEditor(props: EntryEditorProps) {
   const { bodyId, loadBody, label, toolbarLabel, presence, cursor, autoFocus, onFocused } = props;
   const { t } = useTranslation();
   const [failed, setFailed] = useState(false);
+  // Each rebuild mounts a fresh editor (and replica) on the same live document.
+  const [rebuilds, setRebuilds] = useState(0);
+  const replicaRef = useRef<Y.Doc | null>(null);
+  const currentReplica = useCallback(() => replicaRef.current, []);
+  const rebuild = useCallback(() => {
+    replicaRef.current = null;
+    setRebuilds((count) => count + 1);
+  }, []);
 
   const providerFactory = useCallback(
     (id: string, yjsDocMap: Map<string, Y.Doc>): Provider => {
       const replica = new Y.Doc();
+      replicaRef.current = replica;
       yjsDocMap.set(id, replica);
       return new EntryProvider(
         replica,
@@ -96,7 +101,7 @@ export function EntryEditor(props: EntryEditorProps) {
   );
 
   return (
-    <LexicalExtensionComposer extension={ENTRY_EDITOR} contentEditable={null}>
+    <LexicalExtensionComposer key={rebuilds} extension={ENTRY_EDITOR} contentEditable={null}>
       <div className="entry-editor">
         <Toolbar label={toolbarLabel} />
         <div className="entry-editor__surface">
@@ -114,6 +119,11 @@ export function EntryEditor(props: EntryEditorProps) {
             {t('entry.loadFailed')}
           </p>
         )}
+        {rebuilds > 0 && (
+          <p className="entry-editor__notice" role="status">
+            {t('entry.rebuilt')}
+          </p>
+        )}
       </div>
       <CollaborationPlugin
         id={bodyId}
@@ -122,6 +132,7 @@ export function EntryEditor(props: EntryEditorProps) {
         username={cursor.name}
         cursorColor={cursor.colour}
       />
+      <BindingWatchPlugin replica={currentReplica} onOutOfStep={rebuild} />
       <MarkdownShortcutPlugin transformers={ENTRY_TRANSFORMERS} />
       {presence !== null && props.tellWhereWriting && (
         <WritingPresencePlugin presence={presence} entryId={bodyId} />

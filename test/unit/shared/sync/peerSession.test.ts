@@ -25,7 +25,12 @@ beforeEach(() => {
 afterEach(() => restoreLog());
 
 /** A session whose peer is the test: what the session sends is decoded into `sent`. */
-function scripted(docs: SyncedDocs = new MemorySyncedDocs()) {
+/** Documents a peer may write whatever the index says: these tests are about transport. */
+function anyDocs(refuse?: (docId: DocId) => boolean): MemorySyncedDocs {
+  return new MemorySyncedDocs(refuse, true);
+}
+
+function scripted(docs: SyncedDocs = anyDocs()) {
   const sent: PeerMessage[] = [];
   const errors: string[] = [];
   let statusChanges = 0;
@@ -64,7 +69,7 @@ function textUpdate(text: string, client = 4242): Uint8Array {
 
 describe('peer session', () => {
   it('opens with HELLO counting the SYNC_STEP_1 that follow, one per document', async () => {
-    const docs = new MemorySyncedDocs();
+    const docs = anyDocs();
     docs.docNow(INDEX_DOC_ID)!.getMap('meta').set('name', 'circle');
     docs.store(ENTRY, textUpdate('stored'));
     const { session, sent } = scripted(docs);
@@ -76,7 +81,8 @@ describe('peer session', () => {
       MESSAGE_KIND.SYNC_STEP_1,
     ]);
     expect(sent[0]).toEqual({ ...hello(2), memberId: ME });
-    expect(sent.slice(1).map((m) => 'docId' in m && m.docId)).toEqual([ENTRY, INDEX_DOC_ID]);
+    // The index first: peers write only documents it names.
+    expect(sent.slice(1).map((m) => 'docId' in m && m.docId)).toEqual([INDEX_DOC_ID, ENTRY]);
   });
 
   it('refuses a message before HELLO and a second HELLO, each with one protocol error', async () => {
@@ -91,7 +97,7 @@ describe('peer session', () => {
   });
 
   it('answers a request for a document it lacks with nothing and a request of its own, creating nothing', async () => {
-    const docs = new MemorySyncedDocs();
+    const docs = anyDocs();
     const { session, sent, say } = scripted(docs);
     session.start();
     await say(hello(1), {
@@ -100,18 +106,21 @@ describe('peer session', () => {
       stateVector: Uint8Array.of(0),
     });
     expect(sent.slice(1)).toEqual([
+      // Asked of every peer, held or not: the index comes first.
+      { kind: MESSAGE_KIND.SYNC_STEP_1, docId: INDEX_DOC_ID, stateVector: Uint8Array.of(0) },
       { kind: MESSAGE_KIND.SYNC_STEP_2, docId: ENTRY, update: Uint8Array.of(0, 0) },
       { kind: MESSAGE_KIND.SYNC_STEP_1, docId: ENTRY, stateVector: Uint8Array.of(0) },
     ]);
     expect(docs.docIds()).toEqual([]);
     expect(session.inStep).toBe(false);
+    await say({ kind: MESSAGE_KIND.SYNC_STEP_2, docId: INDEX_DOC_ID, update: Uint8Array.of(0, 0) });
     await say({ kind: MESSAGE_KIND.SYNC_STEP_2, docId: ENTRY, update: textUpdate('hello') });
     expect(docs.docNow(ENTRY)!.getText('t').toJSON()).toBe('hello');
     expect(session.inStep).toBe(true);
   });
 
   it('is in step only once the peer opened and every opening request was answered', async () => {
-    const docs = new MemorySyncedDocs();
+    const docs = anyDocs();
     docs.docNow(INDEX_DOC_ID);
     const { session, say, statusChanges } = scripted(docs);
     session.start();
@@ -131,7 +140,7 @@ describe('peer session', () => {
   });
 
   it('asks for a full difference when an update overtook what it builds on', async () => {
-    const docs = new MemorySyncedDocs();
+    const docs = anyDocs();
     docs.docNow(ENTRY)!.getText('t').insert(0, 'base');
     const { session, sent, say, errors } = scripted(docs);
     session.start();
@@ -153,20 +162,21 @@ describe('peer session', () => {
   });
 
   it('ignores documents the circle refuses and answers requests for them with nothing', async () => {
-    const docs = new MemorySyncedDocs((docId) => docId === OTHER);
+    const docs = anyDocs((docId) => docId === OTHER);
     const { session, sent, say, errors } = scripted(docs);
     session.start();
     await say(hello());
     await say({ kind: MESSAGE_KIND.UPDATE, docId: OTHER, update: textUpdate('no') });
     expect(errors).toEqual([]);
     expect(docs.docIds()).toEqual([]);
-    expect(sent.at(-1)).toMatchObject({ kind: MESSAGE_KIND.HELLO });
+    expect(sent.map((m) => m.kind)).not.toContain(MESSAGE_KIND.SYNC_STEP_2);
   });
 
   it('never throws from receive, even when the documents do', async () => {
     const broken: SyncedDocs = {
       docIds: () => [ENTRY],
       doc: () => Promise.reject(new Error('disk on fire')),
+      isNamed: () => true,
       onLocalUpdate: () => () => undefined,
       onDocAdded: () => () => undefined,
       onLocalAwareness: () => () => undefined,
@@ -182,7 +192,7 @@ describe('peer session', () => {
   });
 
   it('reports one protocol error, then neither handles nor sends anything', async () => {
-    const docs = new MemorySyncedDocs();
+    const docs = anyDocs();
     const { session, sent, say, errors } = scripted(docs);
     session.start();
     await say(hello());

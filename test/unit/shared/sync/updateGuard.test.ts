@@ -3,6 +3,8 @@ import * as Y from 'yjs';
 import { setLogSink } from '../../../../shared/log';
 import { PEER_ORIGIN } from '../../../../shared/notebook/origins';
 import { ENTRY_BODY_ROOT } from '../../../../shared/notebook/schema';
+import type { DocId } from '../../../../shared/notebook/ids';
+import { documentRules } from '../../../../shared/sync/documentRules';
 import { countStructs } from '../../../../shared/sync/structCount';
 import { applyGuardedUpdate, type GuardResult } from '../../../../shared/sync/updateGuard';
 import {
@@ -302,5 +304,43 @@ describe('update guard', () => {
       expect(text(viaAuto)).toBe(text(viaScratch));
     }
     expect(fast).toBeGreaterThan(100);
+  });
+});
+
+describe('update guard and the live document', () => {
+  it("tells a listener's own repair from a live state other than the scratch copy's", () => {
+    const logged: string[] = [];
+    const restore = setLogSink((record) => logged.push(record.message));
+    try {
+      const ydoc = ownDoc();
+      // As the circle session's dangling-text repair does: a change of its own, at once.
+      ydoc.on('afterTransaction', (transaction: Y.Transaction) => {
+        if (transaction.origin === PEER_ORIGIN) ydoc.getMap('repairs').set('n', 1);
+      });
+      const update = peerEdit((t) => t.insert(7, 'X'));
+      const result = applyGuardedUpdate(ydoc, update, PEER_ORIGIN, { path: 'scratch' });
+      expect(result).toMatchObject({ ok: true, path: 'scratch' });
+      expect(text(ydoc)).toContain('X');
+      expect(logged.filter((message) => message.includes('scratch'))).toEqual([]);
+    } finally {
+      restore();
+    }
+  });
+
+  it('refuses an update that would leave an entry body the editor cannot show, on either path', () => {
+    const rules = documentRules('EEEEEEEEEEEEEEEEEEEEEE' as DocId);
+    const hidden = peerEdit((t) => {
+      const paragraph = new Y.XmlText();
+      t.insertEmbed(0, paragraph);
+      paragraph.insert(0, 'hidden words');
+    });
+    const ydoc = ownDoc();
+    const before = Y.encodeStateAsUpdate(ydoc);
+    // (This file's base document keeps its words in the root, which no editor shows either.)
+    expect(applyGuardedUpdate(ydoc, hidden, PEER_ORIGIN, { rules })).toMatchObject({
+      ok: false,
+      reason: /paragraph/,
+    });
+    expect(Y.encodeStateAsUpdate(ydoc)).toEqual(before);
   });
 });
