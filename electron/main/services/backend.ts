@@ -1,7 +1,8 @@
 /**
  * The main-process side of the IPC contract (shared/ipc/contract.ts), as plain Node: the
  * Electron IPC layer and the browser-mode host both build it with `createBackend` and
- * dispatch each checked request to `handlers`. Arguments arrive already checked against
+ * dispatch each checked request to `handlers` (electron/main/ipc/dispatch.ts, which also
+ * turns an unexpected error into `[internal]`). Arguments arrive already checked against
  * shared/ipc/arguments.ts; the handlers still refuse unknown circles with `not-found`.
  */
 import {
@@ -236,7 +237,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     protection: options.appInfo.keyProtection ?? 'unknown',
   });
   return {
-    handlers: withPlainErrors(handlers),
+    handlers,
     close: async () => {
       await doors.close();
       await store.close();
@@ -247,25 +248,4 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
 function newestOpenedFirst(a: StoredCircle, b: StoredCircle): number {
   return b.lastOpenedAt - a.lastOpenedAt || b.profile.createdAt - a.profile.createdAt;
-}
-
-// Every failure reaches the renderer as a HearthError it can put into words; anything
-// unexpected is logged here with its detail and crosses as `internal`.
-function withPlainErrors(handlers: InvokeHandlers): InvokeHandlers {
-  const wrapped: Record<string, (...args: never[]) => Promise<unknown>> = {};
-  for (const [channel, handler] of Object.entries(handlers) as [
-    string,
-    (...args: never[]) => Promise<unknown>,
-  ][]) {
-    wrapped[channel] = async (...args) => {
-      try {
-        return await handler(...args);
-      } catch (error) {
-        if (error instanceof HearthError) throw error;
-        log.error('a request failed unexpectedly', { channel, error: String(error) });
-        throw new HearthError('internal', 'Something went wrong in Hearth; please try again.');
-      }
-    };
-  }
-  return wrapped as unknown as InvokeHandlers;
 }
