@@ -6,8 +6,9 @@
  * - {@link InvokeMap} lists every request: its argument tuple and its result.
  * - {@link EventMap} lists every event pushed to the renderer.
  * - {@link HearthApi} is what the renderer sees: the preload builds it over Electron
- *   IPC, the browser-mode client builds it over a local WebSocket, and the renderer
- *   cannot tell which.
+ *   IPC, the browser-mode client builds it over a local WebSocket; both answer every
+ *   channel the same way (electron/main/ipc/dispatch.ts), and where the two must differ
+ *   the renderer asks which it has (renderer/src/lib/hearthApi.ts, `isDesktop`).
  *
  * Arguments are untrusted on the receiving side and checked at run time against
  * `INVOKE_ARGUMENTS` in ./arguments.ts before any handler runs.
