@@ -38,36 +38,11 @@ import type { DoorState, KnockProgress, KnockRequest, NearbyDoor, OpenDoor } fro
 import type { ExportOutcome, ExportProgress, RestoreOutcome, SaveOutcome } from './saving';
 import type { Settings } from './settings';
 
-export type { AppInfo, Diagnostics, KeyProtection, MenuCommand, ProblemReport } from './app';
-export type {
-  CircleProfile,
-  CircleSummary,
-  JoinCircle,
-  JournalInfo,
-  NewCircle,
-  OpenedCircle,
-  SignallingEndpoint,
-  StoreNotice,
-} from './circles';
-export type {
-  DoorLabelKind,
-  DoorState,
-  KnockEnd,
-  KnockProgress,
-  KnockRequest,
-  NearbyDoor,
-  OpenDoor,
-  WaitingKnock,
-} from './door';
-export type { ExportOutcome, ExportProgress, RestoreOutcome, SaveOutcome } from './saving';
-export {
-  LANGUAGES,
-  type Language,
-  type LanguagePreference,
-  type Settings,
-  type TextSize,
-  type ThemePreference,
-} from './settings';
+export type * from './app';
+export type * from './circles';
+export type * from './door';
+export type * from './saving';
+export * from './settings';
 
 /** Bumped when a channel changes shape. */
 export const IPC_CONTRACT_VERSION = 1;

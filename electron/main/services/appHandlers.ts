@@ -16,15 +16,21 @@ import type { Store } from './store/store';
 
 const log = logger('backend');
 
-/** What the app requests need; see `BackendOptions` (./backend.ts) for each. */
+/** What the app requests need (the backend's options carry the same fields). */
 export interface AppHandlersOptions {
   store: Store;
   appInfo: Omit<AppInfo, 'contractVersion'>;
+  /** Runtime versions and the system, for diagnostics (`{ electron, chrome, node, os }`). */
   runtime?: Record<string, string>;
+  /** The log's last lines, for diagnostics; none when absent. */
   logTail?: (count: number) => Promise<string[]>;
+  /** Keeps the display awake or lets it sleep (desktop); ignored when absent. */
   keepAwake?: (awake: boolean) => void;
+  /** Told the settings after every change (the desktop follows theme and language). */
   onSettingsChanged?: (settings: Settings) => void;
+  /** The signalling endpoints to meet peers through (./rendezvous.ts); none when absent. */
   endpoints?: () => SignallingEndpoint[];
+  /** The system clipboard (Electron's); browser mode writes from the page instead. */
   clipboard?: SystemClipboard;
   now: () => number;
 }

@@ -5,18 +5,12 @@
  * turns an unexpected error into `[internal]`). Arguments arrive already checked against
  * shared/ipc/arguments.ts; the handlers still refuse unknown circles with `not-found`.
  */
-import type {
-  AppInfo,
-  EmitEvent,
-  InvokeHandlers,
-  Settings,
-  SignallingEndpoint,
-} from '../../../shared/ipc/contract';
+import type { EmitEvent, InvokeHandlers } from '../../../shared/ipc/contract';
 import { logger } from '../../../shared/log';
-import { appHandlers } from './appHandlers';
+import { appHandlers, type AppHandlersOptions } from './appHandlers';
 import { backupHandlers } from './backup/circleBackup';
 import { circleHandlers } from './circleHandlers';
-import { desktopHandlers, type CameraGate, type SystemClipboard } from './desktopHandlers';
+import { desktopHandlers, type CameraGate } from './desktopHandlers';
 import { createDoors } from './door/doors';
 import type { DoorLimits } from './door/doorLimits';
 import type { DoorNetwork } from './door/doorNetwork';
@@ -31,30 +25,17 @@ import { Store } from './store/store';
 
 const log = logger('backend');
 
-/** What the backend needs; `now` is for tests. */
-export interface BackendOptions {
+/** What the backend needs; `now` is for tests. The app requests' part is documented there. */
+export interface BackendOptions extends Omit<AppHandlersOptions, 'store' | 'now'> {
   dataDir: string;
   keyVault: KeyVault;
-  appInfo: Omit<AppInfo, 'contractVersion'>;
   emit: EmitEvent;
-  /** Runtime versions and the system, for diagnostics (`{ electron, chrome, node, os }`). */
-  runtime?: Record<string, string>;
-  /** The log's last lines, for diagnostics; none when absent. */
-  logTail?: (count: number) => Promise<string[]>;
-  /** Keeps the display awake or lets it sleep (desktop); ignored when absent. */
-  keepAwake?: (awake: boolean) => void;
-  /** Told the settings after every change (the desktop follows theme and language). */
-  onSettingsChanged?: (settings: Settings) => void;
-  /** The signalling endpoints to meet peers through (./rendezvous.ts); none when absent. */
-  endpoints?: () => SignallingEndpoint[];
   /** Where exports and backups are saved; browser-mode downloads (no PDF) when absent. */
   saveShell?: SaveShell;
   /** Where doors listen and are announced (the rendezvous's); doors cannot open without it. */
   doorNetwork?: DoorNetwork | null;
   /** Tests: tighter door limits. */
   doorLimits?: Partial<DoorLimits>;
-  /** The system clipboard (Electron's); browser mode writes from the page instead. */
-  clipboard?: SystemClipboard;
   /** Allows the camera to Hearth's page while the QR reader is open (Electron's permission rules). */
   cameraGate?: CameraGate;
   /** PBKDF2 iterations of new backups: tests only, to keep them quick. */
