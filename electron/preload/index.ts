@@ -12,7 +12,9 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { EVENT_CHANNELS, isInvokeChannel } from '../../shared/ipc/arguments';
 import {
-  buildHearthApi,
+  HEARTH_API_EVENTS,
+  HEARTH_API_REQUESTS,
+  apiFromTables,
   type EventChannel,
   type EventMap,
   type HearthApi,
@@ -75,7 +77,14 @@ export function createSubscribe(
 }
 
 // The page sees this object as `window.hearth`, and nothing else from the preload.
+// The object's type is computed from the tables it is built from, so `satisfies` fails if
+// they ever describe another API than the one the renderer reads.
 contextBridge.exposeInMainWorld(
   'hearth',
-  buildHearthApi(createInvoke(ipcRenderer), createSubscribe(ipcRenderer)) satisfies HearthApi,
+  apiFromTables(
+    HEARTH_API_REQUESTS,
+    HEARTH_API_EVENTS,
+    createInvoke(ipcRenderer),
+    createSubscribe(ipcRenderer),
+  ) satisfies HearthApi,
 );

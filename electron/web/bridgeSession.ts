@@ -1,11 +1,10 @@
 /**
- * One authenticated browser-mode page: reads its invoke frames, checks channel and
- * arguments exactly as Electron main does, calls the backend's handler and sends the
- * result. A frame that is not the wire format closes this socket (with the reason in
+ * One authenticated browser-mode page (the host has already checked its token and
+ * origin): reads its invoke frames, hands each to the same dispatcher Electron main uses
+ * (electron/main/ipc/dispatch.ts) and sends the answer. A frame that is not the wire format closes this socket (with the reason in
  * the log) and nothing else; a failing handler becomes a `[kind] message` result.
  */
 import type { RawData, WebSocket } from 'ws';
-import { checkInvokeArguments, isInvokeChannel } from '../../shared/ipc/arguments';
 import { IPC_CONTRACT_VERSION, type InvokeHandlers } from '../../shared/ipc/contract';
 import { HearthError } from '../../shared/ipc/errors';
 import {
@@ -17,6 +16,7 @@ import {
   type ResultMessage,
 } from '../../shared/ipc/wire';
 import { logger } from '../../shared/log';
+import { INTERNAL_ERROR_MESSAGE, dispatch } from '../main/ipc/dispatch';
 
 const log = logger('web-host');
 
@@ -24,6 +24,9 @@ const log = logger('web-host');
 export const CLOSE_PROTOCOL_BROKEN = 1008;
 /** Close code sent to every page when the host stops. */
 export const CLOSE_GOING_AWAY = 1001;
+
+// What a request is told once the host has begun to stop.
+const SHUTTING_DOWN_MESSAGE = 'Hearth is shutting down; try again';
 
 // A page this far behind on its answers is not a renderer waiting for its documents.
 const MAX_REQUESTS_IN_FLIGHT = 4096;
@@ -111,42 +114,18 @@ export function openBridgeSession(
   };
 }
 
-// Runs one request; every failure comes back as a result, never as a rejection.
+// Runs one request through the one dispatcher; every failure comes back as a result.
 async function answer(
   message: InvokeMessage,
   handlers: InvokeHandlers,
   accepting: boolean,
 ): Promise<ResultMessage> {
   const { id, channel, args } = message;
-  if (!accepting)
-    return failed(id, new HearthError('internal', 'Hearth is shutting down; try again'));
-  if (!isInvokeChannel(channel)) {
-    return failed(id, new HearthError('invalid-argument', 'unknown request channel'));
-  }
-  let checked: ReturnType<typeof checkInvokeArguments>;
-  try {
-    checked = checkInvokeArguments(channel, args);
-  } catch (error) {
-    // A check should never throw; if one does, the arguments were odd enough to refuse.
-    log.error('an argument check threw', { channel, error: String(error) });
-    return failed(
-      id,
-      new HearthError('invalid-argument', `${channel} arguments could not be checked`),
-    );
-  }
-  if (!checked.ok) return failed(id, new HearthError('invalid-argument', checked.reason));
-  try {
-    // The arguments were just checked against this very channel's tuple; TypeScript cannot
-    // relate the union of channels to the union of handlers, hence the widening.
-    const handler = handlers[channel] as (...values: readonly unknown[]) => Promise<unknown>;
-    const value = await handler(...checked.value);
-    return { kind: 'result', id, ok: true, value };
-  } catch (error) {
-    if (error instanceof HearthError) return failed(id, error);
-    log.error('a request failed', { channel, error: String(error) });
-    const text = error instanceof Error ? error.message : String(error);
-    return failed(id, new HearthError('internal', text));
-  }
+  if (!accepting) return failed(id, new HearthError('internal', SHUTTING_DOWN_MESSAGE));
+  const answered = await dispatch(handlers, channel, args);
+  return answered.ok
+    ? { kind: 'result', id, ok: true, value: answered.value }
+    : failed(id, answered.error);
 }
 
 function failed(id: number, error: HearthError): ResultMessage {
@@ -159,9 +138,9 @@ function encodeResult(result: ResultMessage): Uint8Array {
     return encodeFrame(result);
   } catch (error) {
     if (!(error instanceof WireError)) throw error;
+    // The reason names the result's shape or size; it stays in the log like any other.
     log.error('a result could not be encoded', { reason: error.message });
-    const reason = `the result could not be sent: ${error.message}`;
-    return encodeFrame(failed(result.id, new HearthError('internal', reason)));
+    return encodeFrame(failed(result.id, new HearthError('internal', INTERNAL_ERROR_MESSAGE)));
   }
 }
 

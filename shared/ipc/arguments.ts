@@ -7,7 +7,13 @@ import * as v from '../validate';
 import { checkExportRequest } from '../export/exportOptions';
 import type { CircleId, DocId } from '../notebook/ids';
 import { LIMITS, MEMBER_COLOURS } from '../notebook/schema';
-import { LANGUAGES, type InvokeArgs, type InvokeChannel } from './contract';
+import {
+  HEARTH_API_EVENTS,
+  LANGUAGES,
+  type EventChannel,
+  type InvokeArgs,
+  type InvokeChannel,
+} from './contract';
 
 /** The largest backup file the page may hand over (it crosses the bridge in one frame). */
 export const MAX_BACKUP_BYTES = 60 * 1024 * 1024;
@@ -123,17 +129,11 @@ export const INVOKE_ARGUMENTS: { [C in InvokeChannel]: v.Check<InvokeArgs<C>> } 
 /** Every request channel, for allow-lists. */
 export const INVOKE_CHANNELS = Object.keys(INVOKE_ARGUMENTS) as InvokeChannel[];
 
-/** Every event channel, for allow-lists. */
-export const EVENT_CHANNELS = [
-  'hearth:notices:added',
-  'hearth:menu:command',
-  'hearth:sync:endpoints',
-  'hearth:app:invite-link',
-  'hearth:export:progress',
-  'hearth:door:state',
-  'hearth:door:nearby',
-  'hearth:door:knock',
-] as const;
+/**
+ * Every event channel, for allow-lists: those the renderer's API listens on, which the
+ * contract's compile-time check keeps equal to `EventMap`'s keys.
+ */
+export const EVENT_CHANNELS: readonly EventChannel[] = Object.values(HEARTH_API_EVENTS);
 
 /** True when `channel` is a known request channel. */
 export function isInvokeChannel(channel: unknown): channel is InvokeChannel {

@@ -1,8 +1,9 @@
 /**
- * Typed access to a circle's index document (schema in ./schema.ts). Nothing outside
- * this module names the index document's roots. Reads go through a cached, validated
- * snapshot that is rebuilt after the document changes; writes are transactions with
- * an explicit origin.
+ * Typed access to a circle's index document (schema in ./schema.ts, whose `INDEX_ROOT`
+ * names its roots once; the record modules this one calls, such as ./indexSnapshot.ts
+ * and ./reactions.ts, use those names too). Reads go through a validated snapshot, built
+ * on the first read after the document changes and kept until the next change; writes
+ * are transactions with an explicit origin.
  */
 import * as Y from 'yjs';
 import { newId, type CircleId, type EntryId, type MeetingId, type MemberId } from './ids';

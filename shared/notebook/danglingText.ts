@@ -14,6 +14,7 @@
  * to the run and merges it away. Both words survive either way.
  */
 import * as Y from 'yjs';
+import { MAX_ENTRY_DEPTH } from './entryTree';
 import { ENTRY_BODY_ROOT } from './schema';
 
 /** The properties Lexical's binding gives a plain text node (format 0, no style). */
@@ -57,13 +58,16 @@ function scan(element: Y.XmlText): { offsets: number[]; children: Y.XmlText[] } 
 /** Gives every dangling run in an entry document a text node; returns how many it gave. */
 export function repairDanglingText(ydoc: Y.Doc, origin: unknown): number {
   const found: { element: Y.XmlText; offsets: number[] }[] = [];
-  const visit = (element: Y.XmlText): void => {
+  const visit = (element: Y.XmlText, depth: number): void => {
+    // The same bound as the reader's (./entryTree.ts): below it a peer's tree is not an
+    // entry Lexical shows, and the walk must not follow it down.
+    if (depth > MAX_ENTRY_DEPTH) return;
     const { offsets, children } = scan(element);
     if (offsets.length > 0) found.push({ element, offsets });
-    for (const child of children) visit(child);
+    for (const child of children) visit(child, depth + 1);
   };
   // The root holds blocks only; runs of text live in the blocks (and list items) below it.
-  for (const block of scan(ydoc.get(ENTRY_BODY_ROOT, Y.XmlText)).children) visit(block);
+  for (const block of scan(ydoc.get(ENTRY_BODY_ROOT, Y.XmlText)).children) visit(block, 2);
   if (found.length === 0) return 0;
   let repaired = 0;
   ydoc.transact(() => {

@@ -138,8 +138,3 @@ function propertyProblem(properties: NodeProperties): string | null {
   }
   return null;
 }
-
-/** True when `node` is an element the registry calls a block (for readers of the tree). */
-export function isBlockType(type: string | null): boolean {
-  return type !== null && entryNodeRegistry().get(type) === 'block';
-}

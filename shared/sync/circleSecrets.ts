@@ -19,21 +19,22 @@
 import { fromBase64Url, toBase64Url } from '../crypto/base64url';
 import { SAFETY_WORDS } from './safetyWords';
 
-/** Version of the derivation above; a change of labels, salt or word list bumps it. */
+/**
+ * Version of the derivation above, written into its salt and labels; a change of labels,
+ * salt or safety-word list bumps it (and so changes every derived value).
+ */
 export const CIRCLE_SECRETS_VERSION = 1;
-/** Version of the safety-code word list and its use. */
-export const SAFETY_CODE_VERSION = 1;
 /** The length of a circle key, in bytes. */
 export const CIRCLE_KEY_BYTES = 32;
 /** How many words a safety code has. */
 export const SAFETY_CODE_WORDS = 4;
 
-const SALT = 'hearth circle secrets v1';
+const SALT = `hearth circle secrets v${CIRCLE_SECRETS_VERSION}`;
 const LABEL = {
-  roomName: 'hearth/v1/room-name',
-  signallingSecret: 'hearth/v1/signalling-secret',
-  safetyCode: 'hearth/v1/safety-code',
-} as const;
+  roomName: `hearth/v${CIRCLE_SECRETS_VERSION}/room-name`,
+  signallingSecret: `hearth/v${CIRCLE_SECRETS_VERSION}/signalling-secret`,
+  safetyCode: `hearth/v${CIRCLE_SECRETS_VERSION}/safety-code`,
+};
 
 /** Everything a laptop derives from one circle key. */
 export interface CircleSecrets {

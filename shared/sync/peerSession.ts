@@ -204,6 +204,10 @@ export class PeerSession {
     if (message === null) return null;
     if (message.kind === MESSAGE_KIND.HELLO) {
       if (this.peerMember !== null) return 'a second HELLO';
+      if (message.protocolVersion !== PEER_PROTOCOL_VERSION) {
+        // Two builds that speak different versions cannot sync; say so rather than guess.
+        return `a HELLO for peer protocol version ${message.protocolVersion}; this laptop speaks version ${PEER_PROTOCOL_VERSION}`;
+      }
       this.peerMember = message.memberId;
       this.peerDocCount = message.docCount;
       this.updateStatus();

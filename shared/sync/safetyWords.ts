@@ -6,7 +6,7 @@
  *
  * Version 1. Never reorder or edit this list: every laptop must map the same byte to the
  * same word, or the code would differ between laptops holding the same key. A change
- * needs a new SAFETY_CODE_VERSION in ./circleSecrets.ts.
+ * needs a new CIRCLE_SECRETS_VERSION in ./circleSecrets.ts.
  */
 
 /** The 256 words, indexed by byte value. */

@@ -3,7 +3,8 @@
  * publishSignalingMessage), so a stock y-webrtc client given the room name and the
  * signalling secret of ./circleSecrets.ts as its `password` can talk to Hearth laptops.
  *
- * Scheme, version 1 (y-webrtc's):
+ * Scheme (y-webrtc's; nothing on the wire names a version, so a stock client can read it:
+ * a new scheme would need its own algorithm name in the sealed bytes):
  * - key: PBKDF2-SHA-256 over the UTF-8 secret, salt = the UTF-8 room name, 100,000
  *   iterations, 256 bits, used as an AES-GCM key;
  * - plaintext: the message encoded with lib0's `writeAny` (JSON-like values: objects,
@@ -19,8 +20,6 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { fromBase64Url, toBase64Url } from '../crypto/base64url';
 
-/** Version of the scheme above. */
-export const SIGNALLING_CIPHER_VERSION = 1;
 /** y-webrtc's PBKDF2 iteration count; must match for interoperation. */
 export const SIGNALLING_KEY_ITERATIONS = 100_000;
 /** The largest sealed message `openSignal` will look at (an SDP offer is a few KiB). */

@@ -1,7 +1,7 @@
 /**
  * An in-memory stand-in for the main-process backend: every request channel of the
- * IPC contract, with nothing on disk. Used to test the browser-mode host and bridge
- * without the real store, and by memoryWebHost.ts to run the renderer against it.
+ * IPC contract, with nothing on disk. Used to test the browser-mode host, its bridge and
+ * the renderer's browser-mode client without the real store.
  */
 import * as Y from 'yjs';
 import { toBase64Url } from '../../shared/crypto/base64url';

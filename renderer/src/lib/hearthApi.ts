@@ -2,7 +2,8 @@
  * The renderer's one way to reach the main process. Inside Electron the preload has put
  * the typed API on `window.hearth`; in a plain browser (`npm run web`, end-to-end tests)
  * the same API runs over the local host's WebSocket. Nothing else in the renderer reads
- * `window.hearth` or opens the bridge, so the app cannot tell which one it talks to.
+ * `window.hearth` or opens the bridge; where the two must differ (a native file dialog,
+ * keeping the screen awake, the menu), the app asks {@link isDesktop}.
  */
 import type { HearthApi } from '../../../shared/ipc/contract';
 import { HearthError } from '../../../shared/ipc/errors';

@@ -172,11 +172,6 @@ export class CircleSession {
     return { entryId, anonymousClient };
   }
 
-  /** Resolves once every change made so far is on this laptop's disk. */
-  settle(): Promise<void> {
-    return this.docs.settle();
-  }
-
   /** Saves what is pending, then lets go of the documents. */
   async close(): Promise<void> {
     if (this.closed) return;

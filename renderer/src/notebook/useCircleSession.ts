@@ -4,7 +4,6 @@ import type { IndexSnapshot } from '../../../shared/notebook/circleIndex';
 import type { CircleId } from '../../../shared/notebook/ids';
 import { hearth } from '../lib/hearthApi';
 import { CircleSession } from './circleSession';
-import type { SaveState } from './saveTracker';
 
 /** Where opening a circle has got to. */
 export type SessionState =
@@ -46,11 +45,6 @@ export function useIndexSnapshot(session: CircleSession): IndexSnapshot {
   );
   const read = useCallback(() => session.index.read(), [session]);
   return useSyncExternalStore(subscribe, read);
-}
-
-/** Whether everything is on this laptop's disk. */
-export function useSaveState(session: CircleSession): SaveState {
-  return useSyncExternalStore(session.saves.subscribe, session.saves.read);
 }
 
 /** What the status line shows about saving: a value that changes only when the words do. */

@@ -1,9 +1,9 @@
 /**
  * Notices about the member's files: what the store found damaged, where the untouched
- * copy went, in plain words. The store makes them; the backend lists them and pushes
- * each new one to the renderer.
+ * copy went, in plain words. The store makes them; {@link noticeBoard} keeps them for
+ * the renderer's `hearth:notices:*` requests and pushes each new one to it.
  */
-import type { StoreNotice } from '../../../../shared/ipc/contract';
+import type { EmitEvent, InvokeHandlers, StoreNotice } from '../../../../shared/ipc/contract';
 import { toBase64Url } from '../../../../shared/crypto/base64url';
 import { randomBytes } from '../../../../shared/crypto/random';
 
@@ -41,4 +41,27 @@ export function noticeWords(notice: StoreNotice): string {
     case 'unreadable-file-set-aside':
       return `The file of ${what}${where} could not be read at all, so Hearth set it aside and started it afresh. Other laptops in the circle may still have its writing.${copy}`;
   }
+}
+
+/** The notices made since Hearth started: kept for the renderer, and pushed as they come. */
+export function noticeBoard(emit: EmitEvent): {
+  /** Give to the store: keeps each new notice and tells the renderer. */
+  add: NoticeSink;
+  handlers: Pick<InvokeHandlers, 'hearth:notices:list' | 'hearth:notices:dismiss'>;
+} {
+  const notices: StoreNotice[] = [];
+  return {
+    add: (notice) => {
+      notices.push(notice);
+      emit('hearth:notices:added', notice);
+    },
+    handlers: {
+      'hearth:notices:list': () => Promise.resolve([...notices]),
+      'hearth:notices:dismiss': (noticeId) => {
+        const at = notices.findIndex((notice) => notice.id === noticeId);
+        if (at !== -1) notices.splice(at, 1);
+        return Promise.resolve();
+      },
+    },
+  };
 }

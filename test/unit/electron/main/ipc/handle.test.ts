@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHandle, INTERNAL_ERROR_MESSAGE } from '../../../../../electron/main/ipc/handle';
+import { INTERNAL_ERROR_MESSAGE } from '../../../../../electron/main/ipc/dispatch';
+import { createHandle } from '../../../../../electron/main/ipc/handle';
 import { createSenderCheck } from '../../../../../electron/main/ipc/senderCheck';
 import type { CircleId, DocId } from '../../../../../shared/notebook/ids';
 import { HearthError } from '../../../../../shared/ipc/errors';
