@@ -16,6 +16,7 @@ import type { BackupRefusal } from '../backup/backupFile';
 import type { ExportRequest } from '../export/exportOptions';
 import type { CircleId, DocId, MemberId } from '../notebook/ids';
 import type { MemberColour } from '../notebook/schema';
+import type { TurnServer } from '../sync/meetingPoints';
 
 /** Bumped when a channel changes shape. */
 export const IPC_CONTRACT_VERSION = 1;
@@ -90,6 +91,8 @@ export interface JoinCircle {
   colour: MemberColour;
   /** The signalling endpoints written in the invite, tried until the laptops meet. */
   endpoints: string[];
+  /** The TURN relays written in a version 2 invite (none in a version 1 invite). */
+  turn: TurnServer[];
 }
 
 /** How Hearth is running. */
@@ -142,8 +145,13 @@ export interface CircleProfile {
   /** The circle key: 32 random bytes, base64url. Never logged, never in awareness. */
   circleKey: string;
   createdAt: number;
-  /** Signalling endpoints written in the invite this laptop joined with (`ws://host:port`). */
+  /** Signalling endpoints written in the invite this laptop joined with (`ws://`, `wss://`). */
   inviteEndpoints: string[];
+  /**
+   * TURN relays written in the invite this laptop joined with (absent: none): a laptop at
+   * home needs them before the notebook, with the circle's own list, has arrived.
+   */
+  inviteTurn?: TurnServer[];
 }
 
 /** What the renderer needs to open a circle. */

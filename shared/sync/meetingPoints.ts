@@ -14,6 +14,7 @@
  * the notebook or an invite (both are copied to every laptop and kept for good); the
  * facilitator's laptop derives credentials from it (./turnCredentials.ts) and forgets it.
  */
+import { array, object, string, type Check } from '../validate';
 
 /** The most signalling meeting points a circle (and an invite) carries. */
 export const MAX_SIGNALLING_POINTS = 8;
@@ -141,3 +142,31 @@ export function mergeMeetingPoints(...lists: MeetingPoints[]): MeetingPoints {
   }
   return { signalling, turn };
 }
+
+/** A run-time check of a signalling address, for IPC arguments and stored files. */
+export const signallingAddressCheck: Check<string> = (value, path) => {
+  const checked = string({ min: 5, max: MAX_SIGNALLING_CHARS })(value, path);
+  if (!checked.ok || signallingProblem(checked.value) === null) return checked;
+  return { ok: false, reason: `${path} is not a ws:// or wss:// address` };
+};
+
+const turnShape = object(
+  {
+    url: string({ min: 6, max: MAX_TURN_URL_CHARS }),
+    username: string({ min: 1, max: MAX_TURN_SECRET_CHARS }),
+    credential: string({ min: 1, max: MAX_TURN_SECRET_CHARS }),
+  },
+  { extra: 'ignore' },
+);
+
+/** A run-time check of a TURN relay with its credentials. */
+export const turnServerCheck: Check<TurnServer> = (value, path) => {
+  const checked = turnShape(value, path);
+  if (!checked.ok || turnServerProblem(checked.value) === null) return checked;
+  return { ok: false, reason: `${path} is not a usable TURN relay` };
+};
+
+/** A run-time check of the relays an invite or a profile holds. */
+export const turnServersCheck: Check<TurnServer[]> = array(turnServerCheck, {
+  max: MAX_TURN_SERVERS,
+});

@@ -17,7 +17,7 @@ import { HearthError } from '../../../shared/ipc/errors';
 import { INDEX_DOC_ID } from '../../../shared/notebook/ids';
 import { logger } from '../../../shared/log';
 import { backupHandlers } from './backup/circleBackup';
-import { circleNameIn, foundCircle, joinedCircle } from './circles';
+import { circleNameIn, foundCircle, joinedCircle, meetingPointsIn } from './circles';
 import { desktopHandlers, type CameraGate, type SystemClipboard } from './desktopHandlers';
 import { createDoors } from './door/doors';
 import type { DoorLimits } from './door/doorLimits';
@@ -106,22 +106,36 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     }
     const endpoints = [...new Set([...request.endpoints, ...current.profile.inviteEndpoints])];
     const fresher = endpoints.slice(0, MAX_INVITE_ENDPOINTS);
-    if (fresher.join() === current.profile.inviteEndpoints.join()) return circleSummary(current);
+    // A newer invite's relays carry newer credentials: they replace the ones kept.
+    const turn = request.turn.length > 0 ? request.turn : (current.profile.inviteTurn ?? []);
+    if (
+      fresher.join() === current.profile.inviteEndpoints.join() &&
+      JSON.stringify(turn) === JSON.stringify(current.profile.inviteTurn ?? [])
+    ) {
+      return circleSummary(current);
+    }
     const updated = await folder.update((stored) => ({
       ...stored,
-      profile: { ...stored.profile, inviteEndpoints: fresher },
+      profile: {
+        ...stored.profile,
+        inviteEndpoints: fresher,
+        ...(turn.length === 0 ? {} : { inviteTurn: turn }),
+      },
     }));
     return circleSummary(updated);
   };
   const doors = createDoors({
     network: options.doorNetwork ?? null,
     emit: options.emit,
-    invite: async (circleId, circleName) =>
-      doorInvite(
-        (await store.circle(circleId)).circle.profile,
+    invite: async (circleId, circleName) => {
+      const folder = await store.circle(circleId);
+      return doorInvite(
+        folder.circle.profile,
         circleName,
         options.endpoints?.() ?? [],
-      ),
+        meetingPointsIn(await folder.load(INDEX_DOC_ID)),
+      );
+    },
     join: joinHandler,
     ...(options.doorLimits === undefined ? {} : { limits: options.doorLimits }),
     now,
