@@ -217,7 +217,8 @@ export function decodeInvite(bytes: Uint8Array): Checked<Invite> {
     at = relays.value.at;
   }
   if (at !== body) return refuse('the invite has bytes after its last field');
-  return { ok: true, value: { circleId, circleKey, circleName, endpoints, turn } };
+  const invite: Invite = { circleId, circleKey, circleName, endpoints };
+  return { ok: true, value: version === INVITE_VERSION ? { ...invite, turn } : invite };
 }
 
 /** The bare invite code (base64url) to copy as text. */

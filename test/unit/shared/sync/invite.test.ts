@@ -21,7 +21,6 @@ const INVITE: Invite = {
   circleKey: toBase64Url(bytes(32)),
   circleName: 'Thursday circle — café ☕',
   endpoints: ['ws://192.168.1.20:4444', 'ws://[fe80::1]:4444', 'ws://anas-laptop.local:61000'],
-  turn: [],
 };
 
 const BEYOND_THE_ROOM: Invite = {
