@@ -49,6 +49,8 @@ export interface SyncStatus {
     interrupted: boolean;
     /** Directly or through a relay (./linkPaths.ts); null until ICE has chosen. */
     path: LinkPath | null;
+    /** The selected candidate pair's types, `local/remote` (`host/host`, `host/relay`…). */
+    candidates: string | null;
   }[];
   /** The member took this laptop offline. */
   paused: boolean;
@@ -281,6 +283,7 @@ export class CircleSync {
       ...peer,
       interrupted: this.links.get(peer.peerId)?.isInterrupted ?? false,
       path: this.paths.of(peer.peerId),
+      candidates: this.paths.candidatesOf(peer.peerId),
     }));
     this.status = { ...this.status, peers };
     this.notify();

@@ -49,7 +49,7 @@ const CHECK_EVERY_MS = 2000;
  * the relay to a direct pair, or back after a network change) and says when one changed.
  */
 export class LinkPaths {
-  private readonly known = new Map<string, LinkPath>();
+  private readonly known = new Map<string, { path: LinkPath; candidates: string }>();
   private readonly timer: ReturnType<typeof setInterval>;
   private checking = false;
 
@@ -62,7 +62,12 @@ export class LinkPaths {
 
   /** How `peerId` is reached, as last read; null before the first reading. */
   of(peerId: string): LinkPath | null {
-    return this.known.get(peerId) ?? null;
+    return this.known.get(peerId)?.path ?? null;
+  }
+
+  /** The selected pair's candidate types, `local/remote` (`host/relay`…), as last read. */
+  candidatesOf(peerId: string): string | null {
+    return this.known.get(peerId)?.candidates ?? null;
   }
 
   /** Stops reading. */
@@ -82,8 +87,9 @@ export class LinkPaths {
       for (const link of open) {
         const stats = await link.stats().catch(() => null);
         const pair = stats === null ? null : selectedPair(stats);
-        if (pair === null || this.known.get(link.remotePeerId) === pair.path) continue;
-        this.known.set(link.remotePeerId, pair.path);
+        const candidates = pair === null ? '' : `${pair.local}/${pair.remote}`;
+        if (pair === null || this.known.get(link.remotePeerId)?.candidates === candidates) continue;
+        this.known.set(link.remotePeerId, { path: pair.path, candidates });
         moved = true;
       }
     } catch {

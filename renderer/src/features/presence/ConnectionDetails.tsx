@@ -61,7 +61,12 @@ export function ConnectionDetails({ sync, nameOf, onClose }: ConnectionDetailsPr
           {counters.map((link) => {
             const peer = status.peers.find((candidate) => candidate.peerId === link.peerId);
             return (
-              <li key={link.peerId} data-path={peer?.path ?? 'unknown'}>
+              <li
+                key={link.peerId}
+                data-path={peer?.path ?? 'unknown'}
+                data-candidates={peer?.candidates ?? ''}
+                data-member={peer?.memberId ?? ''}
+              >
                 {t('sync.linkTo', {
                   name: nameOf(peer?.memberId ?? null) ?? t('sync.someone'),
                   how:
