@@ -206,4 +206,32 @@ describe('invite', () => {
       });
     },
   );
+
+  it('reads and writes the two examples in INVITE.md byte for byte', () => {
+    const room: Invite = {
+      circleId: 'AQEBAQEBAQEBAQEBAQEBAQ' as CircleId,
+      circleKey: 'A'.repeat(43),
+      circleName: 'Thursday circle',
+      endpoints: ['ws://192.168.1.20:4444'],
+    };
+    const beyond: Invite = {
+      ...room,
+      endpoints: ['ws://192.168.1.20:4444', 'wss://signal.example.org/hearth'],
+      turn: [
+        {
+          url: 'turn:203.0.113.1:3478',
+          username: '1767225600:hearth',
+          credential: 'Vb2SRQxPp4mhgQ3GT3D5zj7D0F0=',
+        },
+      ],
+    };
+    const v1 =
+      'hearth://join/AQEBAQEBAQEBAQEBAQEBAQEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA9UaHVyc2RheSBjaXJjbGUBFndzOi8vMTkyLjE2OC4xLjIwOjQ0NDRAe4gc';
+    const v2 =
+      'hearth://join/AgEBAQEBAQEBAQEBAQEBAQEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA9UaHVyc2RheSBjaXJjbGUCFndzOi8vMTkyLjE2OC4xLjIwOjQ0NDQfd3NzOi8vc2lnbmFsLmV4YW1wbGUub3JnL2hlYXJ0aAEVdHVybjoyMDMuMC4xMTMuMTozNDc4ETE3NjcyMjU2MDA6aGVhcnRoHFZiMlNSUXhQcDRtaGdRM0dUM0Q1emo3RDBGMD2WMjMF';
+    expect(inviteLink(room)).toEqual({ ok: true, value: v1 });
+    expect(parseInvite(v1)).toEqual({ ok: true, value: room });
+    expect(inviteLink(beyond)).toEqual({ ok: true, value: v2 });
+    expect(parseInvite(v2)).toEqual({ ok: true, value: beyond });
+  });
 });
