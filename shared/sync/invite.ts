@@ -207,7 +207,7 @@ export function decodeInvite(bytes: Uint8Array): Checked<Invite> {
         ? isEndpointAddress(address)
         : signallingProblem(address) === null);
     if (!fine) return refuse('an address in the invite is not a signalling address');
-    endpoints.push(address!);
+    endpoints.push(address);
   }
   let turn: TurnServer[] = [];
   if (version === INVITE_VERSION) {

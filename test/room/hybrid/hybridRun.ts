@@ -89,7 +89,7 @@ async function selectedPairs(
     .toBe(true);
   const read = await links.evaluateAll((items) =>
     items.map((item) => ({
-      member: item.textContent?.split(':')[0] ?? '',
+      member: item.textContent.split(':')[0] ?? '',
       path: item.getAttribute('data-path') ?? '',
       candidates: item.getAttribute('data-candidates') ?? '',
     })),

@@ -36,7 +36,7 @@ function start(namespace: string, command: string[], log: string, env = {}): Chi
 
 async function listening(namespace: string, port: number, child: ChildProcess): Promise<void> {
   for (let waited = 0; waited < 15_000; waited += 200) {
-    if (child.exitCode !== null) throw new Error(`${String(child.spawnfile)} exited at start`);
+    if (child.exitCode !== null) throw new Error(`${child.spawnfile} exited at start`);
     const open = await new Promise<boolean>((resolve) => {
       // Probed from inside the namespace: the harness itself has no route there.
       const probe = spawn(
