@@ -68,7 +68,9 @@ async function main(): Promise<number> {
 
   const reason = whyNoRoom();
   if (reason !== null) {
-    console.log(`room test SKIPPED: ${reason} (the room is built from network namespaces).`);
+    console.log(
+      `room test SKIPPED (${hybrid ? 'the room and the hybrid meeting' : 'the room'}): ${reason} (both are built from network namespaces).`,
+    );
     return 0;
   }
   const tools = [
