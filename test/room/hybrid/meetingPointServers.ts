@@ -80,7 +80,8 @@ export async function startMeetingPoints(
       'no-stun-backward-compatibility',
       'no-multicast-peers',
       `pidfile=${join(dir, 'turnserver.pid')}`,
-      `userdb=${join(dir, 'turnserver.db')}`,
+      // No userdb: with an SQLite user database, coturn 4.6 no longer finds the static
+      // secret, and every REST credential is refused.
       `log-file=${join(dir, 'turnserver.log')}`,
       'simple-log',
       '',
