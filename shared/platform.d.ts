@@ -62,7 +62,9 @@ interface HearthSubtleCrypto {
   importKey(
     format: 'raw',
     keyData: HearthBufferSource,
-    algorithm: 'HKDF' | 'PBKDF2' | { name: 'AES-GCM' } | { name: 'HMAC'; hash: 'SHA-256' },
+    // SHA-1 only for coturn's REST credentials (shared/sync/turnCredentials.ts).
+    algorithm:
+      'HKDF' | 'PBKDF2' | { name: 'AES-GCM' } | { name: 'HMAC'; hash: 'SHA-256' | 'SHA-1' },
     extractable: boolean,
     keyUsages: HearthKeyUsage[],
   ): Promise<CryptoKey>;

@@ -6,6 +6,7 @@
 import * as v from '../validate';
 import { isDocId, type CircleId, type DocId, type MemberId } from '../notebook/ids';
 import { LIMITS, MEMBER_COLOURS, type MemberColour } from '../notebook/schema';
+import { signallingAddressCheck } from '../sync/meetingPoints';
 import { BackupRefused } from './backupFile';
 
 const PAYLOAD_VERSION = 1;
@@ -46,9 +47,7 @@ const manifestCheck = v.object(
         colour: v.oneOf(MEMBER_COLOURS),
         circleKey: v.string({ min: 43, max: 43, pattern: /^[A-Za-z0-9_-]{43}$/ }),
         createdAt: time,
-        inviteEndpoints: v.array(v.string({ min: 9, max: 120, pattern: /^wss?:\/\/[^\s/]+\/?$/ }), {
-          max: 8,
-        }),
+        inviteEndpoints: v.array(signallingAddressCheck, { max: 8 }),
       },
       { extra: 'ignore' },
     ),

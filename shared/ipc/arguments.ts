@@ -7,6 +7,7 @@ import * as v from '../validate';
 import { checkExportRequest } from '../export/exportOptions';
 import type { CircleId, DocId } from '../notebook/ids';
 import { LIMITS, MEMBER_COLOURS } from '../notebook/schema';
+import { signallingAddressCheck, turnServersCheck } from '../sync/meetingPoints';
 import {
   HEARTH_API_EVENTS,
   LANGUAGES,
@@ -43,11 +44,7 @@ const displayText = (max: number): v.Check<string> =>
 const iceServer = v.string({ min: 6, max: 300, pattern: /^(stun|turns?):[^\s]+$/ });
 
 /** A signalling endpoint as written in an invite: ws:// (or wss://), host and port, no path. */
-const endpointUrl = v.string({
-  min: 9,
-  max: 120,
-  pattern: /^wss?:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5}\/?$/,
-});
+const endpointUrl = signallingAddressCheck;
 
 const settingsPatch = v.partial({
   theme: v.oneOf(['system', 'light', 'dark'] as const),
@@ -88,6 +85,7 @@ export const INVOKE_ARGUMENTS: { [C in InvokeChannel]: v.Check<InvokeArgs<C>> } 
       memberName: displayText(LIMITS.memberName),
       colour: v.oneOf(MEMBER_COLOURS),
       endpoints: v.array(endpointUrl, { max: 8 }),
+      turn: turnServersCheck,
     }),
   ),
   'hearth:sync:endpoints': v.tuple(),

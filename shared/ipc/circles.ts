@@ -5,6 +5,7 @@
  */
 import type { CircleId, DocId, MemberId } from '../notebook/ids';
 import type { MemberColour } from '../notebook/schema';
+import type { TurnServer } from '../sync/meetingPoints';
 
 /** A signalling endpoint a laptop can meet its peers through (y-webrtc's protocol over WebSocket). */
 export interface SignallingEndpoint {
@@ -30,6 +31,8 @@ export interface JoinCircle {
   colour: MemberColour;
   /** The signalling endpoints written in the invite, tried until the laptops meet. */
   endpoints: string[];
+  /** The TURN relays written in a version 2 invite (none in a version 1 invite). */
+  turn: TurnServer[];
 }
 
 /** A circle as listed in the circle switcher. */
@@ -51,8 +54,13 @@ export interface CircleProfile {
   /** The circle key: 32 random bytes, base64url. Never logged, never in awareness. */
   circleKey: string;
   createdAt: number;
-  /** Signalling endpoints written in the invite this laptop joined with (`ws://host:port`). */
+  /** Signalling endpoints written in the invite this laptop joined with (`ws://`, `wss://`). */
   inviteEndpoints: string[];
+  /**
+   * TURN relays written in the invite this laptop joined with (absent: none): a laptop at
+   * home needs them before the notebook, with the circle's own list, has arrived.
+   */
+  inviteTurn?: TurnServer[];
 }
 
 /** What the renderer needs to open a circle. */

@@ -7,6 +7,7 @@
  *   { kind: 'agreements', text, at }
  *   { kind: 'settings', reactions: [{ id, label }], showReactionNames, at }
  *   { kind: 'door', anyMemberMayLetIn, at }   who may open the circle's door (shared/sync/DOOR.md)
+ *   { kind: 'meeting-points', signalling, turn, at }   beyond the room (./meetingPointsRecord.ts)
  *
  * The founder is the first facilitator. A record counts only if, at its place in the
  * log, its writer (authorship.ts) is a facilitator; any other is ignored with a logged
@@ -18,7 +19,9 @@ import type * as Y from 'yjs';
 import { logger } from '../log';
 import * as v from '../validate';
 import { authoredValues, type ClientRegistry } from './authorship';
+import { NO_MEETING_POINTS, type MeetingPoints } from '../sync/meetingPoints';
 import type { MemberId } from './ids';
+import { readMeetingPointsRecord, type MeetingPointsRecord } from './meetingPointsRecord';
 import { INDEX_LOG } from './schema';
 
 const log = logger('governance');
@@ -48,6 +51,8 @@ export interface Governance {
   showReactionNames: boolean;
   /** Whether any member, not only a facilitator, may let people in through the door. */
   anyMemberMayLetIn: boolean;
+  /** Signalling servers and TURN relays beyond the room (none by default). */
+  meetingPoints: MeetingPoints;
 }
 
 const ID = v.string({ min: 22, max: 22, pattern: /^[A-Za-z0-9_-]{22}$/ });
@@ -95,7 +100,8 @@ export type GovernanceRecord =
   | { kind: 'role'; memberId: MemberId; role: 'facilitator' | 'member'; at: number }
   | { kind: 'agreements'; text: string; at: number }
   | { kind: 'settings'; reactions: ReactionKind[]; showReactionNames: boolean; at: number }
-  | { kind: 'door'; anyMemberMayLetIn: boolean; at: number };
+  | { kind: 'door'; anyMemberMayLetIn: boolean; at: number }
+  | MeetingPointsRecord;
 
 /** Replays the log against the registry; `reported` dedupes warnings across reads. */
 export function readGovernance(
@@ -110,6 +116,7 @@ export function readGovernance(
   let reactions: readonly ReactionKind[] = DEFAULT_REACTIONS;
   let showReactionNames = false;
   let anyMemberMayLetIn = false;
+  let meetingPoints = NO_MEETING_POINTS;
   const ignore = (index: number, reason: string): void => {
     const tag = `${index}:${reason}`;
     if (reported.has(tag)) return;
@@ -149,9 +156,22 @@ export function readGovernance(
       anyMemberMayLetIn = door.value.anyMemberMayLetIn;
       return;
     }
+    const points = readMeetingPointsRecord(value);
+    if (points !== null) {
+      if ('refused' in points) ignore(index, points.refused);
+      else meetingPoints = points;
+      return;
+    }
     ignore(index, 'it is not a governance record this version understands');
   });
-  return { facilitators, agreements, reactions, showReactionNames, anyMemberMayLetIn };
+  return {
+    facilitators,
+    agreements,
+    reactions,
+    showReactionNames,
+    anyMemberMayLetIn,
+    meetingPoints,
+  };
 }
 
 /** Appends a governance record (the caller checks the member may; others check again). */

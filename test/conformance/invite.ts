@@ -6,6 +6,8 @@ export interface Invite {
   circleKey: Uint8Array;
   name: string;
   endpoints: string[];
+  /** TURN relays (version 2 only). */
+  turn: { url: string; username: string; credential: string }[];
 }
 
 function crc32(bytes: Uint8Array): number {
@@ -21,7 +23,8 @@ function crc32(bytes: Uint8Array): number {
 export function readInvite(text: string): Invite {
   const code = text.trim().replace(/^hearth:\/\/join\//i, '');
   const bytes = new Uint8Array(Buffer.from(code, 'base64url'));
-  if (bytes[0] !== 1) throw new Error('not a version 1 invite');
+  const version = bytes[0];
+  if (version !== 1 && version !== 2) throw new Error('not a version 1 or 2 invite');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(bytes.length - 4) !== crc32(bytes.subarray(0, bytes.length - 4))) {
     throw new Error('the invite checksum does not match');
@@ -35,5 +38,10 @@ export function readInvite(text: string): Invite {
   for (let count = bytes[at++]!; count > 0; count--) {
     endpoints.push(new TextDecoder().decode(take(bytes[at++]!)));
   }
-  return { circleId, circleKey, name, endpoints };
+  const turn: Invite['turn'] = [];
+  const field = (): string => new TextDecoder().decode(take(bytes[at++]!));
+  for (let count = version === 2 ? bytes[at++]! : 0; count > 0; count--) {
+    turn.push({ url: field(), username: field(), credential: field() });
+  }
+  return { circleId, circleKey, name, endpoints, turn };
 }

@@ -83,7 +83,7 @@ test('three laptops co-write one entry over WebRTC, and an offline laptop merges
   const links = ana.page.getByTestId('peer-links').getByRole('listitem');
   await expect(links).toHaveCount(2);
   await expect(links.first()).toContainText(
-    /Direct WebRTC link, in step: \d+ messages sent, [1-9]\d* received/,
+    /: direct WebRTC link, in step: \d+ messages sent, [1-9]\d* received/,
   );
   await syncStatus(ana.page).click();
 

@@ -34,6 +34,7 @@ export const VALID_ARGUMENTS: Partial<Record<InvokeChannel, unknown[]>> = {
       memberName: 'Lee',
       colour: 'plum',
       endpoints: ['ws://192.168.1.20:4455'],
+      turn: [],
     },
   ],
   'hearth:sync:endpoints': [],

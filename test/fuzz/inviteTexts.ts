@@ -178,6 +178,7 @@ export const inviteTextsTarget: FuzzTarget = {
             memberName: 'Sam',
             colour: 'sage',
             endpoints: [...invite.endpoints],
+            turn: [...(invite.turn ?? [])],
           },
         ]);
         if (!join.ok)

@@ -139,6 +139,7 @@ export function createMemoryBackend(emit: EmitEvent): MemoryBackend {
         circleKey: join.circleKey,
         createdAt: now,
         inviteEndpoints: [...join.endpoints],
+        ...(join.turn.length === 0 ? {} : { inviteTurn: [...join.turn] }),
       };
       circles.set(join.circleId, { summary, profile });
       return Promise.resolve(summary);

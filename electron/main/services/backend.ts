@@ -9,7 +9,9 @@ import type { EmitEvent, InvokeHandlers } from '../../../shared/ipc/contract';
 import { logger } from '../../../shared/log';
 import { appHandlers, type AppHandlersOptions } from './appHandlers';
 import { backupHandlers } from './backup/circleBackup';
+import { INDEX_DOC_ID } from '../../../shared/notebook/ids';
 import { circleHandlers } from './circleHandlers';
+import { meetingPointsIn } from './circles';
 import { desktopHandlers, type CameraGate } from './desktopHandlers';
 import { createDoors } from './door/doors';
 import type { DoorLimits } from './door/doorLimits';
@@ -69,12 +71,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const doors = createDoors({
     network: options.doorNetwork ?? null,
     emit: options.emit,
-    invite: async (circleId, circleName) =>
-      doorInvite(
-        (await store.circle(circleId)).circle.profile,
+    invite: async (circleId, circleName) => {
+      const folder = await store.circle(circleId);
+      return doorInvite(
+        folder.circle.profile,
         circleName,
         options.endpoints?.() ?? [],
-      ),
+        meetingPointsIn(await folder.load(INDEX_DOC_ID)),
+      );
+    },
     join: circles['hearth:circles:join'],
     ...(options.doorLimits === undefined ? {} : { limits: options.doorLimits }),
     now,

@@ -67,10 +67,21 @@ export function circleHandlers({
       }
       const endpoints = [...new Set([...request.endpoints, ...current.profile.inviteEndpoints])];
       const fresher = endpoints.slice(0, MAX_INVITE_ENDPOINTS);
-      if (fresher.join() === current.profile.inviteEndpoints.join()) return circleSummary(current);
+      // A newer invite's relays carry newer credentials: they replace the ones kept.
+      const turn = request.turn.length > 0 ? request.turn : (current.profile.inviteTurn ?? []);
+      if (
+        fresher.join() === current.profile.inviteEndpoints.join() &&
+        JSON.stringify(turn) === JSON.stringify(current.profile.inviteTurn ?? [])
+      ) {
+        return circleSummary(current);
+      }
       const updated = await folder.update((stored) => ({
         ...stored,
-        profile: { ...stored.profile, inviteEndpoints: fresher },
+        profile: {
+          ...stored.profile,
+          inviteEndpoints: fresher,
+          ...(turn.length === 0 ? {} : { inviteTurn: turn }),
+        },
       }));
       return circleSummary(updated);
     },

@@ -10,6 +10,7 @@ import agreementsTemplate from '../../../resources/agreements/template.json' wit
 import { agreementsFromTemplate } from '../../../shared/notebook/agreementsTemplate';
 import { CircleIndex } from '../../../shared/notebook/circleIndex';
 import { newId, type CircleId, type MemberId } from '../../../shared/notebook/ids';
+import { NO_MEETING_POINTS, type MeetingPoints } from '../../../shared/sync/meetingPoints';
 import type { StoredCircle } from './store/circleProfile';
 
 const CIRCLE_KEY_BYTES = 32;
@@ -63,10 +64,26 @@ export function joinedCircle(request: JoinCircle, now: number): StoredCircle {
       circleKey: request.circleKey,
       createdAt: now,
       inviteEndpoints: [...new Set(request.endpoints)],
+      ...(request.turn.length === 0 ? {} : { inviteTurn: request.turn }),
     },
     name: request.name,
     lastOpenedAt: now,
   };
+}
+
+/** The circle's meeting points beyond the room as its stored index document holds them. */
+export function meetingPointsIn(indexState: Uint8Array | null): MeetingPoints {
+  if (indexState === null) return NO_MEETING_POINTS;
+  const ydoc = new Y.Doc();
+  try {
+    Y.applyUpdate(ydoc, indexState);
+    const index = new CircleIndex(ydoc);
+    const points = index.read().governance.meetingPoints;
+    index.dispose();
+    return points;
+  } finally {
+    ydoc.destroy();
+  }
 }
 
 /** The circle's name as its index document says now (peers may have renamed it), if valid. */

@@ -8,7 +8,9 @@
 import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CircleSession } from '../notebook/circleSession';
-import { useSaveStanding, type SaveStanding } from '../notebook/useCircleSession';
+import type { MemberId } from '../../../shared/notebook/ids';
+import { useIndexSnapshot, useSaveStanding, type SaveStanding } from '../notebook/useCircleSession';
+import type { RelayProblem } from '../sync/relayProblems';
 import type { CircleSync } from '../sync/circleSync';
 import { useCircleLive, useSyncStatus } from '../sync/useCircleSync';
 import { ConnectionDetails } from '../features/presence/ConnectionDetails';
@@ -28,6 +30,19 @@ function useSettledStanding(standing: SaveStanding): SaveStanding {
   }, [standing]);
   if (standing !== 'saved') return standing;
   return settled ? 'saved' : 'saving';
+}
+
+/**
+ * What the member is told about a relay of the circle that cannot be used: a refusal or
+ * an expiry, which only someone can fix. A relay that does not answer is normal in a
+ * room without internet, so that is said in the connection details only.
+ */
+function useRelayProblem(problem: RelayProblem | null): string | null {
+  const { t } = useTranslation();
+  if (problem === null || problem.kind === 'unreachable') return null;
+  return problem.kind === 'refused'
+    ? t('sync.relayRefused', { url: problem.url })
+    : t('sync.relayExpired', { url: problem.url });
 }
 
 /** Shows where saving and sync stand for the open circle. */
@@ -55,7 +70,11 @@ export function StatusLine({ session }: { session: CircleSession }) {
     <footer className={`status-line status-line--${saved.tone}`}>
       <span className="status-line__dot" aria-hidden="true" />
       <span data-testid="save-status">{saved.text}</span>
-      <RoomStatus sync={sync} saveFailure={saved.tone === 'problem' ? saved.text : null} />
+      <RoomStatus
+        sync={sync}
+        session={session}
+        saveFailure={saved.tone === 'problem' ? saved.text : null}
+      />
     </footer>
   );
 }
@@ -63,13 +82,16 @@ export function StatusLine({ session }: { session: CircleSession }) {
 /** Where sync with the room stands, and the button that opens the connection details. */
 const RoomStatus = memo(function RoomStatus({
   sync,
+  session,
   saveFailure,
 }: {
   sync: CircleSync | null;
+  session: CircleSession;
   saveFailure: string | null;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const status = useSyncStatus(sync);
+  const { members } = useIndexSnapshot(session);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const room = useMemo(() => {
     const peers = status.peers.length;
@@ -79,8 +101,19 @@ const RoomStatus = memo(function RoomStatus({
     if (peers === 0) return status.endpoints === 0 ? t('sync.offline') : t('sync.alone');
     if (interrupted > 0) return t('sync.interrupted', { count: interrupted });
     if (syncing > 0) return t('sync.syncing', { count: peers });
-    return t('sync.connected', { count: peers });
-  }, [status, t]);
+    const relayed = status.peers.filter((peer) => peer.path === 'relay');
+    if (relayed.length === 0) return t('sync.connected', { count: peers });
+    const names = relayed.map((peer) =>
+      peer.memberId === null
+        ? t('sync.someone')
+        : (members.get(peer.memberId as MemberId)?.name ?? t('sync.someone')),
+    );
+    return t('sync.connectedRelayed', {
+      count: peers,
+      names: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(names),
+    });
+  }, [status, t, i18n.language, members]);
+  const relayProblem = useRelayProblem(status.relayProblem);
   const connected = status.peers.length > 0;
 
   return (
@@ -97,8 +130,19 @@ const RoomStatus = memo(function RoomStatus({
       >
         {room}
       </button>
+      {relayProblem !== null && (
+        <span className="status-line__problem" role="alert" data-testid="relay-problem">
+          {relayProblem}
+        </span>
+      )}
       {detailsOpen && sync !== null && (
-        <ConnectionDetails sync={sync} onClose={() => setDetailsOpen(false)} />
+        <ConnectionDetails
+          sync={sync}
+          nameOf={(memberId) =>
+            memberId === null ? null : (members.get(memberId as MemberId)?.name ?? null)
+          }
+          onClose={() => setDetailsOpen(false)}
+        />
       )}
     </>
   );

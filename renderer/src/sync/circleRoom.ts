@@ -4,7 +4,13 @@
  */
 import type { CircleProfile } from '../../../shared/ipc/contract';
 import { deriveCircleSecrets, deriveSafetyCode } from '../../../shared/sync/circleSecrets';
-import { inviteLink, parseInvite } from '../../../shared/sync/invite';
+import { inviteLink, MAX_INVITE_ENDPOINTS, parseInvite } from '../../../shared/sync/invite';
+import {
+  mergeMeetingPoints,
+  NO_MEETING_POINTS,
+  type MeetingPoints,
+  type TurnServer,
+} from '../../../shared/sync/meetingPoints';
 import { openSignal, sealSignal, signallingKey } from '../../../shared/sync/signallingCipher';
 import type { Checked } from '../../../shared/validate';
 import type { SignalCipher } from './signallingRoom';
@@ -29,17 +35,23 @@ export async function safetyCodeFor(circleKey: string): Promise<string[]> {
   return [...(await deriveSafetyCode(circleKey))];
 }
 
-/** The invite link to show for this laptop's circle, naming `endpoints` to try. */
+/**
+ * The invite link to show for this laptop's circle, naming `endpoints` to try (the room's
+ * first) and the circle's meeting points beyond the room.
+ */
 export function makeInvite(
   profile: CircleProfile,
   circleName: string,
   endpoints: string[],
+  beyond: MeetingPoints = NO_MEETING_POINTS,
 ): string {
+  const points = mergeMeetingPoints({ signalling: endpoints, turn: [] }, beyond);
   const link = inviteLink({
     circleId: profile.circleId,
     circleKey: profile.circleKey,
     circleName,
-    endpoints: endpoints.slice(0, 8),
+    endpoints: points.signalling.slice(0, MAX_INVITE_ENDPOINTS),
+    turn: points.turn,
   });
   // The profile's key and name were checked when stored; an error here is a bug.
   if (!link.ok) throw new Error(`The invite could not be made: ${link.reason}`);
@@ -52,12 +64,22 @@ export type ReadInvite = Checked<{
   circleKey: string;
   name: string;
   endpoints: string[];
+  turn: TurnServer[];
 }>;
 
 /** Reads a pasted invite (link or bare code). */
 export function readInvite(text: string): ReadInvite {
   const parsed = parseInvite(text);
   if (!parsed.ok) return parsed;
-  const { circleId, circleKey, circleName, endpoints } = parsed.value;
-  return { ok: true, value: { circleId, circleKey, name: circleName, endpoints: [...endpoints] } };
+  const { circleId, circleKey, circleName, endpoints, turn } = parsed.value;
+  return {
+    ok: true,
+    value: {
+      circleId,
+      circleKey,
+      name: circleName,
+      endpoints: [...endpoints],
+      turn: [...(turn ?? [])],
+    },
+  };
 }

@@ -20,8 +20,11 @@ import type { PeerSession } from '../../../shared/sync/peerSession';
 import type { CircleSession } from '../notebook/circleSession';
 import type { CirclePresence } from './circlePresence';
 import { circleRoom } from './circleRoom';
+import type { TurnServer } from '../../../shared/sync/meetingPoints';
 import { iceServersFrom } from './iceServers';
+import { LinkPaths, type LinkPath } from './linkPaths';
 import { PeerLink, type LinkSignal } from './peerLink';
+import { expiredRelay, relayErrorProblem, type RelayProblem } from './relayProblems';
 import { sessionDocs } from './sessionDocs';
 import { SignallingRoom } from './signallingRoom';
 
@@ -39,9 +42,20 @@ export interface SyncStatus {
    * Peer laptops connected now, whether each is in step, and whether the network to it
    * has stopped answering (the link waits a few seconds for it before giving up).
    */
-  peers: { peerId: string; memberId: string | null; inStep: boolean; interrupted: boolean }[];
+  peers: {
+    peerId: string;
+    memberId: string | null;
+    inStep: boolean;
+    interrupted: boolean;
+    /** Directly or through a relay (./linkPaths.ts); null until ICE has chosen. */
+    path: LinkPath | null;
+    /** The selected candidate pair's types, `local/remote` (`host/host`, `host/relay`…). */
+    candidates: string | null;
+  }[];
   /** The member took this laptop offline. */
   paused: boolean;
+  /** A relay of the circle that cannot be used, and why (./relayProblems.ts). */
+  relayProblem: RelayProblem | null;
 }
 
 /** Sync for one open circle. */
@@ -56,7 +70,8 @@ export class CircleSync {
   private readonly listeners = new Set<() => void>();
   private room: SignallingRoom | null = null;
   private announceTimer: ReturnType<typeof setInterval> | null = null;
-  private status: SyncStatus = { endpoints: 0, peers: [], paused: false };
+  private status: SyncStatus = { endpoints: 0, peers: [], paused: false, relayProblem: null };
+  private readonly paths: LinkPaths;
   private endpoints: string[] = [];
   private paused = false;
   private closed = false;
@@ -66,7 +81,13 @@ export class CircleSync {
     session: CircleSession,
     private readonly presence: CirclePresence,
     private readonly iceServers: RTCIceServer[],
+    private readonly turn: readonly TurnServer[],
   ) {
+    this.paths = new LinkPaths(
+      () => this.links.values(),
+      () => this.refresh(),
+    );
+    this.status = { ...this.status, relayProblem: expiredRelay(turn, Date.now()) };
     this.mesh = new CircleMesh({
       docs: sessionDocs(session, this.presence),
       memberId: session.profile.memberId,
@@ -80,9 +101,23 @@ export class CircleSync {
   static async start(
     session: CircleSession,
     presence: CirclePresence,
-    options: { endpoints: readonly string[]; iceServers: readonly string[] },
+    options: {
+      endpoints: readonly string[];
+      iceServers: readonly string[];
+      /** The circle's TURN relays (meeting points beyond the room); ICE uses them only if needed. */
+      turn?: readonly TurnServer[];
+    },
   ): Promise<CircleSync> {
-    const sync = new CircleSync(session, presence, iceServersFrom(options.iceServers));
+    const turn = options.turn ?? [];
+    const iceServers = [
+      ...iceServersFrom(options.iceServers),
+      ...turn.map((server) => ({
+        urls: server.url,
+        username: server.username,
+        credential: server.credential,
+      })),
+    ];
+    const sync = new CircleSync(session, presence, iceServers, turn);
     const { roomName, cipher } = await circleRoom(session.profile.circleKey);
     if (sync.closed) return sync;
     const peerId = toBase64Url(randomBytes(12));
@@ -162,6 +197,7 @@ export class CircleSync {
     if (this.closed) return;
     this.closed = true;
     if (this.announceTimer !== null) clearInterval(this.announceTimer);
+    this.paths.close();
     for (const link of this.links.values()) link.close('this laptop left the circle');
     this.links.clear();
     this.room?.close();
@@ -219,6 +255,7 @@ export class CircleSync {
       },
       frame: (frame) => peerSession?.receive(frame),
       interruption: () => this.refresh(),
+      iceServerError: (url, code) => this.onRelayError(url, code),
       closed: (reason) => {
         log.info('a link to a peer closed', { peerId, reason });
         if (this.links.get(peerId) === link) this.links.delete(peerId);
@@ -231,10 +268,22 @@ export class CircleSync {
     return link;
   }
 
+  private onRelayError(url: string, code: number): void {
+    const problem = relayErrorProblem(this.turn, url, code);
+    // A refusal outweighs silence: a relay that said no will not say yes to the next link.
+    if (problem === null || this.status.relayProblem?.kind === 'refused') return;
+    if (problem.kind !== 'refused' && this.status.relayProblem !== null) return;
+    log.warn('a relay of the circle cannot be used', { kind: problem.kind, code });
+    this.status = { ...this.status, relayProblem: problem };
+    this.notify();
+  }
+
   private refresh(): void {
     const peers = this.mesh.peers().map((peer) => ({
       ...peer,
       interrupted: this.links.get(peer.peerId)?.isInterrupted ?? false,
+      path: this.paths.of(peer.peerId),
+      candidates: this.paths.candidatesOf(peer.peerId),
     }));
     this.status = { ...this.status, peers };
     this.notify();

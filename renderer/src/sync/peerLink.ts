@@ -43,6 +43,8 @@ export interface PeerLinkEvents {
   closed(reason: string): void;
   /** The network under the link stopped answering, or came back (see `isInterrupted`). */
   interruption(): void;
+  /** An ICE server answered with an error (401: a TURN relay refused the credentials). */
+  iceServerError?(url: string, code: number): void;
 }
 
 /** A WebRTC link to one peer. */
@@ -112,6 +114,8 @@ export class PeerLink {
         this.events.signal({ type: 'candidate', candidate: candidate.toJSON() });
     };
     this.connection.onconnectionstatechange = () => this.onConnectionState();
+    this.connection.onicecandidateerror = (event: RTCPeerConnectionIceErrorEvent) =>
+      this.events.iceServerError?.(event.url, event.errorCode);
     this.connectTimer = setTimeout(
       () => this.close('the connection took too long'),
       CONNECT_TIMEOUT_MS,

@@ -3,8 +3,21 @@
  * link their cursors before any peer is found) and its CircleSync, started once the
  * endpoints are known and kept in step with the endpoints main finds on the network.
  */
-import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { SignallingEndpoint } from '../../../shared/ipc/contract';
+import {
+  NO_MEETING_POINTS,
+  type MeetingPoints,
+  type TurnServer,
+} from '../../../shared/sync/meetingPoints';
 import { hearth } from '../lib/hearthApi';
 import type { CircleSession } from '../notebook/circleSession';
 import { CirclePresence, type PresentMember } from './circlePresence';
@@ -33,27 +46,53 @@ export function useCirclePresence(session: CircleSession): CirclePresence {
   return presence;
 }
 
-/** Starts sync for the open circle; null until it has started. */
+/**
+ * Starts sync for the open circle; null until it has started. `beyond` are the circle's
+ * meeting points beyond the room: their signalling is added to the room's (each address
+ * connects on its own, so one that does not answer holds nothing up) and their relays
+ * to ICE, which uses a relay only where no direct path works.
+ */
 export function useCircleSync(
   session: CircleSession,
   presence: CirclePresence,
   iceServers: readonly string[],
+  beyond: MeetingPoints = NO_MEETING_POINTS,
 ): CircleSync | null {
   const [sync, setSync] = useState<CircleSync | null>(null);
   const iceKey = iceServers.join('\n');
+  // Relays change the ICE configuration, so a new one restarts sync; signalling does not.
+  const turnKey = JSON.stringify(beyond.turn);
+  const signalling = useRef(beyond.signalling);
+  const startedRef = useRef<{ sync: CircleSync | null; lan: SignallingEndpoint[] }>({
+    sync: null,
+    lan: [],
+  });
+  const urls = useCallback(
+    (endpoints: SignallingEndpoint[]): string[] => [
+      ...new Set([
+        ...endpoints.map((endpoint) => endpoint.url),
+        ...session.profile.inviteEndpoints,
+        ...signalling.current,
+      ]),
+    ],
+    [session],
+  );
+
+  useEffect(() => {
+    signalling.current = beyond.signalling;
+    const { sync: running, lan } = startedRef.current;
+    running?.setEndpoints(urls(lan));
+  }, [beyond.signalling, urls]);
 
   useEffect(() => {
     let live = true;
     let started: CircleSync | null = null;
-    const urls = (endpoints: SignallingEndpoint[]): string[] => [
-      ...new Set([
-        ...endpoints.map((endpoint) => endpoint.url),
-        ...session.profile.inviteEndpoints,
-      ]),
-    ];
-    const unsubscribe = hearth.events.onEndpoints((endpoints) =>
-      started?.setEndpoints(urls(endpoints)),
-    );
+    const shared = startedRef.current;
+    const turn = JSON.parse(turnKey) as TurnServer[];
+    const unsubscribe = hearth.events.onEndpoints((endpoints) => {
+      shared.lan = endpoints;
+      started?.setEndpoints(urls(endpoints));
+    });
     // Leaving (closing the window, reloading): close the links now, so the others see this
     // laptop go at once instead of after their connections time out.
     const leave = (event: PageTransitionEvent): void => {
@@ -64,12 +103,14 @@ export function useCircleSync(
     hearth.sync
       .endpoints()
       .catch(() => [])
-      .then((endpoints) =>
-        CircleSync.start(session, presence, {
+      .then((endpoints) => {
+        shared.lan = endpoints;
+        return CircleSync.start(session, presence, {
           endpoints: urls(endpoints),
           iceServers: iceKey === '' ? [] : iceKey.split('\n'),
-        }),
-      )
+          turn,
+        });
+      })
       .then(
         (created) => {
           if (!live) {
@@ -77,6 +118,7 @@ export function useCircleSync(
             return;
           }
           started = created;
+          shared.sync = created;
           setSync(created);
         },
         () => undefined,
@@ -86,14 +128,15 @@ export function useCircleSync(
       unsubscribe();
       window.removeEventListener('pagehide', leave);
       started?.close();
+      shared.sync = null;
       setSync(null);
     };
-  }, [session, presence, iceKey]);
+  }, [session, presence, iceKey, turnKey, urls]);
 
   return sync;
 }
 
-const OFFLINE: SyncStatus = { endpoints: 0, peers: [], paused: false };
+const OFFLINE: SyncStatus = { endpoints: 0, peers: [], paused: false, relayProblem: null };
 const noSubscription = (): (() => void) => () => undefined;
 
 /** Where sync stands; offline until sync has started. */

@@ -200,6 +200,7 @@ export function createDoors(options: DoorsOptions): Doors {
                 memberName: request.memberName,
                 colour: request.colour,
                 endpoints: [...invite.endpoints],
+                turn: [...(invite.turn ?? [])],
               });
               const safetyCode = [...(await deriveSafetyCode(invite.circleKey))];
               options.emit('hearth:door:knock', { knockId, stage: 'joined', circle, safetyCode });

@@ -7,8 +7,9 @@
  *     "circleKey", "createdAt", "lastOpenedAt", "inviteEndpoints" }
  *
  * `inviteEndpoints` (the signalling endpoints written in the invite this laptop joined
- * with) came later within version 1: a file without it reads as `[]`, and an older
- * Hearth reading a newer file ignores it.
+ * with) and `inviteTurn` (the TURN relays of a version 2 invite, with their credentials)
+ * came later within version 1: a file without them reads as `[]`, and an older Hearth
+ * reading a newer file ignores them.
  *
  * `name` is the circle's name as last seen in its index document, so the circle
  * switcher can list circles without opening every notebook.
@@ -17,6 +18,7 @@ import type { CircleProfile, CircleSummary } from '../../../../shared/ipc/contra
 import { HearthError } from '../../../../shared/ipc/errors';
 import type { CircleId, MemberId } from '../../../../shared/notebook/ids';
 import { LIMITS, MEMBER_COLOURS } from '../../../../shared/notebook/schema';
+import { signallingAddressCheck, turnServersCheck } from '../../../../shared/sync/meetingPoints';
 import * as v from '../../../../shared/validate';
 import { profileBinding, recordCipher } from './recordCipher';
 import { encodeHeader, encodeRecord, FILE_KIND, RECORD_KIND, scanFile } from './recordFormat';
@@ -32,15 +34,8 @@ export interface StoredCircle {
 
 const id = v.string({ min: 22, max: 22, pattern: /^[A-Za-z0-9_-]+$/ });
 const time = v.number({ min: 0, max: 8.64e15, integer: true });
-// The same rule as `hearth:circles:join` in shared/ipc/arguments.ts.
-const inviteEndpoints = v.array(
-  v.string({
-    min: 9,
-    max: 120,
-    pattern: /^wss?:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5}\/?$/,
-  }),
-  { max: 8 },
-);
+// The same rules as `hearth:circles:join` in shared/ipc/arguments.ts.
+const inviteEndpoints = v.array(signallingAddressCheck, { max: 8 });
 const profileCheck = v.object(
   {
     version: v.oneOf([PROFILE_VERSION] as const),
@@ -82,6 +77,9 @@ export function encodeProfileFile(circle: StoredCircle, dataKey: Uint8Array): Ui
     createdAt: profile.createdAt,
     lastOpenedAt: circle.lastOpenedAt,
     inviteEndpoints: profile.inviteEndpoints,
+    ...(profile.inviteTurn === undefined || profile.inviteTurn.length === 0
+      ? {}
+      : { inviteTurn: profile.inviteTurn }),
   });
   const cipher = recordCipher(dataKey, profileBinding(profile.circleId));
   const sealed = cipher.seal(RECORD_KIND.profile, Buffer.from(json, 'utf8'));
@@ -123,7 +121,12 @@ export function decodeProfileFile(
       'profile.inviteEndpoints',
     );
     const joinedWith = endpoints.ok ? endpoints.value : [];
-    return { profile: { ...profile, inviteEndpoints: joinedWith }, name, lastOpenedAt };
+    const relays = turnServersCheck(
+      (parsed as Record<string, unknown>).inviteTurn ?? [],
+      'profile.inviteTurn',
+    );
+    const turn = relays.ok && relays.value.length > 0 ? { inviteTurn: relays.value } : {};
+    return { profile: { ...profile, inviteEndpoints: joinedWith, ...turn }, name, lastOpenedAt };
   }
   throw unreadable('is damaged and cannot be opened');
 }

@@ -1,6 +1,7 @@
 /**
  * "Agreements" in the top bar: a dialog about the circle with its agreements (editable
- * by facilitators) and who facilitates (with the role's controls for facilitators).
+ * by facilitators), who facilitates (with the role's controls for facilitators), and the
+ * circle's meeting points beyond the room.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import type { IndexSnapshot } from '../../../../shared/notebook/circleIndex';
 import { Dialog } from '../../app/Dialog';
 import type { CircleSession } from '../../notebook/circleSession';
 import { AgreementsSection } from '../agreements/AgreementsSection';
+import { MeetingPointsSection } from '../meeting-points/MeetingPointsSection';
 import { FacilitationSection } from './FacilitationSection';
 
 /** Props of {@link CircleAbout}. */
@@ -36,6 +38,7 @@ export function CircleAbout({ session, snapshot, circleName }: CircleAboutProps)
         <div className="about-circle">
           <AgreementsSection session={session} snapshot={snapshot} />
           <FacilitationSection session={session} snapshot={snapshot} />
+          <MeetingPointsSection session={session} snapshot={snapshot} />
         </div>
         <div className="dialog__actions">
           <button className="button button--primary" type="button" onClick={() => setOpen(false)}>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../app/Dialog';
 import { hearth } from '../../lib/hearthApi';
 import type { CircleSession } from '../../notebook/circleSession';
+import { useIndexSnapshot } from '../../notebook/useCircleSession';
 import { makeInvite, safetyCodeFor } from '../../sync/circleRoom';
 import { CopyButton } from './CopyButton';
 import { QrCode } from './QrCode';
@@ -42,6 +43,7 @@ function InviteContent({ session, circleName, onClose }: Omit<InviteDialogProps,
   const textId = useId();
   const [invite, setInvite] = useState<string | null>(null);
   const [words, setWords] = useState<string[]>([]);
+  const { meetingPoints } = useIndexSnapshot(session).governance;
 
   useEffect(() => {
     let live = true;
@@ -58,6 +60,7 @@ function InviteContent({ session, circleName, onClose }: Omit<InviteDialogProps,
           profile,
           circleName,
           own.map((endpoint) => endpoint.url),
+          meetingPoints,
         ),
       );
       setWords(code);
@@ -65,7 +68,7 @@ function InviteContent({ session, circleName, onClose }: Omit<InviteDialogProps,
     return () => {
       live = false;
     };
-  }, [session, circleName]);
+  }, [session, circleName, meetingPoints]);
 
   if (invite === null) return <p role="status">{t('invite.preparing')}</p>;
   return (

@@ -29,6 +29,7 @@ import { CircleAbout } from '../facilitation/CircleAbout';
 import { CircleToolDialogs } from '../export/CircleToolDialogs';
 import { CircleToolsMenu, type CircleTool } from '../export/CircleToolsMenu';
 import { CircleLiveContext, useCircleSync, useCirclePresence } from '../../sync/useCircleSync';
+import { useMeetingPoints } from '../../sync/useMeetingPoints';
 import { CircleSearch } from '../search/CircleSearch';
 import type { SearchBoxHandle } from '../search/SearchBox';
 import { SupportButton } from '../crisis/SupportButton';
@@ -82,7 +83,8 @@ export function CircleScreen(props: CircleScreenProps) {
 // Presence and sync live exactly as long as the open session.
 function LiveCircle(props: CircleScreenProps & { session: CircleSession }) {
   const presence = useCirclePresence(props.session);
-  const sync = useCircleSync(props.session, presence, props.settings.iceServers);
+  const beyond = useMeetingPoints(props.session);
+  const sync = useCircleSync(props.session, presence, props.settings.iceServers, beyond);
   const live = useMemo(() => ({ presence, sync }), [presence, sync]);
   return (
     <CircleLiveContext.Provider value={live}>

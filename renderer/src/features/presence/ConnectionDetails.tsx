@@ -1,7 +1,8 @@
 /**
  * Connection details, opened from the status line: which laptops this one is linked to,
- * how (a direct WebRTC link inside the room), and how much has passed each way. It
- * lets a facilitator see for themselves that nothing goes through anything else.
+ * by whom, how (a direct WebRTC link, or one through the circle's relay, as ICE chose),
+ * and how much has passed each way. It lets a facilitator see for themselves what goes
+ * through anything else.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,11 +12,13 @@ import { useSyncStatus } from '../../sync/useCircleSync';
 /** Props of {@link ConnectionDetails}. */
 export interface ConnectionDetailsProps {
   sync: CircleSync;
+  /** The name of a connected member, or null before their laptop has said who they are. */
+  nameOf: (memberId: string | null) => string | null;
   onClose: () => void;
 }
 
 /** A small panel listing this laptop's links. */
-export function ConnectionDetails({ sync, onClose }: ConnectionDetailsProps) {
+export function ConnectionDetails({ sync, nameOf, onClose }: ConnectionDetailsProps) {
   const { t } = useTranslation();
   const status = useSyncStatus(sync);
   const [counters, setCounters] = useState(() => sync.linkCounters());
@@ -39,6 +42,18 @@ export function ConnectionDetails({ sync, onClose }: ConnectionDetailsProps) {
           ? t('sync.pausedExplained')
           : t('sync.endpoints', { count: status.endpoints })}
       </p>
+      {status.relayProblem !== null && (
+        <p data-testid="relay-detail">
+          {t(
+            status.relayProblem.kind === 'refused'
+              ? 'sync.relayRefused'
+              : status.relayProblem.kind === 'expired'
+                ? 'sync.relayExpired'
+                : 'sync.relayUnreachable',
+            { url: status.relayProblem.url },
+          )}
+        </p>
+      )}
       {counters.length === 0 ? (
         <p>{t('sync.noLinks')}</p>
       ) : (
@@ -46,8 +61,20 @@ export function ConnectionDetails({ sync, onClose }: ConnectionDetailsProps) {
           {counters.map((link) => {
             const peer = status.peers.find((candidate) => candidate.peerId === link.peerId);
             return (
-              <li key={link.peerId}>
-                {t('sync.link', {
+              <li
+                key={link.peerId}
+                data-path={peer?.path ?? 'unknown'}
+                data-candidates={peer?.candidates ?? ''}
+                data-member={peer?.memberId ?? ''}
+              >
+                {t('sync.linkTo', {
+                  name: nameOf(peer?.memberId ?? null) ?? t('sync.someone'),
+                  how:
+                    peer?.path === 'relay'
+                      ? t('sync.pathRelay')
+                      : peer?.path === 'direct'
+                        ? t('sync.pathDirect')
+                        : t('sync.pathUnknown'),
                   state:
                     peer === undefined
                       ? t('sync.linkOpening')

@@ -23,6 +23,15 @@ const INVITE: Invite = {
   endpoints: ['ws://192.168.1.20:4444', 'ws://[fe80::1]:4444', 'ws://anas-laptop.local:61000'],
 };
 
+const BEYOND_THE_ROOM: Invite = {
+  ...INVITE,
+  endpoints: ['ws://192.168.1.20:4444', 'wss://signal.example.org/hearth', 'ws://203.0.113.5'],
+  turn: [
+    { url: 'turn:203.0.113.5:3478', username: '1767225600:circle', credential: 'c2VjcmV0' },
+    { url: 'turns:relay.example.org?transport=tcp', username: 'ana', credential: 'pässwörd' },
+  ],
+};
+
 function encoded(invite: Invite = INVITE): Uint8Array {
   const result = encodeInvite(invite);
   if (!result.ok) throw new Error(result.reason);
@@ -95,14 +104,54 @@ describe('invite', () => {
       expect(parseInvite(code.slice(0, length)).ok).toBe(false);
   });
 
+  it('writes version 1 for an invite within the room, so an older Hearth still reads it', () => {
+    expect(encoded()[0]).toBe(1);
+  });
+
+  it('round-trips meeting points beyond the room in a version 2 invite', () => {
+    const bytes = encoded(BEYOND_THE_ROOM);
+    expect(bytes[0]).toBe(2);
+    expect(decodeInvite(bytes)).toEqual({ ok: true, value: BEYOND_THE_ROOM });
+    const link = inviteLink(BEYOND_THE_ROOM);
+    expect(link.ok && parseInvite(link.value)).toEqual({ ok: true, value: BEYOND_THE_ROOM });
+    // A relay alone is enough to need version 2.
+    expect(encoded({ ...INVITE, turn: BEYOND_THE_ROOM.turn! })[0]).toBe(2);
+  });
+
+  it('refuses every single-byte corruption and every truncation of a version 2 invite', () => {
+    const good = encoded(BEYOND_THE_ROOM);
+    for (let at = 0; at < good.length; at++) {
+      const bad = good.slice();
+      bad[at] = bad[at]! ^ 0x5a;
+      expect(decodeInvite(bad).ok, `byte ${at}`).toBe(false);
+    }
+    for (let length = 0; length < good.length; length++) {
+      expect(decodeInvite(good.subarray(0, length)).ok, `length ${length}`).toBe(false);
+    }
+  });
+
+  it('refuses relays that are not TURN, or come without credentials', () => {
+    for (const server of [
+      { url: 'stun:203.0.113.5:3478', username: 'a', credential: 'b' },
+      { url: 'http://203.0.113.5', username: 'a', credential: 'b' },
+      { url: 'turn:203.0.113.5:3478', username: '', credential: 'b' },
+      { url: 'turn:203.0.113.5:3478', username: 'a', credential: '' },
+      { url: 'turn:203.0.113.5:99999', username: 'a', credential: 'b' },
+    ]) {
+      expect(encodeInvite({ ...INVITE, turn: [server] }).ok, server.url).toBe(false);
+    }
+    const four = Array.from({ length: 4 }, () => BEYOND_THE_ROOM.turn![0]!);
+    expect(encodeInvite({ ...INVITE, turn: four }).ok).toBe(false);
+  });
+
   it('refuses another version, even with a correct checksum', () => {
     const bytes = encoded();
-    bytes[0] = 2;
+    bytes[0] = 3;
     const sum = crc32(bytes.subarray(0, bytes.length - 4));
     bytes.set([sum >>> 24, (sum >>> 16) & 255, (sum >>> 8) & 255, sum & 255], bytes.length - 4);
     expect(decodeInvite(bytes)).toEqual({
       ok: false,
-      reason: expect.stringMatching(/version 2/) as string,
+      reason: expect.stringMatching(/version 3/) as string,
     });
   });
 
@@ -114,11 +163,11 @@ describe('invite', () => {
     expect(encodeInvite({ ...INVITE, endpoints: [long] }).ok).toBe(false);
     for (const address of [
       'http://10.0.0.1:80',
-      'ws://10.0.0.1',
+      'ws:/10.0.0.1',
       'ws://300.0.0.1:80',
       'ws://h:0',
       'ws://h:70000',
-      'wss://h:1',
+      'wss://h:1/a b',
     ]) {
       expect(encodeInvite({ ...INVITE, endpoints: [address] }).ok, address).toBe(false);
     }
@@ -157,4 +206,32 @@ describe('invite', () => {
       });
     },
   );
+
+  it('reads and writes the two examples in INVITE.md byte for byte', () => {
+    const room: Invite = {
+      circleId: 'AQEBAQEBAQEBAQEBAQEBAQ' as CircleId,
+      circleKey: 'A'.repeat(43),
+      circleName: 'Thursday circle',
+      endpoints: ['ws://192.168.1.20:4444'],
+    };
+    const beyond: Invite = {
+      ...room,
+      endpoints: ['ws://192.168.1.20:4444', 'wss://signal.example.org/hearth'],
+      turn: [
+        {
+          url: 'turn:203.0.113.1:3478',
+          username: '1767225600:hearth',
+          credential: 'Vb2SRQxPp4mhgQ3GT3D5zj7D0F0=',
+        },
+      ],
+    };
+    const v1 =
+      'hearth://join/AQEBAQEBAQEBAQEBAQEBAQEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA9UaHVyc2RheSBjaXJjbGUBFndzOi8vMTkyLjE2OC4xLjIwOjQ0NDRAe4gc';
+    const v2 =
+      'hearth://join/AgEBAQEBAQEBAQEBAQEBAQEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA9UaHVyc2RheSBjaXJjbGUCFndzOi8vMTkyLjE2OC4xLjIwOjQ0NDQfd3NzOi8vc2lnbmFsLmV4YW1wbGUub3JnL2hlYXJ0aAEVdHVybjoyMDMuMC4xMTMuMTozNDc4ETE3NjcyMjU2MDA6aGVhcnRoHFZiMlNSUXhQcDRtaGdRM0dUM0Q1emo3RDBGMD2WMjMF';
+    expect(inviteLink(room)).toEqual({ ok: true, value: v1 });
+    expect(parseInvite(v1)).toEqual({ ok: true, value: room });
+    expect(inviteLink(beyond)).toEqual({ ok: true, value: v2 });
+    expect(parseInvite(v2)).toEqual({ ok: true, value: beyond });
+  });
 });

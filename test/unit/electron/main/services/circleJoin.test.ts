@@ -45,6 +45,7 @@ function invite(overrides: Partial<JoinCircle> = {}): JoinCircle {
     memberName: 'Robin',
     colour: 'moss',
     endpoints: ['ws://192.168.1.20:4455'],
+    turn: [],
     ...overrides,
   };
 }

@@ -122,7 +122,7 @@ describe('doors between two laptops', () => {
     await facilitator.doors.handlers['hearth:door:answer'](waiting.knockId, 'let-in');
     await vi.waitFor(() => expect(last(newcomer.knocks)?.stage).toBe('joined'), { timeout: 5000 });
     expect(newcomer.joined).toEqual(
-      [{ ...CIRCLE, name: CIRCLE.circleName, memberName: 'Ada', colour: 'moss' }].map(
+      [{ ...CIRCLE, name: CIRCLE.circleName, memberName: 'Ada', colour: 'moss', turn: [] }].map(
         ({ circleName: _circleName, ...join }) => join,
       ),
     );

@@ -1,0 +1,42 @@
+/**
+ * What a member is told when a relay of the circle cannot be used: its credentials have
+ * expired (coturn's REST credentials carry their expiry), or the relay refused them (a
+ * STUN 401 once the credentials were sent), or it never answered. The room is not
+ * affected either way: laptops that reach each other directly never needed the relay.
+ */
+import { turnCredentialExpiry, type TurnServer } from '../../../shared/sync/meetingPoints';
+
+/** Why a relay cannot be used. */
+export type RelayProblem = { url: string; kind: 'expired' | 'refused' | 'unreachable' };
+
+/** The relay whose credentials have expired by `now`, if any. */
+export function expiredRelay(turn: readonly TurnServer[], now: number): RelayProblem | null {
+  const expired = turn.find((server) => (turnCredentialExpiry(server) ?? Infinity) <= now);
+  return expired === undefined ? null : { url: expired.url, kind: 'expired' };
+}
+
+/**
+ * The problem an ICE error reports for one of `turn`, or null for errors that are not
+ * about a relay of the circle (a STUN server, or candidates that simply did not pair).
+ * Chromium reports the relay's STUN error code; 701 is its own "no answer".
+ */
+export function relayErrorProblem(
+  turn: readonly TurnServer[],
+  url: string,
+  code: number,
+): RelayProblem | null {
+  const server = turn.find((candidate) => sameRelay(candidate.url, url));
+  if (server === undefined) return null;
+  if (code === 401 || code === 403 || code === 431 || code === 438) {
+    return { url: server.url, kind: 'refused' };
+  }
+  return code === 701 ? { url: server.url, kind: 'unreachable' } : null;
+}
+
+// Chromium names the server as it dialled it (`turn:host:port?transport=udp`).
+function sameRelay(configured: string, reported: string): boolean {
+  const plain = (url: string): string => url.replace(/\?.*$/, '').toLowerCase();
+  const a = plain(configured);
+  const b = plain(reported);
+  return a === b || b.startsWith(`${a}:`) || a.startsWith(`${b}:`);
+}

@@ -1,0 +1,84 @@
+/**
+ * Keystroke latency from one laptop to others: the sender types a run of one letter in a
+ * new paragraph of its own entry, key by key; every page (the sender's included) notes,
+ * with its own clock, when the run first reaches each length. All pages run on this one
+ * machine, so their clocks agree; latency is the receiver's time minus the sender's.
+ */
+import type { Laptop } from '../laptop';
+import { caretToEnd, entryEditor } from '../typing';
+
+/** A benchmark line: p50 and p95 of one path. */
+export interface LatencyLine {
+  line: string;
+  p50: number;
+  p95: number;
+  samples: number;
+}
+
+const KEYS = 40;
+const KEY_DELAY_MS = 80;
+
+declare global {
+  interface Window {
+    __hearthKeys?: number[];
+  }
+}
+
+// Runs in each page: watches the author's entry and stamps each new run length.
+function watch(author: string): void {
+  const times: number[] = [];
+  window.__hearthKeys = times;
+  const read = (): void => {
+    const editor = document.querySelector<HTMLElement>(`[aria-label="Entry by ${author}"]`);
+    const run = /q+$/.exec((editor?.innerText ?? '').trimEnd())?.[0].length ?? 0;
+    const now = performance.timeOrigin + performance.now();
+    for (let length = 1; length <= run; length++) times[length] ??= now;
+  };
+  new MutationObserver(read).observe(document.body, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+  });
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return (
+    Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) /
+    10
+  );
+}
+
+/** Types KEYS keys on `sender` and measures when each reaches each receiver. */
+export async function keystrokeLatency(
+  sender: Laptop,
+  receivers: { laptop: Laptop; line: string }[],
+): Promise<LatencyLine[]> {
+  const pages = [sender.page, ...receivers.map((receiver) => receiver.laptop.page)];
+  for (const page of pages) await page.evaluate(watch, sender.name);
+  await caretToEnd(sender.page, entryEditor(sender.page, sender.name));
+  await sender.page.keyboard.press('Enter');
+  for (let key = 0; key < KEYS; key++) {
+    await sender.page.keyboard.type('q');
+    await sender.page.waitForTimeout(KEY_DELAY_MS);
+  }
+  await sender.page.waitForTimeout(2000);
+  const sent = await sender.page.evaluate(() => window.__hearthKeys ?? []);
+  const lines: LatencyLine[] = [];
+  for (const receiver of receivers) {
+    const seen = await receiver.laptop.page.evaluate(() => window.__hearthKeys ?? []);
+    const delays: number[] = [];
+    for (let length = 1; length <= KEYS; length++) {
+      if (sent[length] !== undefined && seen[length] !== undefined)
+        delays.push(seen[length]! - sent[length]!);
+    }
+    if (delays.length === 0) throw new Error(`no keystroke reached ${receiver.laptop.label}`);
+    lines.push({
+      line: receiver.line,
+      p50: percentile(delays, 50),
+      p95: percentile(delays, 95),
+      samples: delays.length,
+    });
+  }
+  return lines;
+}
