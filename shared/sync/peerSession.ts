@@ -17,8 +17,10 @@
  *   (it overtook them on another channel) is applied in part and answered with a
  *   SYNC_STEP_1, whose answer fills the gap.
  * - AWARENESS must be well-formed and within 16 KiB; it is handed to the documents.
- * - CLOCK_PING is answered at once with CLOCK_PONG, ahead of any queued work, and a
- *   CLOCK_PONG feeds this peer's clock estimate (./clockOffset.ts); `pingClock()` asks.
+ * - CLOCK_PING is answered at once with CLOCK_PONG, ahead of any queued work, when the
+ *   heartbeat's rules want an answer (./heartbeat.ts), and a CLOCK_PONG feeds this
+ *   peer's clock estimate (./clockOffset.ts); `pingClock()` asks, and `heartbeat()` asks
+ *   only when this side has sent the peer nothing for a while.
  * - The session is "in step" once the peer's HELLO, all its opening SYNC_STEP_1 and
  *   answers to all of this laptop's opening SYNC_STEP_1 have been handled.
  * - Anything malformed reports one protocol error and the session stops listening; the
@@ -29,6 +31,7 @@ import * as Y from 'yjs';
 import { INDEX_DOC_ID, type DocId, type MemberId } from '../notebook/ids';
 import { logger } from '../log';
 import { FrameReader, frameMessage } from './chunking';
+import { freshLinkTimes, needsHeartbeat, shouldAnswerPing } from './heartbeat';
 import { AnswerBudget, ANSWER_BUDGET } from './answerBudget';
 import { ClockEstimate, type ClockSample } from './clockOffset';
 import { OrderedTasks } from './orderedTasks';
@@ -99,6 +102,8 @@ export class PeerSession {
   private started = false;
   private state: 'open' | 'failed' | 'closed' = 'open';
   private lastStatus = '';
+  /** When this side last sent anything, and answered pings (for the heartbeat). */
+  private readonly linkTimes = freshLinkTimes();
 
   constructor(private readonly options: PeerSessionOptions) {
     this.budget = new AnswerBudget(() => this.now());
@@ -170,6 +175,14 @@ export class PeerSession {
     this.sendMessage({ kind: MESSAGE_KIND.CLOCK_PING, t0 });
   }
 
+  /**
+   * Pings the peer if this side has sent it nothing for `quietMs`: the link's heartbeat,
+   * which a link carrying data does without (./heartbeat.ts).
+   */
+  heartbeat(quietMs: number): void {
+    if (needsHeartbeat(this.linkTimes, this.now(), quietMs)) this.pingClock();
+  }
+
   /** Asks the peer for what it has of `docId` that this laptop lacks (anti-entropy). */
   requestSync(docId: DocId): void {
     if (this.started && this.state === 'open') this.ask(docId, false);
@@ -212,7 +225,12 @@ export class PeerSession {
     if (this.peerMember === null) return `${MESSAGE_KIND_NAME[message.kind]!} before HELLO`;
     // Clock messages skip the queue: time spent waiting there would skew the estimate.
     if (message.kind === MESSAGE_KIND.CLOCK_PING) {
-      this.sendMessage({ kind: MESSAGE_KIND.CLOCK_PONG, t0: message.t0, t1: this.now() });
+      const now = this.now();
+      if (shouldAnswerPing(this.linkTimes, now)) {
+        this.linkTimes.pongsSent++;
+        this.linkTimes.lastPongAt = now;
+        this.sendMessage({ kind: MESSAGE_KIND.CLOCK_PONG, t0: message.t0, t1: now });
+      }
       return null;
     }
     if (message.kind === MESSAGE_KIND.CLOCK_PONG) {
@@ -389,6 +407,7 @@ export class PeerSession {
       return;
     }
     this.counters.messagesSent[kind]++;
+    this.linkTimes.lastSentAt = this.now();
     for (const frame of frameMessage(encoded, this.nextMessageId++)) {
       this.counters.framesSent++;
       this.counters.bytesSent += frame.length;
