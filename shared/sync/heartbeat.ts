@@ -24,7 +24,7 @@ export const HEARTBEAT = {
   /** How often the links are looked at. */
   checkMs: 250,
   /** A ping is answered when this side sent the peer nothing for this long… */
-  pongIfQuietMs: 1000,
+  pongIfQuietMs: 500,
   /** …or when this peer has had fewer pongs than this… */
   openingPongs: 3,
   /** …or when its last pong is older than this. */
