@@ -299,11 +299,13 @@ function readBody(kind: number, reader: StrictReader): Checked<PeerMessage> {
       const seen = new Set<DocId>();
       for (let i = 0; i < count; i++) {
         const docId = reader.docId();
-        if (docId === null) return refuse('a CIRCLE_STATE naming something that is not a document id');
+        if (docId === null)
+          return refuse('a CIRCLE_STATE naming something that is not a document id');
         if (seen.has(docId)) return refuse('a CIRCLE_STATE naming one document twice');
         seen.add(docId);
         const stateVector = reader.bytes(MAX_STATE_VECTOR_BYTES);
-        if (!isStateVector(stateVector)) return refuse('a CIRCLE_STATE with a malformed state vector');
+        if (!isStateVector(stateVector))
+          return refuse('a CIRCLE_STATE with a malformed state vector');
         states.push({ docId, stateVector });
       }
       return ok({ kind, states });

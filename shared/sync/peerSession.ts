@@ -439,7 +439,8 @@ export class PeerSession {
     await answerCircleState(states, {
       heldNamedDocIds: () => this.heldDocIds().filter((docId) => this.isHeld(docId)),
       load: (docId) => this.load(docId),
-      send: (updates, last) => this.sendMessage({ kind: MESSAGE_KIND.CIRCLE_UPDATES, last, updates }),
+      send: (updates, last) =>
+        this.sendMessage({ kind: MESSAGE_KIND.CIRCLE_UPDATES, last, updates }),
       pause: () => slices.pause(),
       isOpen: () => this.state === 'open',
     });
@@ -453,14 +454,19 @@ export class PeerSession {
       // In step with this peer as of this answer: loading it asks nothing more of the peer.
       this.asked.add(docId);
       const refusal = await this.applyUpdate('SYNC_STEP_2', docId, update);
-      if (refusal !== null || this.state !== 'open') return refusal;
+      if (refusal !== null || !this.isOpen()) return refusal;
       this.circleReceived++;
       await slices.pause();
-      if (this.state !== 'open') return null;
+      if (!this.isOpen()) return null;
     }
     if (last) this.awaitingCircle = false;
     this.options.onProgress?.();
     return null;
+  }
+
+  /** A method, not a field read: the state may change across an await. */
+  private isOpen(): boolean {
+    return this.state === 'open';
   }
 
   private slices(): WorkSlices {
