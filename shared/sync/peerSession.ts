@@ -397,6 +397,7 @@ export class PeerSession {
     kind: 'SYNC_STEP_2' | 'UPDATE',
     docId: DocId,
     update: Uint8Array,
+    opening = false,
   ): Promise<string | null> {
     const result = await applyPeerWrite(
       {
@@ -412,7 +413,8 @@ export class PeerSession {
     );
     if (result.refusal !== null) return result.refusal;
     if (!result.changed) return null;
-    this.options.onRemoteChange?.(docId);
+    // The opening's answer is whole: nothing in it needs anti-entropy to come after it.
+    if (!opening) this.options.onRemoteChange?.(docId);
     // It overtook structs on their way from another laptop: this peer has them too.
     if (result.incomplete && kind === 'UPDATE') this.ask(docId, false);
     return null;
@@ -453,7 +455,7 @@ export class PeerSession {
     for (const { docId, update } of updates) {
       // In step with this peer as of this answer: loading it asks nothing more of the peer.
       this.asked.add(docId);
-      const refusal = await this.applyUpdate('SYNC_STEP_2', docId, update);
+      const refusal = await this.applyUpdate('SYNC_STEP_2', docId, update, true);
       if (refusal !== null || !this.isOpen()) return refusal;
       this.circleReceived++;
       await slices.pause();

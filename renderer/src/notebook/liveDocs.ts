@@ -118,7 +118,10 @@ export class LiveDocs {
 
   private async load(docId: DocId): Promise<Y.Doc> {
     const ydoc = new Y.Doc();
-    const state = await this.api.docs.load(this.folderId, docId);
+    // Only this session writes the folder, and it has not written this document yet: a
+    // document the store did not hold at open needs no round trip to ask (a laptop
+    // joining a circle makes hundreds of them, one after another).
+    const state = this.stored.has(docId) ? await this.api.docs.load(this.folderId, docId) : null;
     if (state !== null) Y.applyUpdate(ydoc, state, STORE_ORIGIN);
     if (this.removed.has(docId)) {
       ydoc.destroy();
