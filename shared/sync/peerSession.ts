@@ -202,7 +202,7 @@ export class PeerSession {
     for (const docId of docIds) {
       // Covered by the opening: a document loading meanwhile needs no request of its own.
       this.asked.add(docId);
-      if (this.options.docs.docIds().includes(docId)) void this.load(docId);
+      if (this.options.docs.holds(docId)) void this.load(docId);
     }
     // A HELLO that came before `start` is answered now.
     if (this.peerMember !== null) this.open();
@@ -259,6 +259,9 @@ export class PeerSession {
    * would only repeat that exchange).
    */
   requestSyncOnce(docId: DocId): void {
+    // While the answer to this laptop's CIRCLE_STATE is on its way, it covers every
+    // document the peer holds: one loaded meanwhile (an entry on screen) needs no request.
+    if (this.awaitingCircle) this.asked.add(docId);
     if (!this.asked.has(docId)) this.requestSync(docId);
   }
 
@@ -397,7 +400,6 @@ export class PeerSession {
     kind: 'SYNC_STEP_2' | 'UPDATE',
     docId: DocId,
     update: Uint8Array,
-    opening = false,
   ): Promise<string | null> {
     const result = await applyPeerWrite(
       {
@@ -413,8 +415,7 @@ export class PeerSession {
     );
     if (result.refusal !== null) return result.refusal;
     if (!result.changed) return null;
-    // The opening's answer is whole: nothing in it needs anti-entropy to come after it.
-    if (!opening) this.options.onRemoteChange?.(docId);
+    this.options.onRemoteChange?.(docId);
     // It overtook structs on their way from another laptop: this peer has them too.
     if (result.incomplete && kind === 'UPDATE') this.ask(docId, false);
     return null;
@@ -429,7 +430,7 @@ export class PeerSession {
     this.awaitingCircle = true;
     this.tasks.push(async () => {
       const states = await circleStates(this.openingDocIds, (docId) =>
-        this.options.docs.docIds().includes(docId) ? this.load(docId) : Promise.resolve(null),
+        this.options.docs.holds(docId) ? this.load(docId) : Promise.resolve(null),
       );
       this.sendMessage({ kind: MESSAGE_KIND.CIRCLE_STATE, states });
     });
@@ -455,7 +456,7 @@ export class PeerSession {
     for (const { docId, update } of updates) {
       // In step with this peer as of this answer: loading it asks nothing more of the peer.
       this.asked.add(docId);
-      const refusal = await this.applyUpdate('SYNC_STEP_2', docId, update, true);
+      const refusal = await this.applyUpdate('SYNC_STEP_2', docId, update);
       if (refusal !== null || !this.isOpen()) return refusal;
       this.circleReceived++;
       await slices.pause();
@@ -483,16 +484,16 @@ export class PeerSession {
   private prefetch(message: PeerMessage): void {
     if (!('docId' in message)) return;
     const { docId } = message;
-    if (this.options.docs.docIds().includes(docId)) void this.load(docId);
+    if (this.options.docs.holds(docId)) void this.load(docId);
   }
 
   /** Sends SYNC_STEP_1 for `docId` once it is loaded; `opening` counts towards "in step". */
   private ask(docId: DocId, opening: boolean): void {
     this.asked.add(docId);
-    if (this.options.docs.docIds().includes(docId)) void this.load(docId);
+    if (this.options.docs.holds(docId)) void this.load(docId);
     if (opening) this.awaiting.set(docId, (this.awaiting.get(docId) ?? 0) + 1);
     this.tasks.push(async () => {
-      const known = this.options.docs.docIds().includes(docId);
+      const known = this.options.docs.holds(docId);
       const ydoc = known ? await this.load(docId) : null;
       if (ydoc === null && !opening) return;
       const stateVector = ydoc === null ? EMPTY_STATE_VECTOR : Y.encodeStateVector(ydoc);
@@ -513,7 +514,7 @@ export class PeerSession {
   }
 
   private isHeld(docId: DocId): boolean {
-    return this.options.docs.isNamed(docId) && this.options.docs.docIds().includes(docId);
+    return this.options.docs.isNamed(docId) && this.options.docs.holds(docId);
   }
 
   private answered(docId: DocId): void {

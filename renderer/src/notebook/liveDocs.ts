@@ -38,6 +38,11 @@ export class LiveDocs {
     );
   }
 
+  /** True when `ids()` includes `docId`. */
+  holds(docId: DocId): boolean {
+    return !this.removed.has(docId) && (this.stored.has(docId) || this.loaded.has(docId));
+  }
+
   /** True once `docId` was removed in this session. */
   isRemoved(docId: DocId): boolean {
     return this.removed.has(docId);
