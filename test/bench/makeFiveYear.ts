@@ -9,5 +9,5 @@ const circle = await fiveYearCircle((line) => console.log(line));
 console.log(
   `five-year circle: ${circle.meetings} meetings, ${circle.entries} entries, ` +
     `${circle.words.toLocaleString('en')} words, ${circle.updates.toLocaleString('en')} updates; ` +
-    `${circle.cached ? 'cached' : `generated in ${(circle.generationMs / 1000).toFixed(0)} s`}`,
+    (circle.cached ? 'cached' : `generated in ${(circle.generationMs / 1000).toFixed(0)} s`),
 );
