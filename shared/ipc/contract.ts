@@ -66,6 +66,12 @@ export interface Settings {
   language: LanguagePreference;
 }
 
+/** One document's update in a `docs.appendMany` request. */
+export interface DocAppend {
+  docId: DocId;
+  update: Uint8Array;
+}
+
 /** A signalling endpoint a laptop can meet its peers through (y-webrtc's protocol over WebSocket). */
 export interface SignallingEndpoint {
   /** `ws://address:port`. */
@@ -312,6 +318,8 @@ export interface InvokeMap {
     args: [circleId: CircleId, docId: DocId, update: Uint8Array];
     result: void;
   };
+  /** Appends updates of many documents in one request (a laptop joining a circle). */
+  'hearth:docs:appendMany': { args: [circleId: CircleId, appends: DocAppend[]]; result: void };
   'hearth:docs:flush': { args: []; result: void };
   /** Deletes a document's files (an entry withdrawn by its author): its words leave the disk. */
   'hearth:docs:remove': { args: [circleId: CircleId, docId: DocId]; result: void };
@@ -414,6 +422,8 @@ export interface HearthApi {
     load(circleId: CircleId, docId: DocId): Promise<Uint8Array | null>;
     /** Resolves once the update is on disk (fsync'd), within about half a second. */
     append(circleId: CircleId, docId: DocId, update: Uint8Array): Promise<void>;
+    /** As `append`, for updates of many documents at once: one request instead of many. */
+    appendMany(circleId: CircleId, appends: DocAppend[]): Promise<void>;
     /** Resolves once everything appended so far is on disk. */
     flush(): Promise<void>;
     /** Deletes a document's files; nothing of it stays on this laptop's disk. */
@@ -502,6 +512,7 @@ export function buildHearthApi(
     docs: {
       load: (circleId, docId) => invoke('hearth:docs:load', circleId, docId),
       append: (circleId, docId, update) => invoke('hearth:docs:append', circleId, docId, update),
+      appendMany: (circleId, appends) => invoke('hearth:docs:appendMany', circleId, appends),
       flush: () => invoke('hearth:docs:flush'),
       remove: (circleId, docId) => invoke('hearth:docs:remove', circleId, docId),
     },

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import type { HearthApi } from '../../../shared/ipc/contract';
 import type { CircleId, DocId } from '../../../shared/notebook/ids';
 import { STORE_ORIGIN } from '../../../shared/notebook/origins';
+import { AppendBatches } from './appendBatches';
 import { persistDoc, type DocPersistence } from './docPersistence';
 import type { SaveTracker } from './saveTracker';
 
@@ -22,6 +23,8 @@ export class LiveDocs {
   private readonly removed = new Set<DocId>();
   private readonly updateListeners = new Set<DocUpdateListener>();
   private readonly addedListeners = new Set<(docId: DocId) => void>();
+  /** The API as persistence sees it: appends gathered per turn (./appendBatches.ts). */
+  private readonly storeApi: HearthApi;
 
   constructor(
     private readonly api: HearthApi,
@@ -29,7 +32,13 @@ export class LiveDocs {
     private readonly saves: SaveTracker,
     /** Every document the store held when the folder was opened. */
     private readonly stored: ReadonlySet<DocId>,
-  ) {}
+  ) {
+    const batches = new AppendBatches(api, folderId);
+    this.storeApi = {
+      ...api,
+      docs: { ...api.docs, append: (_folder, docId, update) => batches.append(docId, update) },
+    };
+  }
 
   /** Every document held: stored, loaded or just made (never a removed one). */
   ids(): DocId[] {
@@ -114,7 +123,7 @@ export class LiveDocs {
   /** Keeps `ydoc` (already holding its stored state, if any) under `docId`. */
   track(docId: DocId, ydoc: Y.Doc): void {
     this.loaded.set(docId, ydoc);
-    this.persistence.set(docId, persistDoc(this.api, this.folderId, docId, ydoc, this.saves));
+    this.persistence.set(docId, persistDoc(this.storeApi, this.folderId, docId, ydoc, this.saves));
     ydoc.on('update', (update: Uint8Array, origin: unknown) => {
       for (const listener of [...this.updateListeners]) listener(docId, update, origin);
     });
