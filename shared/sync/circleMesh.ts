@@ -62,6 +62,8 @@ export interface CircleMeshOptions {
   onProtocolError?(peerId: string, reason: string): void;
   /** Gives the editor a turn during long sync work (./workSlices.ts); setTimeout by default. */
   yieldToEditor?: YieldToEditor;
+  /** The session version this laptop speaks (2 by default; 1 for tests and benches of the old opening). */
+  sessionVersion?: number;
 }
 
 /** One connected peer, for the status line and the member list. */
@@ -132,6 +134,7 @@ export class CircleMesh {
       onProgress: () => this.notify(),
       onRemoteChange: (docId) => this.changed.add(docId),
       yieldToEditor: this.options.yieldToEditor,
+      sessionVersion: this.options.sessionVersion,
       ownClients: (docId) => this.options.ownClients?.(docId) ?? [],
       now: () => this.options.now?.() ?? Date.now(),
     });
