@@ -31,6 +31,8 @@ const knockId = v.string({ min: 8, max: 64, pattern: /^[A-Za-z0-9_-]+$/ });
 
 /** The largest single update the renderer may append (a very long paste). */
 export const MAX_UPDATE_BYTES = 32 * 1024 * 1024;
+/** The most updates one `docs.appendMany` request may carry (the wire bounds their bytes). */
+export const MAX_APPENDS_PER_REQUEST = 1024;
 
 const circleId = v.branded<CircleId>(v.string({ min: 22, max: 22, pattern: /^[A-Za-z0-9_-]+$/ }));
 const docId = v.branded<DocId>(
@@ -91,6 +93,12 @@ export const INVOKE_ARGUMENTS: { [C in InvokeChannel]: v.Check<InvokeArgs<C>> } 
   'hearth:sync:endpoints': v.tuple(),
   'hearth:docs:load': v.tuple(circleId, docId),
   'hearth:docs:append': v.tuple(circleId, docId, v.bytes({ max: MAX_UPDATE_BYTES })),
+  'hearth:docs:appendMany': v.tuple(
+    circleId,
+    v.array(v.object({ docId, update: v.bytes({ max: MAX_UPDATE_BYTES }) }), {
+      max: MAX_APPENDS_PER_REQUEST,
+    }),
+  ),
   'hearth:docs:flush': v.tuple(),
   'hearth:docs:remove': v.tuple(circleId, docId),
   'hearth:journal:open': v.tuple(),

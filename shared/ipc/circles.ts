@@ -7,6 +7,12 @@ import type { CircleId, DocId, MemberId } from '../notebook/ids';
 import type { MemberColour } from '../notebook/schema';
 import type { TurnServer } from '../sync/meetingPoints';
 
+/** One document's update in a `docs.appendMany` request. */
+export interface DocAppend {
+  docId: DocId;
+  update: Uint8Array;
+}
+
 /** A signalling endpoint a laptop can meet its peers through (y-webrtc's protocol over WebSocket). */
 export interface SignallingEndpoint {
   /** `ws://address:port`. */

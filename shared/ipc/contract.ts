@@ -27,6 +27,7 @@ import type { CircleId, DocId } from '../notebook/ids';
 import type { AppInfo, Diagnostics, MenuCommand, ProblemReport } from './app';
 import type {
   CircleSummary,
+  DocAppend,
   JoinCircle,
   JournalInfo,
   NewCircle,
@@ -74,6 +75,8 @@ export interface InvokeMap {
     args: [circleId: CircleId, docId: DocId, update: Uint8Array];
     result: void;
   };
+  /** Appends updates of many documents in one request (a laptop joining a circle). */
+  'hearth:docs:appendMany': { args: [circleId: CircleId, appends: DocAppend[]]; result: void };
   'hearth:docs:flush': { args: []; result: void };
   /** Deletes a document's files (an entry withdrawn by its author): its words leave the disk. */
   'hearth:docs:remove': { args: [circleId: CircleId, docId: DocId]; result: void };
@@ -180,6 +183,8 @@ export const HEARTH_API_REQUESTS = {
     load: 'hearth:docs:load',
     /** Resolves once the update is on disk (fsync'd), within about half a second. */
     append: 'hearth:docs:append',
+    /** As `append`, for updates of many documents at once: one request instead of many. */
+    appendMany: 'hearth:docs:appendMany',
     /** Resolves once everything appended so far is on disk. */
     flush: 'hearth:docs:flush',
     /** Deletes a document's files; nothing of it stays on this laptop's disk. */

@@ -23,9 +23,10 @@ import { INDEX_DOC_ID, type DocId, type MemberId } from '../notebook/ids';
 import { logger } from '../log';
 import { emptyCounters, type PeerCounters } from './peerCounters';
 import { MeshClocks } from './meshClocks';
-import { PeerSession } from './peerSession';
+import { PeerSession, type OpeningProgress } from './peerSession';
 import type { MessageKindName } from './peerProtocol';
 import type { SyncedDocs } from './syncedDocs';
+import type { YieldToEditor } from './workSlices';
 
 const log = logger('sync');
 
@@ -59,6 +60,10 @@ export interface CircleMeshOptions {
   now?(): number;
   /** Told when a peer is dropped for breaking the protocol (after it is logged). */
   onProtocolError?(peerId: string, reason: string): void;
+  /** Gives the editor a turn during long sync work (./workSlices.ts); setTimeout by default. */
+  yieldToEditor?: YieldToEditor;
+  /** The session version this laptop speaks (2 by default; 1 for tests and benches of the old opening). */
+  sessionVersion?: number;
 }
 
 /** One connected peer, for the status line and the member list. */
@@ -68,6 +73,8 @@ export interface PeerStatus {
   memberId: MemberId | null;
   /** True once the opening exchange with this peer is done. */
   inStep: boolean;
+  /** Of the documents the peer holds, how many arrived in the opening so far. */
+  progress: OpeningProgress;
 }
 
 /** Traffic summed over all sessions of the mesh (including ones already closed). */
@@ -124,7 +131,10 @@ export class CircleMesh {
         this.clocks.sessionChanged(session);
         this.notify();
       },
+      onProgress: () => this.notify(),
       onRemoteChange: (docId) => this.changed.add(docId),
+      yieldToEditor: this.options.yieldToEditor,
+      sessionVersion: this.options.sessionVersion,
       ownClients: (docId) => this.options.ownClients?.(docId) ?? [],
       now: () => this.options.now?.() ?? Date.now(),
     });
@@ -145,6 +155,7 @@ export class CircleMesh {
       peerId,
       memberId: session.memberId,
       inStep: session.inStep,
+      progress: session.openingProgress,
     }));
   }
 

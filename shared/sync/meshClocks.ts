@@ -1,23 +1,25 @@
 /**
- * When a circle's mesh measures its peers' clocks, and what it makes of the answers.
+ * When a circle's mesh measures its peers' clocks, and keeps its links' heartbeat.
  *
  * Each session is pinged (./peerSession.ts `pingClock`) right after its peer's HELLO,
  * again once it is in step and 2 s after that — the opening sync can delay the first
- * answers — and then every `intervalMs` (1 s by default) with all the others. Each
- * session keeps its own estimate (./clockOffset.ts); a member's offset is that of their
- * connected session with the quietest measurement.
+ * answers. After that a session is pinged only when this laptop has sent its peer
+ * nothing for `intervalMs` (./heartbeat.ts): the pings are the heartbeat of a quiet
+ * link, and a link carrying data needs none. Each session keeps its own estimate
+ * (./clockOffset.ts); a member's offset is that of their connected session with the
+ * quietest measurement.
  */
 import type { MemberId } from '../notebook/ids';
 import type { ClockSample } from './clockOffset';
+import { HEARTBEAT } from './heartbeat';
 import type { PeerSession } from './peerSession';
 
 /**
- * How often the mesh measures each peer's clock, by default. Often, because the pings
- * double as the links' heartbeat: a link that hears nothing for a few seconds has lost
- * touch (renderer/src/sync/peerLink.ts), and the status line says so. Two small
- * messages a second per pair of laptops.
+ * How long a link may carry nothing from this laptop before it is pinged, by default: a
+ * link that hears nothing for 3 s has lost touch (renderer/src/sync/peerLink.ts), and
+ * the status line says so.
  */
-export const CLOCK_PING_MS = 1000;
+export const CLOCK_PING_MS = HEARTBEAT.quietMs;
 const FOLLOW_UP_MS = 2000;
 
 /** The clock measurements of one mesh's sessions. */
@@ -27,11 +29,15 @@ export class MeshClocks {
   /** How far each session's opening got when it was last pinged for it. */
   private readonly stage = new WeakMap<PeerSession, 'hello' | 'inStep'>();
 
+  /** How often the links are looked at: often enough that a quiet one is pinged in time. */
+  private readonly checkMs: number;
+
   /** `intervalMs` 0 pings only at the opening of a session (tests ping by hand). */
   constructor(
     private readonly sessions: () => Iterable<PeerSession>,
     private readonly intervalMs: number = CLOCK_PING_MS,
   ) {
+    this.checkMs = Math.max(1, Math.min(HEARTBEAT.checkMs, intervalMs / 4));
     this.schedule();
   }
 
@@ -73,7 +79,7 @@ export class MeshClocks {
     for (const session of this.sessions()) session.pingClock();
   }
 
-  /** Stops the regular pings. */
+  /** Stops the heartbeat. */
   close(): void {
     this.closed = true;
     if (this.timer !== null) clearTimeout(this.timer);
@@ -84,8 +90,8 @@ export class MeshClocks {
     if (this.intervalMs <= 0 || this.closed) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.pingAll();
+      for (const session of this.sessions()) session.heartbeat(this.intervalMs);
       this.schedule();
-    }, this.intervalMs);
+    }, this.checkMs);
   }
 }

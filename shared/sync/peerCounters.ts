@@ -31,6 +31,8 @@ export function emptyCounters(): PeerCounters {
       CHUNK: 0,
       CLOCK_PING: 0,
       CLOCK_PONG: 0,
+      CIRCLE_STATE: 0,
+      CIRCLE_UPDATES: 0,
     },
   };
 }

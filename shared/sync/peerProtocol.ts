@@ -13,6 +13,11 @@
  *                varUint8Array bytes: one piece of a larger message (./chunking.ts)
  *   CLOCK_PING   f64 t0: the sender's clock, ms since 1970 (./clockOffset.ts)
  *   CLOCK_PONG   f64 t0 echoed, f64 t1: the answerer's clock when it answered
+ *   CIRCLE_STATE varUint count, count × (varString docId, varUint8Array stateVector):
+ *                every document the sender holds, in one message (the opening of a
+ *                session whose HELLO says version 2)
+ *   CIRCLE_UPDATES u8 last (0 or 1), varUint count, count × (varString docId,
+ *                varUint8Array update): one batch of the answer to a CIRCLE_STATE
  *
  * Updates and state vectors are Yjs update format V1. HELLO opens a session and says how
  * many SYNC_STEP_1 messages follow it, so the other side knows when the initial exchange
@@ -27,6 +32,11 @@ import type { Checked } from '../validate';
 
 /** The version byte every frame of this format starts with. */
 export const PEER_PROTOCOL_VERSION = 1;
+/**
+ * The session version a HELLO announces: 2 opens with one CIRCLE_STATE (join by circle);
+ * 1 opens with one SYNC_STEP_1 per document, and is still answered.
+ */
+export const CIRCLE_SYNC_VERSION = 2;
 
 /** Message kinds (the second byte of every frame). */
 export const MESSAGE_KIND = {
@@ -38,6 +48,8 @@ export const MESSAGE_KIND = {
   CHUNK: 6,
   CLOCK_PING: 7,
   CLOCK_PONG: 8,
+  CIRCLE_STATE: 9,
+  CIRCLE_UPDATES: 10,
 } as const;
 
 /** The name of a message kind, as logs and counters show it. */
@@ -69,7 +81,8 @@ export const MAX_CLIENT_ID = 0xffffffff;
 export const MAX_CLOCK = 2 ** 40;
 /** The latest time a clock message may carry: JavaScript's last representable date. */
 export const MAX_CLOCK_TIME = 8.64e15;
-const MAX_DOC_COUNT = 1_000_000;
+/** The most documents a HELLO may announce or a CIRCLE_STATE name. */
+export const MAX_DOC_COUNT = 1_000_000;
 const MAX_AWARENESS_CLIENTS = 64;
 
 /** A message of the peer protocol. */
@@ -92,7 +105,21 @@ export type PeerMessage =
       bytes: Uint8Array;
     }
   | { kind: typeof MESSAGE_KIND.CLOCK_PING; t0: number }
-  | { kind: typeof MESSAGE_KIND.CLOCK_PONG; t0: number; t1: number };
+  | { kind: typeof MESSAGE_KIND.CLOCK_PONG; t0: number; t1: number }
+  | { kind: typeof MESSAGE_KIND.CIRCLE_STATE; states: DocState[] }
+  | { kind: typeof MESSAGE_KIND.CIRCLE_UPDATES; last: boolean; updates: DocUpdate[] };
+
+/** One document's state vector in a CIRCLE_STATE. */
+export interface DocState {
+  docId: DocId;
+  stateVector: Uint8Array;
+}
+
+/** One document's update in a CIRCLE_UPDATES batch. */
+export interface DocUpdate {
+  docId: DocId;
+  update: Uint8Array;
+}
 
 /** A chunk message. */
 export type ChunkMessage = Extract<PeerMessage, { kind: typeof MESSAGE_KIND.CHUNK }>;
@@ -130,6 +157,21 @@ export function encodePeerMessage(message: PeerMessage): Uint8Array {
     case MESSAGE_KIND.CLOCK_PONG:
       encoding.writeFloat64(encoder, message.t0);
       encoding.writeFloat64(encoder, message.t1);
+      break;
+    case MESSAGE_KIND.CIRCLE_STATE:
+      encoding.writeVarUint(encoder, message.states.length);
+      for (const { docId, stateVector } of message.states) {
+        encoding.writeVarString(encoder, docId);
+        encoding.writeVarUint8Array(encoder, stateVector);
+      }
+      break;
+    case MESSAGE_KIND.CIRCLE_UPDATES:
+      encoding.writeUint8(encoder, message.last ? 1 : 0);
+      encoding.writeVarUint(encoder, message.updates.length);
+      for (const { docId, update } of message.updates) {
+        encoding.writeVarString(encoder, docId);
+        encoding.writeVarUint8Array(encoder, update);
+      }
       break;
   }
   return encoding.toUint8Array(encoder);
@@ -247,10 +289,54 @@ function readBody(kind: number, reader: StrictReader): Checked<PeerMessage> {
       if (t0 === null || t1 === null) return refuse('a CLOCK_PONG with a time no clock shows');
       return ok({ kind, t0, t1 });
     }
+    case MESSAGE_KIND.CIRCLE_STATE: {
+      const count = reader.varUint();
+      // Each entry takes at least three bytes (an id, a length, a state vector).
+      if (count > MAX_DOC_COUNT || count > reader.remaining() / 3) {
+        return refuse(`a CIRCLE_STATE naming ${count} documents`);
+      }
+      const states: DocState[] = [];
+      const seen = new Set<DocId>();
+      for (let i = 0; i < count; i++) {
+        const docId = reader.docId();
+        if (docId === null)
+          return refuse('a CIRCLE_STATE naming something that is not a document id');
+        if (seen.has(docId)) return refuse('a CIRCLE_STATE naming one document twice');
+        seen.add(docId);
+        const stateVector = reader.bytes(MAX_STATE_VECTOR_BYTES);
+        if (!isStateVector(stateVector))
+          return refuse('a CIRCLE_STATE with a malformed state vector');
+        states.push({ docId, stateVector });
+      }
+      return ok({ kind, states });
+    }
+    case MESSAGE_KIND.CIRCLE_UPDATES: {
+      const lastByte = reader.uint8();
+      if (lastByte > 1) return refuse('a CIRCLE_UPDATES whose last flag is neither 0 nor 1');
+      const count = reader.varUint();
+      if (count > MAX_DOC_COUNT || count > reader.remaining() / 3) {
+        return refuse(`a CIRCLE_UPDATES of ${count} updates`);
+      }
+      const updates: DocUpdate[] = [];
+      for (let i = 0; i < count; i++) {
+        const docId = reader.docId();
+        if (docId === null) return refuse('a CIRCLE_UPDATES for a malformed document id');
+        const update = reader.bytes(MAX_MESSAGE_BYTES);
+        if (update.length === 0) return refuse('an empty update in a CIRCLE_UPDATES');
+        updates.push({ docId, update });
+      }
+      return ok({ kind, last: lastByte === 1, updates });
+    }
     default:
       return refuse(`a message of unknown kind ${kind}`);
   }
 }
+
+/**
+ * One decoder for every string (making one per string cost a joining laptop more than
+ * the strings). fatal: a string that is not UTF-8 is refused, never patched with U+FFFD.
+ */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Thrown by StrictReader on a field out of bounds; caught in decodePeerMessage. */
 class FieldError extends Error {}
@@ -269,6 +355,11 @@ class StrictReader {
 
   varUint(): number {
     return decoding.readVarUint(this.decoder);
+  }
+
+  uint8(): number {
+    if (this.remaining() < 1) throw new FieldError('a message cut short');
+    return decoding.readUint8(this.decoder);
   }
 
   uint32(): number {
@@ -291,8 +382,7 @@ class StrictReader {
   }
 
   string(maxBytes: number): string {
-    // fatal: a string that is not UTF-8 is refused, never patched with U+FFFD.
-    return new TextDecoder('utf-8', { fatal: true }).decode(this.bytes(maxBytes));
+    return UTF8.decode(this.bytes(maxBytes));
   }
 
   docId(): DocId | null {

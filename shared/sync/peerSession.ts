@@ -1,12 +1,19 @@
 /**
  * One connected peer laptop: the session rules of ./peerProtocol.ts over one channel.
  *
- * - `start()` sends HELLO (saying how many SYNC_STEP_1 follow) and a SYNC_STEP_1 for
- *   every document this laptop holds. The peer's first message must be its HELLO.
+ * - `start()` sends HELLO (session version 2, and how many documents this laptop holds).
+ *   The peer's first message must be its HELLO. A version-2 peer then gets one
+ *   CIRCLE_STATE naming every held document's state vector, and answers it with
+ *   CIRCLE_UPDATES batches (./circleOpening.ts): join by circle. A version-1 peer gets a
+ *   SYNC_STEP_1 per held document instead, as before.
  * - SYNC_STEP_1 is answered with SYNC_STEP_2, the difference from the peer's state
  *   vector. For a document this laptop lacks, the answer is empty and this laptop sends
  *   its own (empty) SYNC_STEP_1, so the peer sends the whole document; the document is
  *   created only when content arrives, so a bogus id leaves nothing behind.
+ * - A CIRCLE_STATE is answered once per session (a second one is a protocol error), at no
+ *   cost to the peer's budget: the answer is bounded by this laptop's own notebook. Every
+ *   CIRCLE_UPDATES update goes through the same checks as a SYNC_STEP_2; one this laptop
+ *   did not ask for, or after the last batch, is a protocol error.
  * - SYNC_STEP_1 costs the peer from its budget (./answerBudget.ts) once its opening
  *   requests are answered: a request the budget cannot pay waits, and a peer owing more
  *   than the budget's `maxOwed` answers is dropped.
@@ -17,10 +24,13 @@
  *   (it overtook them on another channel) is applied in part and answered with a
  *   SYNC_STEP_1, whose answer fills the gap.
  * - AWARENESS must be well-formed and within 16 KiB; it is handed to the documents.
- * - CLOCK_PING is answered at once with CLOCK_PONG, ahead of any queued work, and a
- *   CLOCK_PONG feeds this peer's clock estimate (./clockOffset.ts); `pingClock()` asks.
- * - The session is "in step" once the peer's HELLO, all its opening SYNC_STEP_1 and
- *   answers to all of this laptop's opening SYNC_STEP_1 have been handled.
+ * - CLOCK_PING is answered at once with CLOCK_PONG, ahead of any queued work, when the
+ *   heartbeat's rules want an answer (./heartbeat.ts), and a CLOCK_PONG feeds this
+ *   peer's clock estimate (./clockOffset.ts); `pingClock()` asks, and `heartbeat()` asks
+ *   only when this side has sent the peer nothing for a while.
+ * - The session is "in step" once the peer's HELLO and its opening (CIRCLE_STATE, or all
+ *   its opening SYNC_STEP_1) are handled, and the answer to this laptop's opening has been
+ *   applied to the last batch.
  * - Anything malformed reports one protocol error and the session stops listening; the
  *   caller drops the peer. `receive` never throws, and nothing refused reaches a document.
  * Messages are handled strictly in arrival order (documents may need loading first).
@@ -29,21 +39,26 @@ import * as Y from 'yjs';
 import { INDEX_DOC_ID, type DocId, type MemberId } from '../notebook/ids';
 import { logger } from '../log';
 import { FrameReader, frameMessage } from './chunking';
+import { freshLinkTimes, needsHeartbeat, shouldAnswerPing } from './heartbeat';
 import { AnswerBudget, ANSWER_BUDGET } from './answerBudget';
+import { answerCircleState, circleStates } from './circleOpening';
 import { ClockEstimate, type ClockSample } from './clockOffset';
 import { OrderedTasks } from './orderedTasks';
 import { emptyCounters, type PeerCounters } from './peerCounters';
 import {
+  CIRCLE_SYNC_VERSION,
   MAX_MESSAGE_BYTES,
   MESSAGE_KIND,
-  PEER_PROTOCOL_VERSION,
   MESSAGE_KIND_NAME,
   encodePeerMessage,
   isAwarenessUpdate,
+  type DocState,
+  type DocUpdate,
   type PeerMessage,
 } from './peerProtocol';
 import type { SyncedDocs } from './syncedDocs';
 import { applyPeerWrite } from './peerWrites';
+import { WorkSlices, type YieldToEditor } from './workSlices';
 
 const log = logger('sync');
 const EMPTY_UPDATE = new Uint8Array([0, 0]);
@@ -62,6 +77,8 @@ export interface PeerSessionOptions {
   onProtocolError(reason: string): void;
   /** Called when the session's status (HELLO seen, in step) changes. */
   onStatus?(): void;
+  /** Called after each batch of the opening's answer is applied (see `openingProgress`). */
+  onProgress?(): void;
   /** A peer's update changed this document. */
   onRemoteChange?(docId: DocId): void;
   /** Client ids this laptop writes `docId` with, which no peer may write under. */
@@ -70,6 +87,18 @@ export interface PeerSessionOptions {
   now?(): number;
   /** Waits `ms` (setTimeout unless a test drives time); for requests over the budget. */
   wait?(ms: number): Promise<void>;
+  /** Gives the editor a turn during long sync work (./workSlices.ts); setTimeout by default. */
+  yieldToEditor?: YieldToEditor;
+  /** Sends HELLO with this session version (tests speak version 1); 2 by default. */
+  sessionVersion?: number;
+}
+
+/** How far the opening of a session got, for progress shown to the member. */
+export interface OpeningProgress {
+  /** Documents the peer said it holds (its HELLO). */
+  expected: number;
+  /** Documents received in the answer to this laptop's opening so far. */
+  received: number;
 }
 
 /** The sync protocol with one peer over one channel. */
@@ -85,6 +114,17 @@ export class PeerSession {
   private nextMessageId = 0;
   private peerMember: MemberId | null = null;
   private peerDocCount = 0;
+  /** The session version of the peer's HELLO. */
+  private peerVersion = 0;
+  /** What this laptop's opening names (fixed when the session starts). */
+  private openingDocIds: DocId[] = [];
+  /** The peer's CIRCLE_STATE arrived; and it has been answered. */
+  private circleStateSeen = false;
+  private circleStateAnswered = false;
+  /** This laptop sent CIRCLE_STATE and waits for the answer's last batch; which arrived. */
+  private awaitingCircle = false;
+  private lastBatchSeen = false;
+  private circleReceived = 0;
   private stepOnesReceived = 0;
   /** SYNC_STEP_1 queued so far, and those not answered yet. */
   private stepOnesQueued = 0;
@@ -99,6 +139,8 @@ export class PeerSession {
   private started = false;
   private state: 'open' | 'failed' | 'closed' = 'open';
   private lastStatus = '';
+  /** When this side last sent anything, and answered pings (for the heartbeat). */
+  private readonly linkTimes = freshLinkTimes();
 
   constructor(private readonly options: PeerSessionOptions) {
     this.budget = new AnswerBudget(() => this.now());
@@ -111,12 +153,30 @@ export class PeerSession {
 
   /** True once the opening exchange is complete in both directions (see the module comment). */
   get inStep(): boolean {
+    const peerOpeningDone = this.byCircle
+      ? this.circleStateAnswered
+      : this.stepOnesReceived >= this.peerDocCount;
     return (
       this.state === 'open' &&
       this.peerMember !== null &&
-      this.stepOnesReceived >= this.peerDocCount &&
-      this.awaiting.size === 0
+      peerOpeningDone &&
+      this.awaiting.size === 0 &&
+      !this.awaitingCircle
     );
+  }
+
+  /** How much of the peer's notebook has arrived in the opening (join by circle). */
+  get openingProgress(): OpeningProgress {
+    return { expected: this.peerDocCount, received: this.circleReceived };
+  }
+
+  /** True when the peer opens, and is answered, by circle (its HELLO said version 2). */
+  private get byCircle(): boolean {
+    return this.peerVersion >= CIRCLE_SYNC_VERSION && this.ownVersion >= CIRCLE_SYNC_VERSION;
+  }
+
+  private get ownVersion(): number {
+    return this.options.sessionVersion ?? CIRCLE_SYNC_VERSION;
   }
 
   /** The peer's clock − this laptop's, from the best recent CLOCK exchange; null before one. */
@@ -124,18 +184,28 @@ export class PeerSession {
     return this.clock.best();
   }
 
-  /** Sends HELLO and a SYNC_STEP_1 for every document this laptop holds. */
+  /**
+   * Sends HELLO; the rest of the opening waits for the peer's HELLO, which says how to
+   * open (by circle, or by document). The held documents start loading meanwhile.
+   */
   start(): void {
     if (this.started || this.state !== 'open') return;
     this.started = true;
     const docIds = this.heldDocIds();
+    this.openingDocIds = docIds;
     this.sendMessage({
       kind: MESSAGE_KIND.HELLO,
       memberId: this.options.memberId,
-      protocolVersion: PEER_PROTOCOL_VERSION,
+      protocolVersion: this.ownVersion,
       docCount: docIds.length,
     });
-    for (const docId of docIds) this.ask(docId, true);
+    for (const docId of docIds) {
+      // Covered by the opening: a document loading meanwhile needs no request of its own.
+      this.asked.add(docId);
+      if (this.options.docs.holds(docId)) void this.load(docId);
+    }
+    // A HELLO that came before `start` is answered now.
+    if (this.peerMember !== null) this.open();
   }
 
   /** Takes one frame from the channel. Never throws. */
@@ -170,6 +240,14 @@ export class PeerSession {
     this.sendMessage({ kind: MESSAGE_KIND.CLOCK_PING, t0 });
   }
 
+  /**
+   * Pings the peer if this side has sent it nothing for `quietMs`: the link's heartbeat,
+   * which a link carrying data does without (./heartbeat.ts).
+   */
+  heartbeat(quietMs: number): void {
+    if (needsHeartbeat(this.linkTimes, this.now(), quietMs)) this.pingClock();
+  }
+
   /** Asks the peer for what it has of `docId` that this laptop lacks (anti-entropy). */
   requestSync(docId: DocId): void {
     if (this.started && this.state === 'open') this.ask(docId, false);
@@ -181,6 +259,9 @@ export class PeerSession {
    * would only repeat that exchange).
    */
   requestSyncOnce(docId: DocId): void {
+    // While the answer to this laptop's CIRCLE_STATE is on its way, it covers every
+    // document the peer holds: one loaded meanwhile (an entry on screen) needs no request.
+    if (this.awaitingCircle) this.asked.add(docId);
     if (!this.asked.has(docId)) this.requestSync(docId);
   }
 
@@ -204,19 +285,22 @@ export class PeerSession {
     if (message === null) return null;
     if (message.kind === MESSAGE_KIND.HELLO) {
       if (this.peerMember !== null) return 'a second HELLO';
-      if (message.protocolVersion !== PEER_PROTOCOL_VERSION) {
-        // Two builds that speak different versions cannot sync; say so rather than guess.
-        return `a HELLO for peer protocol version ${message.protocolVersion}; this laptop speaks version ${PEER_PROTOCOL_VERSION}`;
-      }
       this.peerMember = message.memberId;
       this.peerDocCount = message.docCount;
+      this.peerVersion = message.protocolVersion;
+      if (this.started) this.open();
       this.updateStatus();
       return null;
     }
     if (this.peerMember === null) return `${MESSAGE_KIND_NAME[message.kind]!} before HELLO`;
     // Clock messages skip the queue: time spent waiting there would skew the estimate.
     if (message.kind === MESSAGE_KIND.CLOCK_PING) {
-      this.sendMessage({ kind: MESSAGE_KIND.CLOCK_PONG, t0: message.t0, t1: this.now() });
+      const now = this.now();
+      if (shouldAnswerPing(this.linkTimes, now)) {
+        this.linkTimes.pongsSent++;
+        this.linkTimes.lastPongAt = now;
+        this.sendMessage({ kind: MESSAGE_KIND.CLOCK_PONG, t0: message.t0, t1: now });
+      }
       return null;
     }
     if (message.kind === MESSAGE_KIND.CLOCK_PONG) {
@@ -225,6 +309,17 @@ export class PeerSession {
     }
     if (message.kind === MESSAGE_KIND.AWARENESS && !isAwarenessUpdate(message.update)) {
       return 'an AWARENESS update that is malformed or too large';
+    }
+    if (message.kind === MESSAGE_KIND.CIRCLE_STATE) {
+      if (!this.byCircle) return 'a CIRCLE_STATE in a session opened by document';
+      if (this.circleStateSeen) return 'a second CIRCLE_STATE';
+      this.circleStateSeen = true;
+    }
+    if (message.kind === MESSAGE_KIND.CIRCLE_UPDATES) {
+      if (!this.awaitingCircle || this.lastBatchSeen) {
+        return 'a CIRCLE_UPDATES this laptop did not ask for';
+      }
+      if (message.last) this.lastBatchSeen = true;
     }
     if (message.kind === MESSAGE_KIND.SYNC_STEP_1) {
       this.stepOnesQueued++;
@@ -248,8 +343,12 @@ export class PeerSession {
       case MESSAGE_KIND.SYNC_STEP_1: {
         const { docId, stateVector } = message;
         // Free: the opening's requests, each about a document not asked about before (a
-        // HELLO announcing a million documents buys no repeated answers).
-        const opening = this.stepOnesReceived < this.peerDocCount && !this.answeredDocs.has(docId);
+        // HELLO announcing a million documents buys no repeated answers). A peer opening
+        // by circle has no opening SYNC_STEP_1.
+        const opening =
+          !this.byCircle &&
+          this.stepOnesReceived < this.peerDocCount &&
+          !this.answeredDocs.has(docId);
         this.answeredDocs.add(docId);
         if (!opening) {
           await this.budget.pay(
@@ -280,6 +379,11 @@ export class PeerSession {
         return this.applyUpdate('SYNC_STEP_2', message.docId, message.update);
       case MESSAGE_KIND.UPDATE:
         return this.applyUpdate('UPDATE', message.docId, message.update);
+      case MESSAGE_KIND.CIRCLE_STATE:
+        await this.answerCircle(message.states);
+        return null;
+      case MESSAGE_KIND.CIRCLE_UPDATES:
+        return this.applyCircleUpdates(message.updates, message.last);
       case MESSAGE_KIND.AWARENESS:
         try {
           this.options.docs.applyRemoteAwareness(message.docId, message.update, this.peerId);
@@ -317,6 +421,61 @@ export class PeerSession {
     return null;
   }
 
+  /** Sends this laptop's opening, as the peer's HELLO asks: by circle or by document. */
+  private open(): void {
+    if (!this.byCircle) {
+      for (const docId of this.openingDocIds) this.ask(docId, true);
+      return;
+    }
+    this.awaitingCircle = true;
+    this.tasks.push(async () => {
+      const states = await circleStates(this.openingDocIds, (docId) =>
+        this.options.docs.holds(docId) ? this.load(docId) : Promise.resolve(null),
+      );
+      this.sendMessage({ kind: MESSAGE_KIND.CIRCLE_STATE, states });
+    });
+  }
+
+  /** Answers the peer's CIRCLE_STATE, in slices so the editor keeps its turns. */
+  private async answerCircle(states: DocState[]): Promise<void> {
+    const slices = this.slices();
+    await answerCircleState(states, {
+      heldNamedDocIds: () => this.heldDocIds().filter((docId) => this.isHeld(docId)),
+      load: (docId) => this.load(docId),
+      send: (updates, last) =>
+        this.sendMessage({ kind: MESSAGE_KIND.CIRCLE_UPDATES, last, updates }),
+      pause: () => slices.pause(),
+      isOpen: () => this.state === 'open',
+    });
+    this.circleStateAnswered = true;
+  }
+
+  /** Applies one batch of the answer to this laptop's CIRCLE_STATE, as SYNC_STEP_2 each. */
+  private async applyCircleUpdates(updates: DocUpdate[], last: boolean): Promise<string | null> {
+    const slices = this.slices();
+    for (const { docId, update } of updates) {
+      // In step with this peer as of this answer: loading it asks nothing more of the peer.
+      this.asked.add(docId);
+      const refusal = await this.applyUpdate('SYNC_STEP_2', docId, update);
+      if (refusal !== null || !this.isOpen()) return refusal;
+      this.circleReceived++;
+      await slices.pause();
+      if (!this.isOpen()) return null;
+    }
+    if (last) this.awaitingCircle = false;
+    this.options.onProgress?.();
+    return null;
+  }
+
+  /** A method, not a field read: the state may change across an await. */
+  private isOpen(): boolean {
+    return this.state === 'open';
+  }
+
+  private slices(): WorkSlices {
+    return new WorkSlices(() => this.now(), this.options.yieldToEditor);
+  }
+
   /**
    * Starts loading a document a queued message will need. Messages are handled strictly
    * in order, but their documents load side by side: a laptop joining a big notebook
@@ -325,16 +484,16 @@ export class PeerSession {
   private prefetch(message: PeerMessage): void {
     if (!('docId' in message)) return;
     const { docId } = message;
-    if (this.options.docs.docIds().includes(docId)) void this.load(docId);
+    if (this.options.docs.holds(docId)) void this.load(docId);
   }
 
   /** Sends SYNC_STEP_1 for `docId` once it is loaded; `opening` counts towards "in step". */
   private ask(docId: DocId, opening: boolean): void {
     this.asked.add(docId);
-    if (this.options.docs.docIds().includes(docId)) void this.load(docId);
+    if (this.options.docs.holds(docId)) void this.load(docId);
     if (opening) this.awaiting.set(docId, (this.awaiting.get(docId) ?? 0) + 1);
     this.tasks.push(async () => {
-      const known = this.options.docs.docIds().includes(docId);
+      const known = this.options.docs.holds(docId);
       const ydoc = known ? await this.load(docId) : null;
       if (ydoc === null && !opening) return;
       const stateVector = ydoc === null ? EMPTY_STATE_VECTOR : Y.encodeStateVector(ydoc);
@@ -355,7 +514,7 @@ export class PeerSession {
   }
 
   private isHeld(docId: DocId): boolean {
-    return this.options.docs.isNamed(docId) && this.options.docs.docIds().includes(docId);
+    return this.options.docs.isNamed(docId) && this.options.docs.holds(docId);
   }
 
   private answered(docId: DocId): void {
@@ -393,6 +552,7 @@ export class PeerSession {
       return;
     }
     this.counters.messagesSent[kind]++;
+    this.linkTimes.lastSentAt = this.now();
     for (const frame of frameMessage(encoded, this.nextMessageId++)) {
       this.counters.framesSent++;
       this.counters.bytesSent += frame.length;

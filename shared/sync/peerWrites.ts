@@ -45,7 +45,7 @@ export async function applyPeerWrite(
   if (!context.docs.isNamed(docId)) {
     return { refusal: `${kind} for a document the circle's index does not name` };
   }
-  if (!context.docs.docIds().includes(docId)) {
+  if (!context.docs.holds(docId)) {
     // Check the bytes before a new document is made for them.
     const shape = inspectUpdate(new Y.Doc(), update, new Set());
     if (!shape.ok) return { refusal: `${kind} for a new document: ${shape.reason}` };

@@ -14,6 +14,8 @@ import type { DocId } from '../notebook/ids';
 export interface SyncedDocs {
   /** Every doc this laptop holds, loaded or only stored. */
   docIds(): DocId[];
+  /** True when `docIds()` would include `docId` (asked once per message: keep it cheap). */
+  holds(docId: DocId): boolean;
   /** The live doc, loading or creating it; null = refuse this id. */
   doc(docId: DocId): Promise<Y.Doc | null>;
   /**

@@ -9,7 +9,9 @@
  * log takes several records and is compacted along the way and when the store closes.
  *
  * The folder is cached in node_modules/.cache/hearth-bench/<VERSION>: bump VERSION when
- * the generator, the schema or the store's format changes.
+ * the generator, the schema or the store's format changes. The five-year circle is the
+ * same generator at 260 meetings, cached beside it and made only by a bench that asks
+ * for it (`fiveYearCircle`), so the one-year benches never wait for it.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -39,8 +41,11 @@ import { typeEntry } from './typist';
 
 /** Names the cached folder; bump it whenever what is generated changes. */
 export const ONE_YEAR_CIRCLE_VERSION = 'one-year-circle-v2';
+/** The five-year circle's cached folder: the same generator, 260 meetings. */
+export const FIVE_YEAR_CIRCLE_VERSION = 'five-year-circle-v1';
 
 const MEETINGS = 52;
+const FIVE_YEARS_OF_MEETINGS = 5 * MEETINGS;
 const ENTRIES_PER_MEETING = 12;
 const WORDS_PER_ENTRY = 400;
 const WINDOW = 100;
@@ -91,8 +96,24 @@ export const BENCH_CACHE = resolve(
 );
 
 /** The cached one-year circle, generated first if there is none. */
-export async function oneYearCircle(say: (line: string) => void): Promise<OneYearCircle> {
-  const folder = join(BENCH_CACHE, ONE_YEAR_CIRCLE_VERSION);
+export function oneYearCircle(say: (line: string) => void): Promise<OneYearCircle> {
+  return cachedCircle(ONE_YEAR_CIRCLE_VERSION, MEETINGS, say);
+}
+
+/**
+ * The cached five-year circle (260 meetings, 3,120 entries), generated first if there is
+ * none: only the benches that name it pay for making it, once.
+ */
+export function fiveYearCircle(say: (line: string) => void): Promise<OneYearCircle> {
+  return cachedCircle(FIVE_YEAR_CIRCLE_VERSION, FIVE_YEARS_OF_MEETINGS, say);
+}
+
+async function cachedCircle(
+  version: string,
+  meetings: number,
+  say: (line: string) => void,
+): Promise<OneYearCircle> {
+  const folder = join(BENCH_CACHE, version);
   const manifestPath = join(folder, 'manifest.json');
   if (existsSync(manifestPath)) {
     const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as OneYearCircle;
@@ -102,7 +123,7 @@ export async function oneYearCircle(say: (line: string) => void): Promise<OneYea
   const building = `${folder}.building-${process.pid}`;
   await rm(building, { recursive: true, force: true });
   await mkdir(building, { recursive: true });
-  const made = await generate(join(building, 'data'), say);
+  const made = await generate(join(building, 'data'), version, meetings, say);
   await writeFile(join(building, 'manifest.json'), JSON.stringify(made, null, 2));
   await rm(folder, { recursive: true, force: true });
   await rename(building, folder);
@@ -126,6 +147,8 @@ async function writeInWindows(
 
 async function generate(
   dataDir: string,
+  version: string,
+  meetingCount: number,
   say: (line: string) => void,
 ): Promise<Omit<OneYearCircle, 'dataDir' | 'cached'>> {
   const started = performance.now();
@@ -187,7 +210,7 @@ async function generate(
     let yjsBytes = 0;
     let firstEntry = { authorName: '', text: '' };
     let firstEntryId: EntryId | null = null;
-    for (let week = 0; week < MEETINGS; week++) {
+    for (let week = 0; week < meetingCount; week++) {
       const at = FIRST_MEETING + week * WEEK_MS;
       const theme = themes[week % themes.length]!;
       const meetingId = index.addMeeting(
@@ -221,7 +244,7 @@ async function generate(
         words += wordCount(plan);
         textBytes += Buffer.byteLength(typed.text, 'utf8');
         yjsBytes += typed.state.length;
-        if (week === MEETINGS - 1 && slot === 0) {
+        if (week === meetingCount - 1 && slot === 0) {
           firstEntry = { authorName: MEMBER_NAMES[0]!, text: typed.text };
           firstEntryId = entryId;
         }
@@ -229,19 +252,19 @@ async function generate(
       await Promise.all([...writes, ...indexWrites.splice(0)]);
       if ((week + 1) % 4 === 0)
         say(
-          `  generated ${week + 1}/${MEETINGS} meetings (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+          `  generated ${week + 1}/${meetingCount} meetings (${((performance.now() - started) / 1000).toFixed(0)} s)`,
         );
     }
     await Promise.all(indexWrites.splice(0));
     index.dispose();
     await backend.close();
     backend = null;
-    await checkReadsBack(dataDir, circleId, firstEntryId, firstEntry.text);
+    await checkReadsBack(dataDir, circleId, firstEntryId, firstEntry.text, meetingCount);
     return {
-      version: ONE_YEAR_CIRCLE_VERSION,
+      version,
       circleId,
-      meetings: MEETINGS,
-      entries: MEETINGS * ENTRIES_PER_MEETING,
+      meetings: meetingCount,
+      entries: meetingCount * ENTRIES_PER_MEETING,
       words,
       updates,
       textBytes,
@@ -260,6 +283,7 @@ async function checkReadsBack(
   circleId: CircleId,
   entryId: EntryId | null,
   text: string,
+  meetingCount: number,
 ): Promise<void> {
   if (entryId === null) throw new Error('no first entry was written');
   const backend = await createBackend({
@@ -277,8 +301,8 @@ async function checkReadsBack(
     if (indexState !== null) Y.applyUpdate(indexDoc, indexState);
     const snapshot = new CircleIndex(indexDoc).read();
     if (
-      snapshot.meetings.length !== MEETINGS ||
-      snapshot.entries.size !== MEETINGS * ENTRIES_PER_MEETING
+      snapshot.meetings.length !== meetingCount ||
+      snapshot.entries.size !== meetingCount * ENTRIES_PER_MEETING
     ) {
       throw new Error(
         `the index reads back ${snapshot.meetings.length} meetings and ${snapshot.entries.size} entries`,

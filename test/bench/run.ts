@@ -12,6 +12,8 @@
  * --sync runs only the sync benchmark (`npm run bench -- --sync`); --door only the door's
  * (door opened → one-year notebook beside a pasted invite, and the facilitator's input
  * latency under 200 knocks a second: ./door/doorBench.ts).
+ * --join only a new laptop joining the one-year circle, on the renderer in out/
+ * (`npx electron-vite build` first): the quick loop for work on the join.
  * --flood only the flood of SYNC_STEP_1 from a hostile laptop against an honest one's
  * typing (./flood.ts), on the renderer in out/ (`npx electron-vite build` first).
  * The generated circle is cached (./oneYearCircle.ts); the first run makes it.
@@ -28,7 +30,7 @@ import { measureKeystrokes, quantile } from './keystrokeLatency';
 import { oneYearCircle } from './oneYearCircle';
 import { measureOpenTimes, type EditorTarget } from './openTime';
 import { runDoorBench } from './door/doorBench';
-import { runSyncBench } from './sync/syncBench';
+import { runJoinBench, runSyncBench } from './sync/syncBench';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const OPEN_RUNS = 6;
@@ -206,13 +208,15 @@ async function doorBench(): Promise<void> {
   return runDoorBench(join(REPO_ROOT, 'out', 'renderer'));
 }
 
-(process.argv.includes('--flood')
-  ? runFloodBench()
-  : process.argv.includes('--door')
-    ? doorBench()
-    : process.argv.includes('--sync')
-      ? syncBench()
-      : main().then(syncBench)
+(process.argv.includes('--join')
+  ? runJoinBench({ rendererDir: join(REPO_ROOT, 'out', 'renderer') }).then(() => undefined)
+  : process.argv.includes('--flood')
+    ? runFloodBench()
+    : process.argv.includes('--door')
+      ? doorBench()
+      : process.argv.includes('--sync')
+        ? syncBench()
+        : main().then(syncBench)
 ).catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);

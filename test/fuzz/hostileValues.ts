@@ -40,6 +40,7 @@ export const VALID_ARGUMENTS: Partial<Record<InvokeChannel, unknown[]>> = {
   'hearth:sync:endpoints': [],
   'hearth:docs:load': [CIRCLE, 'index'],
   'hearth:docs:append': [CIRCLE, ENTRY, Uint8Array.of(0, 0)],
+  'hearth:docs:appendMany': [CIRCLE, [{ docId: ENTRY, update: Uint8Array.of(0, 0) }]],
   'hearth:docs:flush': [],
   'hearth:docs:remove': [CIRCLE, ENTRY],
   'hearth:journal:open': [],

@@ -166,6 +166,14 @@ export function createMemoryBackend(emit: EmitEvent): MemoryBackend {
       updates.set(key, [...(updates.get(key) ?? []), update]);
       return Promise.resolve();
     },
+    'hearth:docs:appendMany': (circleId, appends) => {
+      circle(circleId);
+      for (const { docId, update } of appends) {
+        const key = `${circleId}/${docId}`;
+        updates.set(key, [...(updates.get(key) ?? []), update]);
+      }
+      return Promise.resolve();
+    },
     'hearth:docs:flush': () => Promise.resolve(),
     'hearth:docs:remove': (circleId, docId) => {
       circle(circleId);

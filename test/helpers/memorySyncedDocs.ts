@@ -35,6 +35,10 @@ export class MemorySyncedDocs implements SyncedDocs {
     return [...new Set([...this.live.keys(), ...this.stored.keys()])].sort();
   }
 
+  holds(docId: DocId): boolean {
+    return this.live.has(docId) || this.stored.has(docId);
+  }
+
   doc(docId: DocId): Promise<Y.Doc | null> {
     // Resolve on a later microtask, as loading from a store would.
     return Promise.resolve().then(() => this.docNow(docId));

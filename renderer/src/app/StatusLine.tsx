@@ -100,7 +100,15 @@ const RoomStatus = memo(function RoomStatus({
     if (status.paused) return t('sync.paused');
     if (peers === 0) return status.endpoints === 0 ? t('sync.offline') : t('sync.alone');
     if (interrupted > 0) return t('sync.interrupted', { count: interrupted });
-    if (syncing > 0) return t('sync.syncing', { count: peers });
+    if (syncing > 0) {
+      // A joining laptop sees how much of the notebook has arrived (join by circle).
+      const catching = status.peers.filter((peer) => !peer.inStep && peer.progress.expected > 0);
+      const expected = catching.reduce((sum, peer) => sum + peer.progress.expected, 0);
+      const received = catching.reduce((sum, peer) => sum + peer.progress.received, 0);
+      if (received === 0) return t('sync.syncing', { count: peers });
+      const percent = Math.min(99, Math.floor((100 * received) / expected));
+      return t('sync.syncingProgress', { count: peers, percent });
+    }
     const relayed = status.peers.filter((peer) => peer.path === 'relay');
     if (relayed.length === 0) return t('sync.connected', { count: peers });
     const names = relayed.map((peer) =>

@@ -105,6 +105,11 @@ export class CircleSession {
     return this.docs.ids();
   }
 
+  /** True when this laptop holds `docId` (as `docIds()` would say, without listing them all). */
+  holds(docId: DocId): boolean {
+    return this.docs.holds(docId);
+  }
+
   /** A loaded document, if it is loaded. */
   loadedDoc(docId: DocId): Y.Doc | undefined {
     return this.docs.peek(docId);

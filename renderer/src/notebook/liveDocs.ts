@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import type { HearthApi } from '../../../shared/ipc/contract';
 import type { CircleId, DocId } from '../../../shared/notebook/ids';
 import { STORE_ORIGIN } from '../../../shared/notebook/origins';
+import { AppendBatches } from './appendBatches';
 import { persistDoc, type DocPersistence } from './docPersistence';
 import type { SaveTracker } from './saveTracker';
 
@@ -22,6 +23,8 @@ export class LiveDocs {
   private readonly removed = new Set<DocId>();
   private readonly updateListeners = new Set<DocUpdateListener>();
   private readonly addedListeners = new Set<(docId: DocId) => void>();
+  /** The API as persistence sees it: appends gathered per turn (./appendBatches.ts). */
+  private readonly storeApi: HearthApi;
 
   constructor(
     private readonly api: HearthApi,
@@ -29,13 +32,24 @@ export class LiveDocs {
     private readonly saves: SaveTracker,
     /** Every document the store held when the folder was opened. */
     private readonly stored: ReadonlySet<DocId>,
-  ) {}
+  ) {
+    const batches = new AppendBatches(api, folderId);
+    this.storeApi = {
+      ...api,
+      docs: { ...api.docs, append: (_folder, docId, update) => batches.append(docId, update) },
+    };
+  }
 
   /** Every document held: stored, loaded or just made (never a removed one). */
   ids(): DocId[] {
     return [...new Set([...this.stored, ...this.loaded.keys()])].filter(
       (id) => !this.removed.has(id),
     );
+  }
+
+  /** True when `ids()` includes `docId`. */
+  holds(docId: DocId): boolean {
+    return !this.removed.has(docId) && (this.stored.has(docId) || this.loaded.has(docId));
   }
 
   /** True once `docId` was removed in this session. */
@@ -109,7 +123,7 @@ export class LiveDocs {
   /** Keeps `ydoc` (already holding its stored state, if any) under `docId`. */
   track(docId: DocId, ydoc: Y.Doc): void {
     this.loaded.set(docId, ydoc);
-    this.persistence.set(docId, persistDoc(this.api, this.folderId, docId, ydoc, this.saves));
+    this.persistence.set(docId, persistDoc(this.storeApi, this.folderId, docId, ydoc, this.saves));
     ydoc.on('update', (update: Uint8Array, origin: unknown) => {
       for (const listener of [...this.updateListeners]) listener(docId, update, origin);
     });
@@ -118,7 +132,10 @@ export class LiveDocs {
 
   private async load(docId: DocId): Promise<Y.Doc> {
     const ydoc = new Y.Doc();
-    const state = await this.api.docs.load(this.folderId, docId);
+    // Only this session writes the folder, and it has not written this document yet: a
+    // document the store did not hold at open needs no round trip to ask (a laptop
+    // joining a circle makes hundreds of them, one after another).
+    const state = this.stored.has(docId) ? await this.api.docs.load(this.folderId, docId) : null;
     if (state !== null) Y.applyUpdate(ydoc, state, STORE_ORIGIN);
     if (this.removed.has(docId)) {
       ydoc.destroy();

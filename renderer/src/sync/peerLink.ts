@@ -22,7 +22,8 @@ const SEND_BUFFER_HIGH = 1024 * 1024;
 const SEND_BUFFER_LOW = 256 * 1024;
 const DISCONNECTED_GRACE_MS = 5000;
 /**
- * A peer pings every second (shared/sync/meshClocks.ts): silence this long means the
+ * A peer sends something at least every 2.25 s (its data, or a ping on a link it has been
+ * quiet on: shared/sync/heartbeat.ts): silence this long means the
  * network under the link has stopped carrying it. WebRTC notices only after several
  * seconds more, and after a short cut its SCTP retransmission backoff can hold the data
  * back for up to 3 s after the network returns; the member is told meanwhile.

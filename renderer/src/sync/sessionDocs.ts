@@ -15,6 +15,7 @@ import type { CirclePresence } from './circlePresence';
 export function sessionDocs(session: CircleSession, presence: CirclePresence): SyncedDocs {
   return {
     docIds: () => session.docIds(),
+    holds: (docId) => session.holds(docId),
     doc: async (docId) => {
       if (!isDocId(docId)) return null;
       if (docId === INDEX_DOC_ID) return session.index.ydoc;

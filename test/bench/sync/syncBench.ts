@@ -35,7 +35,7 @@ import {
   type Laptop,
   type RoomPlace,
 } from './hearthRoom';
-import { floorJoinOneYear, hearthJoinOneYear } from './joinOneYear';
+import { floorJoinOneYear, hearthJoinOneYear, type JoinResult } from './joinOneYear';
 import {
   measureKeystrokeCost,
   measureKeystrokes,
@@ -98,6 +98,45 @@ export async function runSyncBench(options: SyncBenchOptions = {}): Promise<Sync
   } finally {
     await browser.close();
     await server.close();
+  }
+}
+
+/**
+ * Only Hearth's join of the one-year circle (`npm run bench -- --join`): the quick loop
+ * while working on the join; prints the figures and the join's details.
+ */
+export async function runJoinBench(options: SyncBenchOptions = {}): Promise<JoinResult> {
+  const rendererDir = options.rendererDir ?? resolve(REPO_ROOT, 'out/renderer');
+  const place: RoomPlace = { root: RUN_ROOT, rendererDir };
+  const started = performance.now();
+  const loadAtStart = machineLoad();
+  await rm(RUN_ROOT, { recursive: true, force: true });
+  const circle = await oneYearCircle((line) => log(started, line.trim()));
+  const bundles = await bundlePages();
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const join = await hearthJoinOneYear(
+      browser,
+      { ...place, root: resolve(RUN_ROOT, 'one-year') },
+      bundles.probe('hearth'),
+      circle,
+    );
+    const whole =
+      join.wholeNotebookMs === null ? 'never' : `${(join.wholeNotebookMs / 1000).toFixed(2)} s`;
+    console.log(
+      `join, one-year circle: whole notebook ${whole}, stores ${join.verified === true ? 'equal' : 'DIFFER'}; ` +
+        `largest message ${(join.largestMessage / 1024).toFixed(1)} KiB; busy ${join.busy.map((b) => b.toFixed(0)).join(' (holder), ')} ms (joiner); ` +
+        `messages ${JSON.stringify(join.messages)}`,
+    );
+    join.hottest.forEach((hottest, page) =>
+      console.log(
+        `  ${page === 0 ? 'holder' : 'joiner'}: ${hottest.map(([name, time]) => `${name} ${time.toFixed(1)} ms`).join(', ')}`,
+      ),
+    );
+    console.log(`Machine load: ${loadAtStart} at the start, ${machineLoad()} at the end.`);
+    return join;
+  } finally {
+    await browser.close();
   }
 }
 

@@ -45,6 +45,7 @@ setLogSink((record) => {
 
 const docs: SyncedDocs = {
   docIds: () => [INDEX_DOC_ID, ENTRY],
+  holds: (docId) => docId === INDEX_DOC_ID || docId === ENTRY,
   doc: (docId) => Promise.resolve(docId === ENTRY ? live : docId === INDEX_DOC_ID ? index : null),
   isNamed: (docId) => docId === INDEX_DOC_ID || docId === ENTRY,
   onLocalUpdate: () => () => undefined,

@@ -87,6 +87,7 @@ export function fakeHandlers(overrides: Partial<InvokeHandlers> = {}): InvokeHan
     'hearth:sync:endpoints': vi.fn(() => Promise.resolve([])),
     'hearth:docs:load': vi.fn(() => Promise.resolve(null)),
     'hearth:docs:append': vi.fn(() => Promise.resolve()),
+    'hearth:docs:appendMany': vi.fn(() => Promise.resolve()),
     'hearth:docs:flush': vi.fn(() => Promise.resolve()),
     'hearth:docs:remove': vi.fn(() => Promise.resolve()),
     'hearth:journal:open': vi.fn(() =>

@@ -10,12 +10,21 @@ export function docHandlers(
   store: Store,
 ): Pick<
   InvokeHandlers,
-  'hearth:docs:load' | 'hearth:docs:append' | 'hearth:docs:flush' | 'hearth:docs:remove'
+  | 'hearth:docs:load'
+  | 'hearth:docs:append'
+  | 'hearth:docs:appendMany'
+  | 'hearth:docs:flush'
+  | 'hearth:docs:remove'
 > {
   return {
     'hearth:docs:load': async (circleId, docId) => (await store.circle(circleId)).load(docId),
     'hearth:docs:append': async (circleId, docId, update) =>
       (await store.circle(circleId)).append(docId, update),
+    'hearth:docs:appendMany': async (circleId, appends) => {
+      const circle = await store.circle(circleId);
+      // Side by side, as separate requests would be: one group commit covers them all.
+      await Promise.all(appends.map(({ docId, update }) => circle.append(docId, update)));
+    },
     'hearth:docs:flush': () => store.flush(),
     'hearth:docs:remove': async (circleId, docId) => (await store.circle(circleId)).remove(docId),
   };

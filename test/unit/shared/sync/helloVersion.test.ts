@@ -1,10 +1,10 @@
-/** A peer whose HELLO names another protocol version is refused, with both versions named. */
+/** HELLO's session version: the lower of the two is spoken; a version-0 HELLO is refused with a reason. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLogSink } from '../../../../shared/log';
 import type { MemberId } from '../../../../shared/notebook/ids';
 import {
+  CIRCLE_SYNC_VERSION,
   MESSAGE_KIND,
-  PEER_PROTOCOL_VERSION,
   encodePeerMessage,
 } from '../../../../shared/sync/peerProtocol';
 import { PeerSession } from '../../../../shared/sync/peerSession';
@@ -37,17 +37,27 @@ async function helloWith(protocolVersion: number) {
 }
 
 describe('HELLO protocolVersion', () => {
-  it('accepts a peer that speaks this laptop’s version', async () => {
-    const { errors, session } = await helloWith(PEER_PROTOCOL_VERSION);
+  it('accepts a peer that speaks this laptop’s session version, and opens by circle', async () => {
+    const { errors, session } = await helloWith(CIRCLE_SYNC_VERSION);
     expect(errors).toEqual([]);
     expect(session.memberId).toBe('TTTTTTTTTTTTTTTTTTTTTT');
   });
 
-  it('refuses a peer that speaks another version, saying which two', async () => {
-    const { errors, session } = await helloWith(PEER_PROTOCOL_VERSION + 1);
-    expect(errors).toEqual([
-      `a HELLO for peer protocol version ${PEER_PROTOCOL_VERSION + 1}; this laptop speaks version ${PEER_PROTOCOL_VERSION}`,
-    ]);
+  it('accepts an older peer (version 1 opens by document)', async () => {
+    const { errors, session } = await helloWith(1);
+    expect(errors).toEqual([]);
+    expect(session.memberId).toBe('TTTTTTTTTTTTTTTTTTTTTT');
+  });
+
+  it('runs a newer peer at this laptop’s version rather than refusing it', async () => {
+    const { errors, session } = await helloWith(CIRCLE_SYNC_VERSION + 1);
+    expect(errors).toEqual([]);
+    expect(session.memberId).toBe('TTTTTTTTTTTTTTTTTTTTTT');
+  });
+
+  it('refuses a HELLO of version 0, saying why', async () => {
+    const { errors, session } = await helloWith(0);
+    expect(errors).toEqual(['a HELLO with a bad version']);
     expect(session.memberId).toBeNull();
     expect(session.inStep).toBe(false);
   });

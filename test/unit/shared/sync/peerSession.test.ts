@@ -68,19 +68,22 @@ function textUpdate(text: string, client = 4242): Uint8Array {
 }
 
 describe('peer session', () => {
-  it('opens with HELLO counting the SYNC_STEP_1 that follow, one per document', async () => {
+  it('opens with HELLO counting its documents, then a SYNC_STEP_1 each for a version-1 peer', async () => {
     const docs = anyDocs();
     docs.docNow(INDEX_DOC_ID)!.getMap('meta').set('name', 'circle');
     docs.store(ENTRY, textUpdate('stored'));
-    const { session, sent } = scripted(docs);
+    const { session, sent, say } = scripted(docs);
     session.start();
     await session.idle();
+    // The rest of the opening waits for the peer's HELLO: it says how to open.
+    expect(sent.map((m) => m.kind)).toEqual([MESSAGE_KIND.HELLO]);
+    await say(hello());
     expect(sent.map((m) => m.kind)).toEqual([
       MESSAGE_KIND.HELLO,
       MESSAGE_KIND.SYNC_STEP_1,
       MESSAGE_KIND.SYNC_STEP_1,
     ]);
-    expect(sent[0]).toEqual({ ...hello(2), memberId: ME });
+    expect(sent[0]).toEqual({ ...hello(2), memberId: ME, protocolVersion: 2 });
     // The index first: peers write only documents it names.
     expect(sent.slice(1).map((m) => 'docId' in m && m.docId)).toEqual([INDEX_DOC_ID, ENTRY]);
   });
@@ -175,6 +178,7 @@ describe('peer session', () => {
   it('never throws from receive, even when the documents do', async () => {
     const broken: SyncedDocs = {
       docIds: () => [ENTRY],
+      holds: (docId) => docId === ENTRY,
       doc: () => Promise.reject(new Error('disk on fire')),
       isNamed: () => true,
       onLocalUpdate: () => () => undefined,

@@ -34,6 +34,14 @@ const VECTORS: [PeerMessage, string][] = [
     '01 03 05 696e646578 02 0000',
   ],
   [{ kind: MESSAGE_KIND.CLOCK_PING, t0: 1_700_000_000_000 }, '01 07 4278bcfe56800000'],
+  [
+    {
+      kind: MESSAGE_KIND.CIRCLE_STATE,
+      states: [{ docId: 'index' as DocId, stateVector: Uint8Array.of(0) }],
+    },
+    '01 09 01 05 696e646578 01 00',
+  ],
+  [{ kind: MESSAGE_KIND.CIRCLE_UPDATES, last: true, updates: [] }, '01 0a 01 00'],
 ];
 
 describe('peer protocol test vectors', () => {
