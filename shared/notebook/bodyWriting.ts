@@ -44,6 +44,8 @@ export interface EntryWriting {
   coWriters: ReadonlySet<MemberId>;
   /** Per client, the clock below which words stay after an invitation was taken back. */
   kept: ReadonlyMap<number, number>;
+  /** Writers (not the author) who keep this entry out of exports. */
+  keptOutBy: ReadonlySet<MemberId>;
 }
 
 /** A record of the co-writing log. */
@@ -96,7 +98,8 @@ export function readWriting(
   registry: ClientRegistry,
   report: (key: string, reason: string) => void,
 ): ReadonlyMap<EntryId, EntryWriting> {
-  type Building = Omit<EntryWriting, 'clients' | 'coWriters' | 'kept'> & {
+  type Building = Omit<EntryWriting, 'clients' | 'coWriters' | 'kept' | 'keptOutBy'> & {
+    keptOutBy: Set<MemberId>;
     creator: number;
     anonymous: boolean;
     clients: Map<number, MemberId | null>;
@@ -121,6 +124,7 @@ export function readWriting(
       everyone: false,
       coWriters: new Set(),
       kept: new Map(),
+      keptOutBy: new Set(),
     });
   });
   if (writing.size === 0) return writing;
@@ -166,6 +170,18 @@ export function readWriting(
         entry.kept.set(writer, Math.max(at, entry.kept.get(writer) ?? 0));
       }
     }
+  });
+
+  const yKeepOut = ydoc.getMap<unknown>(INDEX_ROOT.keepOut);
+  yKeepOut.forEach((on, key) => {
+    const [entryId, member] = key.split(':');
+    const entry = writing.get(entryId as EntryId);
+    const writer = keyAuthor(yKeepOut, key);
+    if (entry === undefined || on !== true || writer === null || !isId(member)) return;
+    // Only a writer of the entry, in their own name.
+    if (registry.memberOf(writer) !== member) return;
+    if (![...entry.clients.values()].includes(member as MemberId)) return;
+    entry.keptOutBy.add(member as MemberId);
   });
   return writing;
 }

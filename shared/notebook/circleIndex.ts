@@ -275,6 +275,16 @@ export class CircleIndex {
     );
   }
 
+  /** A co-writer keeps entry `id` out of exports (`on`), or lets it be exported again. */
+  keepOutOfExports(id: EntryId, memberId: MemberId, on: boolean): void {
+    const yKeepOut = this.ydoc.getMap<unknown>(INDEX_ROOT.keepOut);
+    const key = `${id}:${memberId}`;
+    this.ydoc.transact(() => {
+      if (on) yKeepOut.set(key, true);
+      else yKeepOut.delete(key);
+    }, LOCAL_ORIGIN);
+  }
+
   /** Says this session's client writes for `memberId` (see authorship.ts). */
   registerClient(memberId: MemberId): void {
     registerClient(this.ydoc, memberId, LOCAL_ORIGIN);

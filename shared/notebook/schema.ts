@@ -17,6 +17,8 @@
  * - `bodyWriters` `<entryId>:<client>` -> MemberId, or 'nameless' for an anonymous
  *               entry's author: which member writes an entry body under which client id
  *               (./bodyWriting.ts, ./WRITING.md)
+ * - `keepOut`   `<entryId>:<memberId>` -> true: a co-writer keeps an entry they wrote in
+ *               out of exports; counted only if written by that member's own client
  *
  * An entry record may also hold `bodyRule` (1): its body follows the writing rule of
  * ./WRITING.md (only its author, and members the author invited, write its words; in a
@@ -52,6 +54,7 @@ export const INDEX_ROOT = {
   clients: 'clients',
   reactions: 'reactions',
   bodyWriters: 'bodyWriters',
+  keepOut: 'keepOut',
 } as const;
 
 /** Append-only log roots (Y.Array) of the index document, declared once. */

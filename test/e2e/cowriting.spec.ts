@@ -28,6 +28,8 @@ async function typeAtEnd(peer: Peer, author: string, words: string): Promise<voi
 test('Ben writes in Ana’s entry only while she invites him, and every laptop shows whose words are whose', async ({
   hearth,
 }) => {
+  // Three laptops, two invitations, three writers: longer than most specs.
+  test.setTimeout(300_000);
   const ana = await hearth.openPeer('ana');
   const ben = await hearth.openPeer('ben');
   const cat = await hearth.openPeer('cat');
