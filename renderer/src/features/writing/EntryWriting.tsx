@@ -9,6 +9,7 @@ import type { EntryWriting as Writing } from '../../../../shared/notebook/bodyWr
 import type { EntryId, MemberId } from '../../../../shared/notebook/ids';
 import type { MemberRecord } from '../../../../shared/notebook/schema';
 import type { CircleSession } from '../../notebook/circleSession';
+import { KeepOutOfExports } from '../consent/KeepOutOfExports';
 import { CoWriters } from './CoWriters';
 import type { EntryWriters } from './useEntryWriters';
 import { WhoWroteWhat } from './WhoWroteWhat';
@@ -35,9 +36,18 @@ export function EntryWriting(props: EntryWritingProps) {
   const mayInvite = isAuthor && !writing.page && writing.author !== null;
   const several =
     writing.page || writing.everyone || writing.coWriters.size > 0 || writers.members.length > 1;
+  const me = session.profile.memberId;
+  // A co-writer's own consent: an entry any writer keeps out stays out of every export.
+  const coWrote = !isAuthor && writers.members.includes(me);
   if (!mayInvite && !several) return null;
   return (
     <div className="entry-writing">
+      {coWrote && (
+        <KeepOutOfExports
+          exportable={!writing.keptOutBy.has(me)}
+          onChange={(exportable) => session.index.keepOutOfExports(entryId, me, !exportable)}
+        />
+      )}
       {mayInvite && (
         <CoWriters session={session} entryId={entryId} writing={writing} members={members} />
       )}
