@@ -12,6 +12,7 @@ import { useDrafts, useJournal } from '../../notebook/useJournal';
 import { useIndexSnapshot } from '../../notebook/useCircleSession';
 import { EntryCard } from '../entry-editor/EntryCard';
 import { DraftCard } from '../journal/DraftCard';
+import { SharedPageButton } from '../writing/SharedPageButton';
 import { RoundPanel } from '../round/RoundPanel';
 import { OpeningWords } from '../templates/OpeningWords';
 import { formatCalendarDate } from './meetingDate';
@@ -111,6 +112,7 @@ export function MeetingView({
         >
           {t('entry.write')}
         </button>
+        <SharedPageButton session={session} meetingId={meeting.id} />
       </section>
     </article>
   );
