@@ -222,12 +222,41 @@ test('the layout holds at every size and zoom, in both themes, on every screen a
     where = `light-${size.name}`;
     await page.setViewportSize(size);
     await expect(page.getByRole('button', { name: 'Create circle' })).toBeVisible();
-    expect(await pageProblems(page), `welcome at ${size.name}`).toEqual([]);
     await shot('welcome');
+    expect(await pageProblems(page), `welcome at ${size.name}`).toEqual([]);
+    // Joining sits beside starting: in sight on the first screen, never below "Create".
+    if (size.height >= 640) {
+      const join = page.getByRole('button', { name: 'Join a circle…' });
+      expect(await inSight(join), `joining in sight at ${size.name}`).toBe(true);
+      const joinTop = (await join.boundingBox())!.y;
+      const create = (await page.getByRole('button', { name: 'Create circle' }).boundingBox())!;
+      expect(joinTop, `joining not below "Create circle" at ${size.name}`).toBeLessThan(
+        create.y + create.height,
+      );
+    }
   }
 
   await page.setViewportSize(SIZES[0]!);
   await createCircle(page, { name: CIRCLE, memberName: 'Robin' });
+  // Alone in a new circle, the first suggestion is to bring the others in.
+  const firstSteps = page.locator('.empty-notebook').getByRole('button');
+  await expect(firstSteps.first()).toHaveText('Invite the circle');
+  await firstSteps.first().click();
+  await expect(page.getByRole('dialog', { name: /^Invite someone to/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  // The journal has no share action, so it promises none.
+  await page.getByRole('button', { name: /Your private journal/ }).click();
+  await page.getByRole('button', { name: 'New journal entry' }).click();
+  await expect(
+    page.getByText('Only on this laptop. Nobody else can see it.').first(),
+  ).toBeVisible();
+  await expect(page.getByText(/until you share it/)).toHaveCount(0);
+  // Nobody wrote the agreements a new circle starts with.
+  await page.getByRole('button', { name: 'Agreements', exact: true }).click();
+  const about = page.getByRole('dialog', { name: 'Agreements and facilitation' });
+  await expect(about).toContainText('the agreements Hearth suggests to a new circle');
+  await expect(about).not.toContainText('written by');
+  await page.keyboard.press('Escape');
   await addMeeting(page, { title: 'Looking ahead together', theme: 'Looking ahead' });
   const long = 'Something small I am looking forward to, and why it matters this week. '.repeat(6);
   for (let i = 0; i < 4; i++) {

@@ -18,6 +18,7 @@ import { useJournal } from '../../notebook/useJournal';
 import { JournalView } from '../journal/JournalView';
 import { MeetingList } from './MeetingList';
 import { CircleTopBar } from './CircleTopBar';
+import { EmptyNotebook } from './EmptyNotebook';
 import { MeetingView } from './MeetingView';
 import { useSidebarDrawer } from './useSidebarDrawer';
 import { NewMeetingDialog } from './NewMeetingDialog';
@@ -265,17 +266,12 @@ function Notebook({
                   <p>{t('notebook.waitingBody')}</p>
                 </div>
               ) : meeting === null ? (
-                <div className="empty-notebook">
-                  <h1>{t('notebook.emptyTitle', { name: circleName })}</h1>
-                  <p>{t('notebook.emptyBody')}</p>
-                  <button
-                    className="button button--primary"
-                    type="button"
-                    onClick={() => setNewMeetingOpen(true)}
-                  >
-                    {t('meeting.new')}
-                  </button>
-                </div>
+                <EmptyNotebook
+                  circleName={circleName}
+                  alone={snapshot.members.size <= 1}
+                  onInvite={() => setInviteOpen(true)}
+                  onNewMeeting={() => setNewMeetingOpen(true)}
+                />
               ) : (
                 <MeetingView
                   key={meeting.id}
