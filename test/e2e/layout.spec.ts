@@ -11,8 +11,11 @@
  * changes no layout, and CSS `zoom` on the root leaves media queries at full width,
  * which is not what a zoomed member sees. One browser page is reused throughout; only
  * its viewport and colour scheme change. Screenshots go to test-results/e2e/<test>/.
+ * axe checks every screen and dialog at 1280×800, and the drawer and the "More" menu at
+ * 700×800, in both themes: no serious or critical violation.
  */
 import type { Locator, Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { addMeeting, createCircle, startEntry, waitUntilSaved } from './member';
 
@@ -62,7 +65,7 @@ async function topBarProblems(page: Page, width: number): Promise<string[]> {
         ) === null && control.getClientRects().length > 0,
     );
     const named = (control: HTMLElement): string =>
-      control.getAttribute('aria-label') ?? control.textContent?.trim() ?? control.tagName;
+      control.getAttribute('aria-label') ?? (control.textContent.trim() || control.tagName);
     const boxes = controls.map((control) => ({
       name: named(control),
       box: control.getBoundingClientRect(),
@@ -191,7 +194,12 @@ const DIALOGS: readonly { name: string; open: (page: Page) => Promise<void> }[] 
 ];
 
 /** Checks the open dialog: in the window, its main button in sight; then closes it. */
-async function checkDialog(page: Page, shot: (name: string) => Promise<void>, name: string) {
+async function checkDialog(
+  page: Page,
+  shot: (name: string) => Promise<void>,
+  name: string,
+  audit: boolean,
+) {
   const dialog = page.locator('dialog[open]');
   await expect(dialog, `${name} opens`).toHaveCount(1);
   const primary = dialog.locator('.dialog__actions .button--primary:visible').last();
@@ -203,6 +211,7 @@ async function checkDialog(page: Page, shot: (name: string) => Promise<void>, na
   await expect(main, `${name} has an action`).toBeVisible();
   expect(await inSight(main), `${name}'s main button is in sight`).toBe(true);
   expect(await pageProblems(page), `${name} leaves the page still`).toEqual([]);
+  if (audit) expect(await seriousViolations(page), `axe: ${name}`).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 }
@@ -290,6 +299,8 @@ test('the layout holds at every size and zoom, in both themes, on every screen a
         `${where}: "Write an entry" in sight`,
       ).toBe(true);
       await shakeThePanes(page);
+      const audit = size.name === '1280x800' || size.name === '700x800';
+      if (audit) expect(await seriousViolations(page), `axe: ${where} meeting`).toEqual([]);
 
       // The circle screen's sidebar: beside the notebook, or a drawer that opens and closes.
       const drawerButton = page.getByRole('button', { name: 'Meetings', exact: true });
@@ -299,6 +310,7 @@ test('the layout holds at every size and zoom, in both themes, on every screen a
         await expect(meetings).toBeVisible();
         await shot('drawer');
         expect(await pageProblems(page), `${where}: drawer`).toEqual([]);
+        if (audit) expect(await seriousViolations(page), `axe: ${where} drawer`).toEqual([]);
         await page.keyboard.press('Escape');
         await expect(meetings).toBeHidden();
         await expect(drawerButton).toBeFocused();
@@ -314,13 +326,14 @@ test('the layout holds at every size and zoom, in both themes, on every screen a
         for (const item of await menu.getByRole('menuitem').all())
           expect(await inSight(item), `${where}: every item of More in sight`).toBe(true);
         await shot('more-menu');
+        if (audit) expect(await seriousViolations(page), `axe: ${where} More`).toEqual([]);
         await page.keyboard.press('Escape');
         await expect(menu).toBeHidden();
       }
 
       for (const dialog of DIALOGS) {
         await dialog.open(page);
-        await checkDialog(page, shot, dialog.name);
+        await checkDialog(page, shot, dialog.name, size.name === '1280x800');
       }
       expect(await pageProblems(page), `${where}: after every dialog`).toEqual([]);
     }

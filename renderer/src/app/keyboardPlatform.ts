@@ -20,8 +20,7 @@ export function isMacPlatform(hints: PlatformHints): boolean {
 }
 
 /** True on this computer when it is a Mac. */
-export const IS_MAC =
-  typeof navigator !== 'undefined' && isMacPlatform(navigator as unknown as PlatformHints);
+export const IS_MAC = typeof navigator !== 'undefined' && isMacPlatform(navigator);
 
 /** Shortcut words ("Ctrl+Shift+E") as the platform writes them ("⇧⌘E" on a Mac). */
 export function platformKeys(keys: string, mac: boolean = IS_MAC): string {

@@ -45,9 +45,30 @@ export interface CircleTopBarProps {
 }
 
 /** The top bar of an open circle. */
-export function CircleTopBar(props: CircleTopBarProps) {
+export function CircleTopBar({
+  session,
+  circle,
+  circles,
+  settings,
+  theme,
+  blocking,
+  showDoor,
+  drawer,
+  searchRef,
+  onUpdateSettings,
+  onSwitchCircle,
+  onNewCircle,
+  onJoinCircle,
+  onOpenMeeting,
+  onOpenJournal,
+  onTool,
+  onAbout,
+  onInvite,
+  onDoor,
+  onToggleTheme,
+  onSettings,
+}: CircleTopBarProps) {
   const { t } = useTranslation();
-  const { blocking, showDoor, theme } = props;
   const themeName = theme === 'dark' ? t('shell.useLightTheme') : t('shell.useDarkTheme');
 
   const folded: MenuItem[] = [
@@ -56,12 +77,12 @@ export function CircleTopBar(props: CircleTopBarProps) {
       : CIRCLE_TOOLS.map(({ tool, label }) => ({
           key: tool,
           label: t(label),
-          onChoose: () => props.onTool(tool),
+          onChoose: () => onTool(tool),
         }))),
-    { key: 'about', label: t('facilitation.aboutOpen'), onChoose: props.onAbout, groupStart: true },
-    ...(showDoor ? [{ key: 'door', label: t('door.open'), onChoose: props.onDoor }] : []),
-    { key: 'theme', label: themeName, onChoose: props.onToggleTheme, groupStart: true },
-    { key: 'settings', label: t('settings.open'), onChoose: props.onSettings },
+    { key: 'about', label: t('facilitation.aboutOpen'), onChoose: onAbout, groupStart: true },
+    ...(showDoor ? [{ key: 'door', label: t('door.open'), onChoose: onDoor }] : []),
+    { key: 'theme', label: themeName, onChoose: onToggleTheme, groupStart: true },
+    { key: 'settings', label: t('settings.open'), onChoose: onSettings },
   ];
 
   return (
@@ -70,55 +91,55 @@ export function CircleTopBar(props: CircleTopBarProps) {
         <button
           className="button button--quiet topbar__drawer-toggle"
           type="button"
-          aria-expanded={props.drawer.open}
-          aria-controls={props.drawer.controls}
-          onClick={props.drawer.onToggle}
+          aria-expanded={drawer.open}
+          aria-controls={drawer.controls}
+          onClick={drawer.onToggle}
         >
           <span aria-hidden="true">☰</span>
           <span className="topbar__fold-words">{t('shell.meetingsDrawer')}</span>
         </button>
       )}
       <CircleSwitcher
-        current={props.circle}
-        circles={props.circles}
-        onSwitch={props.onSwitchCircle}
-        onNewCircle={props.onNewCircle}
-        onJoinCircle={props.onJoinCircle}
+        current={circle}
+        circles={circles}
+        onSwitch={onSwitchCircle}
+        onNewCircle={onNewCircle}
+        onJoinCircle={onJoinCircle}
       />
       {!blocking && (
         <CircleSearch
-          ref={props.searchRef}
-          session={props.session}
-          onOpenMeeting={props.onOpenMeeting}
-          onOpenJournal={props.onOpenJournal}
+          ref={searchRef}
+          session={session}
+          onOpenMeeting={onOpenMeeting}
+          onOpenJournal={onOpenJournal}
         />
       )}
       <div className="topbar__actions">
         <SupportButton
-          settings={props.settings}
-          onUpdateSettings={props.onUpdateSettings}
-          circle={{ indexDoc: props.session.index.ydoc, memberId: props.session.profile.memberId }}
+          settings={settings}
+          onUpdateSettings={onUpdateSettings}
+          circle={{ indexDoc: session.index.ydoc, memberId: session.profile.memberId }}
         />
         {!blocking && (
           <span className="topbar__wide">
-            <CircleToolsMenu onChoose={props.onTool} />
+            <CircleToolsMenu onChoose={onTool} />
           </span>
         )}
-        <button className="button button--quiet topbar__wide" type="button" onClick={props.onAbout}>
+        <button className="button button--quiet topbar__wide" type="button" onClick={onAbout}>
           {t('facilitation.aboutOpen')}
         </button>
-        <button className="button" type="button" onClick={props.onInvite}>
+        <button className="button" type="button" onClick={onInvite}>
           {t('invite.open')}
         </button>
         {showDoor && (
-          <button className="button topbar__wide" type="button" onClick={props.onDoor}>
+          <button className="button topbar__wide" type="button" onClick={onDoor}>
             {t('door.open')}
           </button>
         )}
         <button
           className="button button--quiet topbar__wide topbar__theme"
           type="button"
-          onClick={props.onToggleTheme}
+          onClick={onToggleTheme}
           aria-label={themeName}
         >
           <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span>
@@ -129,7 +150,7 @@ export function CircleTopBar(props: CircleTopBarProps) {
         <button
           className="button button--quiet topbar__wide"
           type="button"
-          onClick={props.onSettings}
+          onClick={onSettings}
           aria-label={t('settings.open')}
           title={t('settings.open')}
         >

@@ -143,8 +143,8 @@ describe('the PDF of a one-meeting circle', () => {
   const shapes: Record<string, string[]> = {
     'one short entry': ['Just a few words tonight.'],
     'three entries': [PARAGRAPH, `${PARAGRAPH}${PARAGRAPH}`, 'Thank you all.'],
-    'a page and a bit': Array.from({ length: 7 }, (_, i) => `${PARAGRAPH.repeat(1 + (i % 3))}`),
-    'several pages': Array.from({ length: 14 }, (_, i) => `${PARAGRAPH.repeat(1 + (i % 4))}`),
+    'a page and a bit': Array.from({ length: 7 }, (_, i) => PARAGRAPH.repeat(1 + (i % 3))),
+    'several pages': Array.from({ length: 14 }, (_, i) => PARAGRAPH.repeat(1 + (i % 4))),
     'ends on a short line': [...Array.from({ length: 9 }, () => PARAGRAPH.repeat(2)), 'Goodnight.'],
   };
 
