@@ -344,9 +344,19 @@ test('the layout holds at every size and zoom, in both themes, on every screen a
         for (const item of await menu.getByRole('menuitem').all())
           expect(await inSight(item), `${where}: every item of More in sight`).toBe(true);
         await shot('more-menu');
+        // Keyboard: the first item takes the focus, arrows move, Escape goes back.
+        const items = menu.getByRole('menuitem');
+        await expect(items.first()).toBeFocused();
+        await page.keyboard.press('ArrowDown');
+        await expect(items.nth(1)).toBeFocused();
+        await page.keyboard.press('End');
+        await expect(items.last()).toBeFocused();
+        await page.keyboard.press('ArrowDown');
+        await expect(items.first()).toBeFocused();
         if (audit) expect(await seriousViolations(page), `axe: ${where} More`).toEqual([]);
         await page.keyboard.press('Escape');
         await expect(menu).toBeHidden();
+        await expect(more).toBeFocused();
       }
 
       for (const dialog of DIALOGS) {
