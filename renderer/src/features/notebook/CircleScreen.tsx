@@ -324,6 +324,8 @@ function Notebook({
         onClose={() => setNewMeetingOpen(false)}
         onCreate={(newMeeting) => {
           const id = session.addMeeting(newMeeting);
+          // The new meeting shows, even when it was added from the journal.
+          setShowJournal(false);
           setChosenMeeting(id);
           setNewMeetingOpen(false);
         }}
