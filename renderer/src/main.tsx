@@ -17,6 +17,8 @@ import './styles/crisis.css';
 import './styles/consent.css';
 import './styles/door.css';
 import './styles/errorScreen.css';
+// Last: the shell's containment and the narrow-window rules override the screens' own.
+import './styles/shell.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('The page has no #root element.');

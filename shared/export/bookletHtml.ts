@@ -2,9 +2,12 @@
  * The HTML booklet: one self-contained file (inline styles, no scripts, no external
  * requests of any kind — its own Content-Security-Policy forbids them), with a cover,
  * a table of contents with in-page links, then each meeting with its prompts and
- * entries. Landmarks: banner (cover), navigation (contents), main, contentinfo.
- * Headings: h1 circle, h2 contents and meetings, h3 prompts and bylines, h4–h6 inside
- * entries. Built as text, without a DOM; every word from the notebook is escaped.
+ * entries. Landmarks: banner (cover), contentinfo (its colophon, under the cover so it
+ * never ends the printed booklet alone on a page), navigation (contents, when there is
+ * more than one part to find), main. Headings: h1 circle, h2 contents and meetings, h3
+ * prompts and bylines, h4–h6 inside entries. An entry with a content note is veiled: the
+ * note shows, and the reader opens the words (<details>); printed, the note stands
+ * before the words. Built as text, without a DOM; every word from the notebook is escaped.
  */
 import type { ExportEntry, ExportMeeting, ExportableCircle } from './exportModel';
 import { blocksHtml } from './bodyHtml';
@@ -13,6 +16,7 @@ import {
   BOOKLET_WORDS as words,
   DEFAULT_LOCALE,
   bylineWords,
+  contentNoteWords,
   countWords,
   dateRangeWords,
   dateWords,
@@ -26,6 +30,8 @@ import { escapeHtml } from './htmlText';
 export interface BookletLayout {
   locale: BookletLocale;
   paper: PaperSize;
+  /** 'print' for the PDF: nothing to open on paper, so veils are notes above the words. */
+  medium?: 'screen' | 'print';
 }
 
 const DEFAULT_LAYOUT: BookletLayout = { locale: DEFAULT_LOCALE, paper: 'A4' };
@@ -40,6 +46,7 @@ export function bookletHtml(
   layout: BookletLayout = DEFAULT_LAYOUT,
 ): string {
   const { locale } = layout;
+  const veiled = layout.medium !== 'print';
   const title = escapeHtml(circle.name);
   const entryCount =
     circle.meetings.reduce((sum, meeting) => sum + meeting.entries.length, 0) +
@@ -52,6 +59,17 @@ export function bookletHtml(
   );
   if (circle.journal.length > 0)
     toc.push(`<li><a href="#journal">${escapeHtml(words.journal)}</a></li>`);
+  // One part needs no contents: a page listing it would hold two lines.
+  const contents =
+    toc.length < 2
+      ? ''
+      : `<nav class="contents" aria-labelledby="contents-title">
+<h2 id="contents-title">${escapeHtml(words.contents)}</h2>
+<ol>
+${toc.join('\n')}
+</ol>
+</nav>
+`;
   return `<!doctype html>
 <html lang="${escapeHtml(locale.lang)}">
 <head>
@@ -65,30 +83,29 @@ export function bookletHtml(
 ${bookletStyles(layout.paper)}
 </style>
 </head>
-<body>
+<body class="${toc.length < 2 ? 'short' : 'long'}">
 <header class="cover">
 ${kicker === '' ? '' : `<p class="kicker">${escapeHtml(kicker)}</p>\n`}<h1>${title}</h1>
 ${dates === '' ? '' : `<p class="dates">${escapeHtml(dates)}</p>\n`}<p class="counts">${escapeHtml(countWords('meetings', circle.meetings.length))} · ${escapeHtml(countWords('entries', entryCount))}</p>
 </header>
-<nav class="contents" aria-labelledby="contents-title">
-<h2 id="contents-title">${escapeHtml(words.contents)}</h2>
-<ol>
-${toc.join('\n')}
-</ol>
-</nav>
-<main>
-${circle.meetings.map((meeting, i) => meetingHtml(meeting, i + 1, locale)).join('\n')}
-${circle.journal.length === 0 ? '' : journalHtml(circle.journal, locale)}
-</main>
-<footer>
+<footer class="colophon">
 <p>${escapeHtml(words.made)}</p>
 </footer>
+${contents}<main>
+${circle.meetings.map((meeting, i) => meetingHtml(meeting, i + 1, locale, veiled)).join('\n')}
+${circle.journal.length === 0 ? '' : journalHtml(circle.journal, locale, veiled)}
+</main>
 </body>
 </html>
 `;
 }
 
-function meetingHtml(meeting: ExportMeeting, n: number, locale: BookletLocale): string {
+function meetingHtml(
+  meeting: ExportMeeting,
+  n: number,
+  locale: BookletLocale,
+  veiled: boolean,
+): string {
   const id = `meeting-${n}`;
   const prompts =
     meeting.prompts.length === 0
@@ -103,7 +120,7 @@ ${meeting.prompts.map((p) => `<dt>${escapeHtml(promptKindWords(p.kind))}</dt><dd
     meeting.entries.length === 0
       ? `<p class="empty">${escapeHtml(words.nothingWritten)}</p>`
       : meeting.entries
-          .map((entry, i) => entryHtml(entry, `${id}-entry-${i + 1}`, locale))
+          .map((entry, i) => entryHtml(entry, `${id}-entry-${i + 1}`, locale, veiled))
           .join('\n');
   return `<section class="meeting" id="${id}" aria-labelledby="${id}-title">
 <h2 id="${id}-title">${escapeHtml(meeting.title)}</h2>
@@ -113,14 +130,18 @@ ${entries}
 </section>`;
 }
 
-function journalHtml(journal: readonly ExportEntry[], locale: BookletLocale): string {
+function journalHtml(
+  journal: readonly ExportEntry[],
+  locale: BookletLocale,
+  veiled: boolean,
+): string {
   return `<section class="meeting" id="journal" aria-labelledby="journal-title">
 <h2 id="journal-title">${escapeHtml(words.journal)}</h2>
-${journal.map((entry, i) => entryHtml(entry, `journal-entry-${i + 1}`, locale)).join('\n')}
+${journal.map((entry, i) => entryHtml(entry, `journal-entry-${i + 1}`, locale, veiled)).join('\n')}
 </section>`;
 }
 
-function entryHtml(entry: ExportEntry, id: string, locale: BookletLocale): string {
+function entryHtml(entry: ExportEntry, id: string, locale: BookletLocale, veiled: boolean): string {
   const at = new Date(entry.createdAt).toISOString();
   const reactions =
     entry.reactions.length === 0
@@ -134,7 +155,19 @@ function entryHtml(entry: ExportEntry, id: string, locale: BookletLocale): strin
           .join('')}</ul>`;
   return `<article class="entry" aria-labelledby="${id}">
 <header><h3 id="${id}">${escapeHtml(bylineWords(entry.byline))}</h3> <time datetime="${at}">${escapeHtml(timeWords(entry.createdAt, locale))}</time></header>
-${blocksHtml(entry.blocks, 4)}
+${bodyHtml(entry, veiled)}
 ${reactions}
 </article>`;
+}
+
+// The words, behind their writer's content note when there is one.
+function bodyHtml(entry: ExportEntry, veiled: boolean): string {
+  const body = blocksHtml(entry.blocks, 4);
+  if (entry.contentNote === null) return body;
+  const note = escapeHtml(contentNoteWords(entry.contentNote));
+  if (!veiled) return `<p class="note">${note}</p>\n${body}`;
+  return `<details class="veil">
+<summary><span class="note">${note}</span> <span class="open">${escapeHtml(words.openVeiled)}</span></summary>
+${body}
+</details>`;
 }

@@ -1,7 +1,9 @@
 /**
  * The booklet's one stylesheet, inlined into the file (no fonts, images or anything
  * else fetched). Light paper on screen and white paper in print, whatever theme the app
- * was in; a serif at a comfortable measure; each meeting starts a new page, a byline
+ * was in; a serif at a comfortable measure. Printed: the cover, its colophon and the
+ * contents share the first page; each meeting of a longer booklet starts a new page,
+ * while a one-meeting booklet flows on from its cover (no page of two lines); a byline
  * never ends a page, and no paragraph is split.
  */
 
@@ -44,18 +46,29 @@ a { color: var(--accent); text-decoration-thickness: 1px; text-underline-offset:
 .entry h4 { font-size: 1.2rem; } .entry h5 { font-size: 1.08rem; } .entry h6 { font-size: 1rem; }
 .entry blockquote { margin: 0.8em 0; padding: 0 0 0 1rem; border-left: 3px solid var(--rule); color: var(--soft); font-style: italic; }
 .entry ul, .entry ol { margin: 0 0 0.8em; padding-left: 1.5rem; }
+.entry .note { font-style: italic; color: var(--soft); margin: 0 0 0.6em; }
+.veil { margin: 0 0 0.8em; }
+.veil > summary { cursor: pointer; padding: 0.5rem 0.8rem; background: var(--tint); border-radius: 6px; }
+.veil > summary .note { display: inline; margin: 0; }
+.veil > summary .open { font-size: 0.9rem; color: var(--accent); white-space: nowrap; }
+.veil[open] > summary { margin-bottom: 0.8em; }
 .entry .reactions { list-style: none; padding: 0; margin: 0.4rem 0 0; display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; font-size: 0.85rem; color: var(--soft); }
 .empty { color: var(--soft); font-style: italic; }
-body > footer { margin-top: 4rem; padding-top: 1rem; border-top: 1px solid var(--rule); color: var(--soft); font-size: 0.85rem; text-align: center; }
+.colophon { margin: -1rem 0 2.5rem; color: var(--soft); font-size: 0.85rem; text-align: center; }
+.colophon p { margin: 0; }
+.short .cover { min-height: 0; padding: 2rem 0; }
 @page { size: ${paper === 'letter' ? 'letter' : 'A4'} portrait; margin: 22mm 20mm 24mm; }
 @media print {
   :root { --paper: #ffffff; --tint: #f5f1ec; --ink: #1c1815; }
   html, body { background: #ffffff; }
   body { max-width: none; padding: 0; font-size: 11pt; line-height: 1.5; orphans: 3; widows: 3; }
   a { color: inherit; }
-  .cover { min-height: 230mm; border: none; margin: 0; break-after: page; }
-  .contents { break-after: page; }
-  .meeting { break-before: page; margin-top: 0; }
+  .cover { min-height: 0; padding: 60mm 0 12mm; border: none; margin: 0; break-after: avoid; }
+  .short .cover { padding: 10mm 0 8mm; border-bottom: 1px solid var(--rule); margin-bottom: 8mm; }
+  .colophon { margin: 0 0 12mm; break-after: avoid; }
+  .short .colophon { margin: 0 0 8mm; }
+  .long .meeting { break-before: page; margin-top: 0; }
+  .short .meeting { margin-top: 0; }
   /* An entry flows across pages like a book: keeping a 400-word entry whole would leave
      half-empty pages behind it. Its byline stays with its first lines, and paragraphs,
      list items and quotes are not split. */
@@ -63,7 +76,6 @@ body > footer { margin-top: 4rem; padding-top: 1rem; border-top: 1px solid var(-
   .entry p, .entry li, .entry blockquote, .reactions { break-inside: avoid; }
   .prompts { break-inside: avoid; }
   h1, h2, h3, h4, h5, h6 { break-after: avoid; }
-  body > footer { break-before: avoid; }
 }
 `.trim();
 }

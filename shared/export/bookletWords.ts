@@ -55,6 +55,11 @@ export function bylineWords(byline: Byline): string {
   }
 }
 
+/** "Content note: …", as an export states an entry's note. */
+export function contentNoteWords(note: string): string {
+  return fill(words.contentNote, { note });
+}
+
 /** The name of a prompt's place in the meeting. */
 export function promptKindWords(kind: PromptKind): string {
   return words.promptKinds[kind];

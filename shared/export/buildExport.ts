@@ -58,6 +58,10 @@ export function writeExport(
         files: [{ path: `${name}.html`, contents: bookletHtml(circle, layout) }],
       };
     case 'pdf':
-      return { kind: 'print', html: bookletHtml(circle, layout), path: `${name}.pdf` };
+      return {
+        kind: 'print',
+        html: bookletHtml(circle, { ...layout, medium: 'print' }),
+        path: `${name}.pdf`,
+      };
   }
 }

@@ -30,6 +30,8 @@ export interface ExportEntry {
   markdown: string;
   blocks: Block[];
   reactions: ExportReaction[];
+  /** The writer's content note: shown before the words, which a booklet veils. */
+  contentNote: string | null;
 }
 
 /** One meeting as exported, its entries oldest first. */

@@ -1,14 +1,16 @@
 /**
  * The Markdown export: one file for the whole record, or a folder with one file per
  * meeting. Each entry's body is its own Markdown exactly as Lexical writes it (so it
- * imports back into an entry unchanged); around it, the record's outline is `#` for the
- * circle (or the meeting, in a folder), `##` for meetings and `###` for each byline.
+ * imports back into an entry unchanged) except that its headings sit below its byline;
+ * around it, the record's outline is `#` for the circle (or the meeting, in a folder),
+ * `##` for meetings and `###` for each byline. A content note is stated before the words.
  */
 import type { ExportEntry, ExportMeeting, ExportableCircle } from './exportModel';
 import {
   BOOKLET_WORDS as words,
   DEFAULT_LOCALE,
   bylineWords,
+  contentNoteWords,
   dateRangeWords,
   dateWords,
   promptKindWords,
@@ -79,7 +81,8 @@ function entryMarkdown(entry: ExportEntry, level: string, locale: BookletLocale)
   const parts = [
     `${level} ${oneLine(bylineWords(entry.byline))} · ${timeWords(entry.createdAt, locale)}`,
   ];
-  parts.push(entry.markdown);
+  if (entry.contentNote !== null) parts.push(`> *${oneLine(contentNoteWords(entry.contentNote))}*`);
+  parts.push(nestHeadings(entry.markdown, level.length));
   if (entry.reactions.length > 0) {
     const said = entry.reactions.map((r) => {
       const names = r.names === null || r.names.length === 0 ? '' : ` (${r.names.join(', ')})`;
@@ -88,6 +91,17 @@ function entryMarkdown(entry: ExportEntry, level: string, locale: BookletLocale)
     parts.push(`*${words.reactions}: ${said.join('; ')}*`);
   }
   return parts.join('\n\n');
+}
+
+/**
+ * An entry's own headings moved below its byline (at `bylineLevel`): its `#` becomes one
+ * level deeper than the byline, and so on, to Markdown's deepest level, six. Lexical
+ * writes a heading only at the start of a line of its own, and entries hold no code.
+ */
+export function nestHeadings(markdown: string, bylineLevel: number): string {
+  return markdown.replace(/^(#{1,6}) /gm, (_whole, marks: string) => {
+    return `${'#'.repeat(Math.min(6, bylineLevel + marks.length))} `;
+  });
 }
 
 // A title or a name is one line of Markdown: a newline in it would start a new block.

@@ -138,6 +138,7 @@ export async function readExportableCircle(
         markdown: body.markdown,
         blocks: body.blocks,
         reactions: [],
+        contentNote: null,
       });
     }
     await step();
@@ -210,6 +211,7 @@ function exportEntry(
     markdown: body.markdown,
     blocks: body.blocks,
     reactions: options.reactions ? reactionsOf(record.id, snapshot, source.reactions, options) : [],
+    contentNote: record.contentNote,
   };
 }
 

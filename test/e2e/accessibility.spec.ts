@@ -3,22 +3,9 @@
  * screen, a meeting with an entry, the new-meeting dialog, the settings dialog, the
  * circle switcher and the link dialog. No serious or critical violation is allowed.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { seriousViolations } from './axe';
 import { addMeeting, affirmAgreements, createCircle, startEntry } from './member';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`the main screens have no serious accessibility problems in the ${scheme} theme`, async ({

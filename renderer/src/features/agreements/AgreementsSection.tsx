@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import agreementsTemplate from '../../../../resources/agreements/template.json';
 import { agreementsFromTemplate } from '../../../../shared/notebook/agreementsTemplate';
+import { isTemplateAgreements } from './agreementsOrigin';
 import type { IndexSnapshot } from '../../../../shared/notebook/circleIndex';
 import type { CircleSession } from '../../notebook/circleSession';
 import { formatCalendarDate, todayAsCalendarDate } from '../notebook/meetingDate';
@@ -79,11 +80,16 @@ export function AgreementsSection({ session, snapshot }: AgreementsSectionProps)
             label={t('agreements.listLabel', { version: agreements.version })}
           />
           <p className="about-section__meta">
-            {t('agreements.versionLine', {
-              version: agreements.version,
-              name: snapshot.members.get(agreements.by)?.name ?? t('agreements.aFacilitator'),
-              date: date(agreements.at),
-            })}{' '}
+            {isTemplateAgreements(agreements)
+              ? t('agreements.versionLineTemplate', {
+                  version: agreements.version,
+                  date: date(agreements.at),
+                })
+              : t('agreements.versionLine', {
+                  version: agreements.version,
+                  name: snapshot.members.get(agreements.by)?.name ?? t('agreements.aFacilitator'),
+                  date: date(agreements.at),
+                })}{' '}
             {t('agreements.affirmedCount', { affirmed: affirmedCount, count: members.length })}
           </p>
         </>

@@ -1,7 +1,8 @@
 /**
- * The first screen on a laptop with no circle yet: start a circle, or join one. When a
- * circle in the room has opened its door, joining it comes first ("Join a circle
- * nearby"); otherwise starting does, with joining (nearby or with an invite) beside it.
+ * The first screen on a laptop with no circle yet: start a circle, or join one, side by
+ * side (most people in a room are joining, so joining is never a scroll away). When a
+ * circle in the room has opened its door, joining it is the main action ("Join a circle
+ * nearby"); on a narrow window joining comes first, above the form.
  */
 import { useTranslation } from 'react-i18next';
 import type { NewCircle } from '../../../../shared/ipc/contract';
@@ -64,10 +65,15 @@ export function WelcomeScreen({ onCreate, onJoin, onJoinNearby, onRestore }: Wel
         <h1 className="welcome__title">{t('welcome.title')}</h1>
         <p className="welcome__lead">{t('welcome.lead')}</p>
         <p className="welcome__privacy">{t('welcome.privacy')}</p>
-        {doorsOpen > 0 && joining}
-        <h2 className="welcome__form-title">{t('welcome.startCircle')}</h2>
-        <CircleForm onCreate={onCreate} submitLabel={t('circleForm.create')} />
-        {doorsOpen === 0 && joining}
+        <div className="welcome__choices">
+          <section className="welcome__start" aria-labelledby="welcome-start-title">
+            <h2 id="welcome-start-title" className="welcome__form-title">
+              {t('welcome.startCircle')}
+            </h2>
+            <CircleForm onCreate={onCreate} submitLabel={t('circleForm.create')} />
+          </section>
+          {joining}
+        </div>
         {onRestore !== undefined && (
           <div className="welcome__join welcome__restore">
             <p>{t('backup.welcomeRestore')}</p>

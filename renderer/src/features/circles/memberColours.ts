@@ -19,7 +19,7 @@ export const MEMBER_COLOUR_SHADES: Record<MemberColour, ColourShades> = {
   plum: { light: '#7d4d77', dark: '#d7a9d0' },
   sand: { light: '#8a6a33', dark: '#e3c48e' },
   rose: { light: '#a54f66', dark: '#f0a9bb' },
-  moss: { light: '#52682f', dark: '#bcd38f' },
+  moss: { light: '#596b12', dark: '#c2e07a' },
   dusk: { light: '#585c91', dark: '#b8bbeb' },
 };
 

@@ -20,7 +20,7 @@ export function SupportButton({ settings, onUpdateSettings, circle }: SupportBut
     <>
       <button className="button button--support" type="button" onClick={() => setOpen(true)}>
         <span aria-hidden="true">♡</span>
-        {t('crisis.open')}
+        <span className="button__words">{t('crisis.open')}</span>
       </button>
       <SupportPanel
         open={open}

@@ -28,8 +28,9 @@ import { useTranslation } from 'react-i18next';
 import { LinkDialog } from './LinkDialog';
 import { ToolbarIcon, type ToolbarIconName } from './ToolbarIcon';
 import { useToolbarState, type BlockKind } from './useToolbarState';
+import { IS_MAC } from '../../app/keyboardPlatform';
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const isMac = IS_MAC;
 const mod = isMac ? '⌘' : 'Ctrl+';
 
 function setBlock(editor: LexicalEditor, current: BlockKind, wanted: BlockKind): void {

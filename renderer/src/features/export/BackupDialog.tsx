@@ -80,8 +80,8 @@ function BackupForm({ circleId, onClose }: { circleId: CircleId; onClose: () => 
           {state.outcome.kind === 'dismissed'
             ? t('backup.dismissed')
             : state.outcome.kind === 'download'
-              ? `${t('backup.downloaded')} ${t('backup.created')}`
-              : t('backup.created')}
+              ? `${t('backup.downloaded')} ${t('backup.keepPassphrase')}`
+              : `${t('backup.created')} ${t('backup.keepPassphrase')}`}
         </p>
         <div className="dialog__actions">
           <button className="button button--primary" type="button" onClick={onClose}>

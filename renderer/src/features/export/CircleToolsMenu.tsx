@@ -10,7 +10,8 @@ import type { MenuCommand } from '../../../../shared/ipc/contract';
 /** The commands this menu offers. */
 export type CircleTool = Extract<MenuCommand, 'export' | 'import-markdown' | 'back-up' | 'restore'>;
 
-const TOOLS: readonly { tool: CircleTool; label: string }[] = [
+/** The commands, in menu order, with their label keys (the top bar's "More" menu too). */
+export const CIRCLE_TOOLS: readonly { tool: CircleTool; label: string }[] = [
   { tool: 'export', label: 'export.open' },
   { tool: 'import-markdown', label: 'import.open' },
   { tool: 'back-up', label: 'backup.createOpen' },
@@ -37,7 +38,7 @@ export function CircleToolsMenu({ onChoose }: { onChoose: (tool: CircleTool) => 
     >
       <summary className="button button--quiet">{t('export.menu')}</summary>
       <ul className="tools-menu__list">
-        {TOOLS.map(({ tool, label }) => (
+        {CIRCLE_TOOLS.map(({ tool, label }) => (
           <li key={tool}>
             <button
               className="tools-menu__item"

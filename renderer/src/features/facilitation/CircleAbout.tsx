@@ -1,9 +1,9 @@
 /**
- * "Agreements" in the top bar: a dialog about the circle with its agreements (editable
- * by facilitators), who facilitates (with the role's controls for facilitators), and the
- * circle's meeting points beyond the room.
+ * "Agreements", opened from the top bar: a dialog about the circle with its agreements
+ * (editable by facilitators), who facilitates (with the role's controls for
+ * facilitators), and the circle's meeting points beyond the room. The top bar owns the
+ * button, which may sit in its "More" menu.
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndexSnapshot } from '../../../../shared/notebook/circleIndex';
 import { Dialog } from '../../app/Dialog';
@@ -17,35 +17,31 @@ export interface CircleAboutProps {
   session: CircleSession;
   snapshot: IndexSnapshot;
   circleName: string;
+  open: boolean;
+  onClose: () => void;
 }
 
-/** The top bar's "Agreements" button and the dialog it opens. */
-export function CircleAbout({ session, snapshot, circleName }: CircleAboutProps) {
+/** The dialog about the circle: its agreements and who facilitates. */
+export function CircleAbout({ session, snapshot, circleName, open, onClose }: CircleAboutProps) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <button className="button button--quiet" type="button" onClick={() => setOpen(true)}>
-        {t('facilitation.aboutOpen')}
-      </button>
-      <Dialog
-        open={open}
-        title={t('facilitation.aboutTitle')}
-        description={t('facilitation.aboutDescription', { name: circleName })}
-        onClose={() => setOpen(false)}
-        size="wide"
-      >
-        <div className="about-circle">
-          <AgreementsSection session={session} snapshot={snapshot} />
-          <FacilitationSection session={session} snapshot={snapshot} />
-          <MeetingPointsSection session={session} snapshot={snapshot} />
-        </div>
-        <div className="dialog__actions">
-          <button className="button button--primary" type="button" onClick={() => setOpen(false)}>
-            {t('common.done')}
-          </button>
-        </div>
-      </Dialog>
-    </>
+    <Dialog
+      open={open}
+      title={t('facilitation.aboutTitle')}
+      description={t('facilitation.aboutDescription', { name: circleName })}
+      onClose={onClose}
+      size="wide"
+    >
+      <div className="about-circle">
+        <AgreementsSection session={session} snapshot={snapshot} />
+        <FacilitationSection session={session} snapshot={snapshot} />
+        <MeetingPointsSection session={session} snapshot={snapshot} />
+      </div>
+      <div className="dialog__actions">
+        <button className="button button--primary" type="button" onClick={onClose}>
+          {t('common.done')}
+        </button>
+      </div>
+    </Dialog>
   );
 }

@@ -69,7 +69,10 @@ export function DraftCard({
           ●
         </span>
         <p className="draft-card__title">{t('journal.privateDraft')}</p>
-        <p className="draft-card__hint">{t('journal.onlyHere')}</p>
+        <p className="draft-card__hint">
+          {/* Only a draft for a meeting has a share action; a journal entry stays here. */}
+          {t(target === null ? 'journal.onlyHereKept' : 'journal.onlyHere')}
+        </p>
       </header>
       <EntryEditor
         bodyId={draft.id}

@@ -29,7 +29,7 @@ export function JournalView({ session, meetings, onShared }: JournalViewProps) {
   return (
     <article className="journal" aria-labelledby="journal-title">
       <header className="meeting__header">
-        <p className="meeting__date">{t('journal.onlyHere')}</p>
+        <p className="meeting__date">{t('journal.onlyHereKept')}</p>
         <h1 id="journal-title" className="meeting__title">
           {t('journal.title')}
         </h1>

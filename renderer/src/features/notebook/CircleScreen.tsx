@@ -10,7 +10,6 @@ import type { CircleId, EntryId, MeetingId } from '../../../../shared/notebook/i
 import { describeError } from '../../app/describeError';
 import { StatusLine } from '../../app/StatusLine';
 import { useAppCommands } from '../../app/useAppCommands';
-import { CircleSwitcher } from '../circles/CircleSwitcher';
 import { NoticeBanner } from '../notices/NoticeBanner';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { useCircleSession, useIndexSnapshot } from '../../notebook/useCircleSession';
@@ -18,7 +17,10 @@ import type { CircleSession } from '../../notebook/circleSession';
 import { useJournal } from '../../notebook/useJournal';
 import { JournalView } from '../journal/JournalView';
 import { MeetingList } from './MeetingList';
+import { CircleTopBar } from './CircleTopBar';
+import { EmptyNotebook } from './EmptyNotebook';
 import { MeetingView } from './MeetingView';
+import { useSidebarDrawer } from './useSidebarDrawer';
 import { NewMeetingDialog } from './NewMeetingDialog';
 import { NewCircleDialog } from '../circles/NewCircleDialog';
 import { InviteDialog } from '../invite/InviteDialog';
@@ -27,18 +29,19 @@ import { AgreementsGate } from '../agreements/AgreementsGate';
 import { useAgreementsGate } from '../agreements/useAgreementsGate';
 import { CircleAbout } from '../facilitation/CircleAbout';
 import { CircleToolDialogs } from '../export/CircleToolDialogs';
-import { CircleToolsMenu, type CircleTool } from '../export/CircleToolsMenu';
+import type { CircleTool } from '../export/CircleToolsMenu';
 import { CircleLiveContext, useCircleSync, useCirclePresence } from '../../sync/useCircleSync';
 import { useMeetingPoints } from '../../sync/useMeetingPoints';
-import { CircleSearch } from '../search/CircleSearch';
 import type { SearchBoxHandle } from '../search/SearchBox';
-import { SupportButton } from '../crisis/SupportButton';
 import { DoorBanner } from '../door/DoorBanner';
 import { LetPeopleInDialog } from '../door/LetPeopleInDialog';
 import { mayLetPeopleIn } from '../door/useDoor';
 import { useDoorOfCircle } from '../door/useDoorOfCircle';
 import { ScreenBoundary } from '../../app/ScreenBoundary';
 import { useKeepAwake } from '../../app/useKeepAwake';
+
+// The sidebar's id, for the drawer button that shows it on narrow windows.
+const SIDEBAR_ID = 'circle-sidebar';
 
 /** Props of {@link CircleScreen}. */
 export interface CircleScreenProps {
@@ -117,6 +120,8 @@ function Notebook({
   const [newCircleOpen, setNewCircleOpen] = useState(false);
   const [inviteOpen, setInviteOpen] = useState(false);
   const [doorDialogOpen, setDoorDialogOpen] = useState(false);
+  const [aboutOpen, setAboutOpen] = useState(false);
+  const drawer = useSidebarDrawer(SIDEBAR_ID);
   const door = useDoorOfCircle(session.circleId);
   const mayOpenDoor = mayLetPeopleIn(snapshot, session.profile.memberId);
   const [focusEntry, setFocusEntry] = useState<EntryId | null>(null);
@@ -170,74 +175,45 @@ function Notebook({
       <a className="skip-link" href="#notebook">
         {t('shell.skipToNotebook')}
       </a>
-      <header className="topbar">
-        <CircleSwitcher
-          current={circle}
-          circles={circles}
-          onSwitch={onSwitchCircle}
-          onNewCircle={() => setNewCircleOpen(true)}
-          onJoinCircle={onJoinCircle}
-        />
-        {!gate.blocking && (
-          <CircleSearch
-            ref={searchRef}
-            session={session}
-            onOpenMeeting={(meetingId) => {
-              setShowJournal(false);
-              setChosenMeeting(meetingId);
-            }}
-            onOpenJournal={() => setShowJournal(true)}
-          />
-        )}
-        <div className="topbar__actions">
-          <SupportButton
-            settings={settings}
-            onUpdateSettings={onUpdateSettings}
-            circle={{ indexDoc: session.index.ydoc, memberId: session.profile.memberId }}
-          />
-          {!gate.blocking && <CircleToolsMenu onChoose={chooseTool} />}
-          <CircleAbout session={session} snapshot={snapshot} circleName={circleName} />
-          <button className="button" type="button" onClick={() => setInviteOpen(true)}>
-            {t('invite.open')}
-          </button>
-          {!gate.blocking && (mayOpenDoor || door !== null) && (
-            <button className="button" type="button" onClick={() => setDoorDialogOpen(true)}>
-              {t('door.open')}
-            </button>
-          )}
-          <button
-            className="button button--quiet"
-            type="button"
-            onClick={toggleTheme}
-            aria-label={theme === 'dark' ? t('shell.useLightTheme') : t('shell.useDarkTheme')}
-          >
-            <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span>
-            <span className="topbar__label">
-              {theme === 'dark' ? t('shell.light') : t('shell.dark')}
-            </span>
-          </button>
-          <button
-            className="button button--quiet"
-            type="button"
-            onClick={() => setSettingsOpen(true)}
-            aria-label={t('settings.open')}
-            title={t('settings.open')}
-          >
-            <span aria-hidden="true">⚙</span>
-            <span className="topbar__label">{t('settings.open')}</span>
-          </button>
-        </div>
-      </header>
+      <CircleTopBar
+        session={session}
+        circle={circle}
+        circles={circles}
+        settings={settings}
+        theme={theme}
+        blocking={gate.blocking}
+        showDoor={!gate.blocking && (mayOpenDoor || door !== null)}
+        drawer={{ open: drawer.open, controls: SIDEBAR_ID, onToggle: drawer.toggle }}
+        searchRef={searchRef}
+        onUpdateSettings={onUpdateSettings}
+        onSwitchCircle={onSwitchCircle}
+        onNewCircle={() => setNewCircleOpen(true)}
+        onJoinCircle={onJoinCircle}
+        onOpenMeeting={(meetingId) => {
+          setShowJournal(false);
+          setChosenMeeting(meetingId);
+        }}
+        onOpenJournal={() => setShowJournal(true)}
+        onTool={chooseTool}
+        onAbout={() => setAboutOpen(true)}
+        onInvite={() => setInviteOpen(true)}
+        onDoor={() => setDoorDialogOpen(true)}
+        onToggleTheme={toggleTheme}
+        onSettings={() => setSettingsOpen(true)}
+      />
       <DoorBanner door={door} onShow={() => setDoorDialogOpen(true)} />
       <NoticeBanner />
       <AgreementsGate gate={gate} circleName={circleName}>
         <div className="workspace">
-          <aside className="sidebar">
+          <aside {...drawer.sidebar}>
             <button
               type="button"
               className="journal-link"
               aria-current={showJournal ? 'page' : undefined}
-              onClick={() => setShowJournal(true)}
+              onClick={() => {
+                setShowJournal(true);
+                drawer.close();
+              }}
             >
               {t('journal.title')}
               <span className="journal-link__hint">{t('journal.linkHint')}</span>
@@ -249,8 +225,12 @@ function Notebook({
               onChoose={(meetingId) => {
                 setShowJournal(false);
                 setChosenMeeting(meetingId);
+                drawer.close();
               }}
-              onNewMeeting={() => setNewMeetingOpen(true)}
+              onNewMeeting={() => {
+                drawer.close();
+                setNewMeetingOpen(true);
+              }}
             />
             <MemberList
               members={snapshot.members}
@@ -259,7 +239,14 @@ function Notebook({
               governance={snapshot.governance}
             />
           </aside>
-          <main id="notebook" className="notebook" tabIndex={-1}>
+          <main
+            id="notebook"
+            className="notebook"
+            tabIndex={-1}
+            onPointerDown={() => {
+              if (drawer.open) drawer.close();
+            }}
+          >
             <ScreenBoundary
               where="notebook"
               key={showJournal ? 'journal' : (meeting?.id ?? 'none')}
@@ -281,17 +268,12 @@ function Notebook({
                   <p>{t('notebook.waitingBody')}</p>
                 </div>
               ) : meeting === null ? (
-                <div className="empty-notebook">
-                  <h1>{t('notebook.emptyTitle', { name: circleName })}</h1>
-                  <p>{t('notebook.emptyBody')}</p>
-                  <button
-                    className="button button--primary"
-                    type="button"
-                    onClick={() => setNewMeetingOpen(true)}
-                  >
-                    {t('meeting.new')}
-                  </button>
-                </div>
+                <EmptyNotebook
+                  circleName={circleName}
+                  alone={snapshot.members.size <= 1}
+                  onInvite={() => setInviteOpen(true)}
+                  onNewMeeting={() => setNewMeetingOpen(true)}
+                />
               ) : (
                 <MeetingView
                   key={meeting.id}
@@ -319,6 +301,13 @@ function Notebook({
         onClose={() => setTool(null)}
         onImported={setFocusEntry}
       />
+      <CircleAbout
+        session={session}
+        snapshot={snapshot}
+        circleName={circleName}
+        open={aboutOpen}
+        onClose={() => setAboutOpen(false)}
+      />
       <InviteDialog
         open={inviteOpen}
         session={session}
@@ -337,6 +326,8 @@ function Notebook({
         onClose={() => setNewMeetingOpen(false)}
         onCreate={(newMeeting) => {
           const id = session.addMeeting(newMeeting);
+          // The new meeting shows, even when it was added from the journal.
+          setShowJournal(false);
           setChosenMeeting(id);
           setNewMeetingOpen(false);
         }}

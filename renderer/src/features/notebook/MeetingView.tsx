@@ -105,15 +105,14 @@ export function MeetingView({
               onShared={onShared}
             />
           ))}
-        <button
-          className="button button--primary entries__write"
-          type="button"
-          onClick={onWriteEntry}
-        >
+      </section>
+      {/* Sticky at the foot of the pane: in reach below long prompts and many entries. */}
+      <div className="meeting__write">
+        <button className="button button--primary" type="button" onClick={onWriteEntry}>
           {t('entry.write')}
         </button>
         <SharedPageButton session={session} meetingId={meeting.id} />
-      </section>
+      </div>
     </article>
   );
 }

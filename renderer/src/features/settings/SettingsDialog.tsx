@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Settings, TextSize, ThemePreference } from '../../../../shared/ipc/contract';
 import { Dialog } from '../../app/Dialog';
+import { platformKeys } from '../../app/keyboardPlatform';
 import { IceServersField } from './IceServersField';
 import { LanguageField } from './LanguageField';
 import { DiagnosticsSection } from './DiagnosticsSection';
@@ -84,7 +85,7 @@ export function SettingsDialog({ open, settings, onUpdate, onClose }: SettingsDi
             <div key={shortcut} className="shortcuts__row">
               <dt>{t(`shortcuts.${shortcut}.action`)}</dt>
               <dd>
-                <kbd>{t(`shortcuts.${shortcut}.keys`)}</kbd>
+                <kbd>{platformKeys(t(`shortcuts.${shortcut}.keys`))}</kbd>
               </dd>
             </div>
           ))}
