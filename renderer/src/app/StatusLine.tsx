@@ -1,42 +1,24 @@
 /**
  * The status line at the foot of the window: whether everything typed is on this
- * laptop's disk, and where sync with the room stands. "Saved" is shown only when the
- * store has confirmed (fsync'd) every change, so a member can trust it. Screen readers
+ * laptop's disk, and where sync with the room stands. "Saved" is shown only for what
+ * the store has confirmed (fsync'd), so a member can trust it. Screen readers
  * hear only the changes that matter — a save failing or recovering, a laptop arriving or
  * leaving — through a separate live region, not "Saving… Saved" on every keystroke.
  */
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CircleSession } from '../notebook/circleSession';
-import { useSaveStanding, type SaveStanding } from '../notebook/useCircleSession';
+import { useSaveStanding } from '../notebook/useCircleSession';
 import type { CircleSync } from '../sync/circleSync';
 import { useCircleLive, useSyncStatus } from '../sync/useCircleSync';
 import { ConnectionDetails } from '../features/presence/ConnectionDetails';
 
-const SAVED_AFTER_MS = 400;
-
-// Shows "saved" only after saving has stayed done for a moment; anything else at once.
-function useSettledStanding(standing: SaveStanding): SaveStanding {
-  const [settled, setSettled] = useState(true);
-  useEffect(() => {
-    if (standing !== 'saved') return;
-    const timer = setTimeout(() => setSettled(true), SAVED_AFTER_MS);
-    return () => {
-      clearTimeout(timer);
-      setSettled(false);
-    };
-  }, [standing]);
-  if (standing !== 'saved') return standing;
-  return settled ? 'saved' : 'saving';
-}
-
 /** Shows where saving and sync stand for the open circle. */
 export function StatusLine({ session }: { session: CircleSession }) {
   const { t } = useTranslation();
-  const standing = useSaveStanding(session);
-  // "Saving…" stays up a moment after each save, so typing does not make the line
-  // flicker; "Saved" still appears only when everything is on disk.
-  const shown = useSettledStanding(standing);
+  // "Saving…" only for a late write; "Saved · just now" while writes keep landing
+  // (../notebook/saveStanding.ts); "Saved on this laptop" only when everything is on disk.
+  const shown = useSaveStanding(session);
   const { sync } = useCircleLive();
   // Typing changes the save standing on every keystroke (here and on every laptop that
   // receives it): only these strings are worked out again, not the room's.
@@ -48,6 +30,7 @@ export function StatusLine({ session }: { session: CircleSession }) {
       return { tone: 'problem', text: t('status.notSaved', { reason }) };
     }
     if (shown === 'saving') return { tone: 'busy', text: t('status.saving') };
+    if (shown === 'savedJustNow') return { tone: 'ok', text: t('status.savedJustNow') };
     return { tone: 'ok', text: t('status.saved') };
   }, [shown, t]);
 

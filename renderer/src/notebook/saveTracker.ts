@@ -11,11 +11,21 @@ export interface SaveState {
   failure: string | null;
   /** When the store last confirmed a write. */
   lastSavedAt: number | null;
+  /** When the oldest write still waiting was handed to the store (null when none waits). */
+  oldestPendingAt: number | null;
 }
 
 /** Counts writes in flight and remembers the latest failure. */
 export class SaveTracker {
-  private state: SaveState = { pending: 0, failure: null, lastSavedAt: null };
+  private state: SaveState = {
+    pending: 0,
+    failure: null,
+    lastSavedAt: null,
+    oldestPendingAt: null,
+  };
+  // When each waiting write was handed over, oldest first. The store answers a page's
+  // writes in the order they were sent, so the oldest are the ones confirmed first.
+  private readonly startedAt: number[] = [];
   private readonly listeners = new Set<() => void>();
 
   /** The current state; a new object after every change (for useSyncExternalStore). */
@@ -29,16 +39,24 @@ export class SaveTracker {
 
   /** A write was handed to the store. */
   started(count = 1): void {
-    this.set({ ...this.state, pending: this.state.pending + count });
+    const now = Date.now();
+    for (let i = 0; i < count; i++) this.startedAt.push(now);
+    this.set({
+      ...this.state,
+      pending: this.state.pending + count,
+      oldestPendingAt: this.startedAt[0] ?? null,
+    });
   }
 
   /** The store confirmed `count` writes on disk. */
   saved(count = 1): void {
     const pending = Math.max(0, this.state.pending - count);
+    this.startedAt.splice(0, Math.min(count, this.startedAt.length));
     this.set({
       pending,
       failure: pending === 0 ? null : this.state.failure,
       lastSavedAt: Date.now(),
+      oldestPendingAt: this.startedAt[0] ?? null,
     });
   }
 
