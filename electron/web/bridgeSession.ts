@@ -9,6 +9,8 @@ import { checkInvokeArguments, isInvokeChannel } from '../../shared/ipc/argument
 import { IPC_CONTRACT_VERSION, type InvokeHandlers } from '../../shared/ipc/contract';
 import { HearthError } from '../../shared/ipc/errors';
 import {
+  BRIDGE_BEAT_CHANNEL,
+  BRIDGE_BEAT_MS,
   WIRE_VERSION,
   WireError,
   decodeFrame,
@@ -96,6 +98,11 @@ export function openBridgeSession(
       contractVersion: IPC_CONTRACT_VERSION,
     }),
   );
+  // The heartbeat: the page learns within moments that this process is gone or frozen.
+  const beat = encodeFrame({ kind: 'event', channel: BRIDGE_BEAT_CHANNEL, payload: null });
+  const beating = setInterval(() => send(beat), BRIDGE_BEAT_MS);
+  beating.unref();
+  socket.on('close', () => clearInterval(beating));
 
   return {
     sendFrame: send,

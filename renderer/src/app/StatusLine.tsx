@@ -9,6 +9,7 @@ import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CircleSession } from '../notebook/circleSession';
 import { useSaveStanding } from '../notebook/useCircleSession';
+import { useHostLink } from './useHostLink';
 import type { CircleSync } from '../sync/circleSync';
 import { useCircleLive, useSyncStatus } from '../sync/useCircleSync';
 import { ConnectionDetails } from '../features/presence/ConnectionDetails';
@@ -19,10 +20,14 @@ export function StatusLine({ session }: { session: CircleSession }) {
   // "Saving…" only for a late write; "Saved · just now" while writes keep landing
   // (../notebook/saveStanding.ts); "Saved on this laptop" only when everything is on disk.
   const shown = useSaveStanding(session);
+  const link = useHostLink(session);
   const { sync } = useCircleLive();
   // Typing changes the save standing on every keystroke (here and on every laptop that
   // receives it): only these strings are worked out again, not the room's.
   const saved = useMemo(() => {
+    // The host is gone (browser mode): nothing can be saved until it is back, but the
+    // words are safe in this window — say both, plainly.
+    if (link === 'lost') return { tone: 'problem', text: t('status.hostLost') };
     const failure = shown.startsWith('failed:') ? shown.slice('failed:'.length) : null;
     if (failure !== null) {
       // A phrase inside the sentence, not the error's own sentence.
@@ -32,7 +37,7 @@ export function StatusLine({ session }: { session: CircleSession }) {
     if (shown === 'saving') return { tone: 'busy', text: t('status.saving') };
     if (shown === 'savedJustNow') return { tone: 'ok', text: t('status.savedJustNow') };
     return { tone: 'ok', text: t('status.saved') };
-  }, [shown, t]);
+  }, [link, shown, t]);
 
   return (
     <footer className={`status-line status-line--${saved.tone}`}>

@@ -27,6 +27,7 @@ export class SaveTracker {
   // writes in the order they were sent, so the oldest are the ones confirmed first.
   private readonly startedAt: number[] = [];
   private readonly listeners = new Set<() => void>();
+  private readonly retryListeners = new Set<() => void>();
 
   /** The current state; a new object after every change (for useSyncExternalStore). */
   read = (): SaveState => this.state;
@@ -63,6 +64,17 @@ export class SaveTracker {
   /** A write failed and will be retried; it stays pending. */
   failed(reason: string): void {
     this.set({ ...this.state, failure: reason });
+  }
+
+  /** Asks every waiting write to be tried again now (the host is back). */
+  retryNow(): void {
+    for (const listener of [...this.retryListeners]) listener();
+  }
+
+  /** Calls `listener` when writes should be tried again now; returns its cleanup. */
+  onRetryNow(listener: () => void): () => void {
+    this.retryListeners.add(listener);
+    return () => this.retryListeners.delete(listener);
   }
 
   private set(next: SaveState): void {
