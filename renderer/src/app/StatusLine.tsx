@@ -66,7 +66,15 @@ const RoomStatus = memo(function RoomStatus({
     if (status.paused) return t('sync.paused');
     if (peers === 0) return status.endpoints === 0 ? t('sync.offline') : t('sync.alone');
     if (interrupted > 0) return t('sync.interrupted', { count: interrupted });
-    if (syncing > 0) return t('sync.syncing', { count: peers });
+    if (syncing > 0) {
+      const progress = status.catchingUp;
+      if (progress === null || progress.total === 0) return t('sync.syncing', { count: peers });
+      return t('sync.syncingProgress', {
+        count: peers,
+        done: progress.done,
+        total: progress.total,
+      });
+    }
     return t('sync.connected', { count: peers });
   }, [status, t]);
   const connected = status.peers.length > 0;

@@ -42,6 +42,8 @@ export interface SyncStatus {
   peers: { peerId: string; memberId: string | null; inStep: boolean; interrupted: boolean }[];
   /** The member took this laptop offline. */
   paused: boolean;
+  /** Documents arrived of those the peers hold, while catching up with any; else null. */
+  catchingUp: { done: number; total: number } | null;
 }
 
 /** Sync for one open circle. */
@@ -56,7 +58,7 @@ export class CircleSync {
   private readonly listeners = new Set<() => void>();
   private room: SignallingRoom | null = null;
   private announceTimer: ReturnType<typeof setInterval> | null = null;
-  private status: SyncStatus = { endpoints: 0, peers: [], paused: false };
+  private status: SyncStatus = { endpoints: 0, peers: [], paused: false, catchingUp: null };
   private endpoints: string[] = [];
   private paused = false;
   private closed = false;
@@ -236,7 +238,7 @@ export class CircleSync {
       ...peer,
       interrupted: this.links.get(peer.peerId)?.isInterrupted ?? false,
     }));
-    this.status = { ...this.status, peers };
+    this.status = { ...this.status, peers, catchingUp: this.mesh.catchingUp() };
     this.notify();
   }
 

@@ -93,7 +93,7 @@ export function useCircleSync(
   return sync;
 }
 
-const OFFLINE: SyncStatus = { endpoints: 0, peers: [], paused: false };
+const OFFLINE: SyncStatus = { endpoints: 0, peers: [], paused: false, catchingUp: null };
 const noSubscription = (): (() => void) => () => undefined;
 
 /** Where sync stands; offline until sync has started. */
