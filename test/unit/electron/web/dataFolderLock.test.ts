@@ -3,7 +3,7 @@
  * refused with a sentence naming who has it, and the lock goes when the first one stops.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -25,6 +25,9 @@ function startHost(): {
       'electron/web/main.ts',
       '--data-dir',
       dataDir,
+      // A page of its own, so the test needs no build of the renderer (npm test builds later).
+      '--renderer',
+      join(dataDir, 'page'),
       '--port',
       '0',
       '--signalling-host',
@@ -51,13 +54,19 @@ afterEach(async () => {
 describe('browser mode and the data folder lock', { timeout: 90_000 }, () => {
   it('refuses a second host on the same folder, and lets go when the first stops', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'hearth-weblock-'));
+    await mkdir(join(dataDir, 'page'));
+    await writeFile(join(dataDir, 'page', 'index.html'), '<!doctype html><title>Hearth</title>');
     const first = startHost();
+    let firstExit: number | null | undefined;
+    void first.exited.then((code) => (firstExit = code));
     for (
       let waited = 0;
       !first.output().includes('Hearth is running in browser mode');
       waited += 100
     ) {
-      if (waited > 60_000) throw new Error(`the first host never started:\n${first.output()}`);
+      if (waited > 60_000 || firstExit !== undefined) {
+        throw new Error(`the first host never started:\n${first.output()}`);
+      }
       await new Promise((done) => setTimeout(done, 100));
     }
     const second = startHost();

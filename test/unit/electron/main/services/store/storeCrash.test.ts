@@ -180,5 +180,5 @@ describe('the store under sudden kills', () => {
     console.info(
       `crash test: ${kills} kills, ${held} words kept, ${mustHave + 1} required, ${handedMax + 1} handed to append, oldest lost word handed ${oldestLostMs} ms before its kill, ${Date.now() - started} ms`,
     );
-  }, 120_000);
+  }, 300_000); // 50 child processes: slow when the machine is shared, and no measure of speed
 });
