@@ -8,6 +8,8 @@ import type { RawData, WebSocket } from 'ws';
 import { IPC_CONTRACT_VERSION, type InvokeHandlers } from '../../shared/ipc/contract';
 import { HearthError } from '../../shared/ipc/errors';
 import {
+  BRIDGE_BEAT_CHANNEL,
+  BRIDGE_BEAT_MS,
   WIRE_VERSION,
   WireError,
   decodeFrame,
@@ -99,6 +101,11 @@ export function openBridgeSession(
       contractVersion: IPC_CONTRACT_VERSION,
     }),
   );
+  // The heartbeat: the page learns within moments that this process is gone or frozen.
+  const beat = encodeFrame({ kind: 'event', channel: BRIDGE_BEAT_CHANNEL, payload: null });
+  const beating = setInterval(() => send(beat), BRIDGE_BEAT_MS);
+  beating.unref();
+  socket.on('close', () => clearInterval(beating));
 
   return {
     sendFrame: send,

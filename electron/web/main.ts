@@ -8,13 +8,16 @@
  *   Hearth signalling endpoint: ws://127.0.0.1:4455 ws://192.168.1.20:4455
  *
  * Flags: --data-dir <dir> (default $HEARTH_DATA_DIR or ~/.hearth/browser-mode),
- * --port <n> (default 0: any free port), --renderer <dir> (default out/renderer),
+ * --port <n> (default: the folder's kept port, else any free one), --renderer <dir>
+ * (default out/renderer),
  * --signalling-port <n> (default 4455, or a free port when that is taken; a port given
  * here is used or Hearth does not start; 0 is any free port), --signalling-host <ipv4>
  * (listen only there, e.g. 127.0.0.1 in tests; default: 127.0.0.1 and every LAN address,
- * following interfaces), --no-discovery (no mDNS: announce nothing, find nobody).
- * $HEARTH_WEB_TOKEN reuses an access token across restarts (the end-to-end fixture
- * sets it so an open page reconnects); otherwise every run makes a fresh one.
+ * following interfaces), --no-discovery (no mDNS: announce nothing, find nobody),
+ * --new-address (a new access token and port, replacing the kept ones).
+ * One data folder keeps one address across restarts (./keptAddress.ts: the token in a
+ * file only this user can read), so an open tab reconnects by itself after a restart.
+ * $HEARTH_WEB_TOKEN gives the token instead (the end-to-end fixture), and is not kept.
  * SIGINT or SIGTERM answers running requests, closes the pages, stops the endpoint,
  * flushes the store and exits 0.
  *
@@ -37,10 +40,13 @@ import { downloadShell } from '../main/services/exports/saveShell';
 import { FileKeyVault } from '../main/services/keys/fileKeyVault';
 import { startRendezvous, type Rendezvous } from '../main/services/rendezvous';
 import { ipv4Octets } from '../main/services/signalling/lanAddresses';
-import { startWebHost, type WebHost } from './host';
+import { startWebHost, type WebBackend, type WebHost } from './host';
+import { freshToken, keepAddress, readKeptAddress } from './keptAddress';
+import type { EmitEvent } from '../../shared/ipc/contract';
 
 const USAGE = `Usage: npm run web -- [--data-dir <dir>] [--port <n>] [--renderer <dir>]
-       [--signalling-port <n>] [--signalling-host <ipv4 address>] [--no-discovery]`;
+       [--signalling-port <n>] [--signalling-host <ipv4 address>] [--no-discovery]
+       [--new-address]`;
 
 // The line printed once the host listens; the end-to-end fixture parses the address out of it.
 const READY_LINE_PREFIX = 'Hearth is running in browser mode: ';
@@ -51,11 +57,12 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       'data-dir': { type: 'string' },
-      port: { type: 'string', default: '0' },
+      port: { type: 'string' },
       renderer: { type: 'string', default: 'out/renderer' },
       'signalling-port': { type: 'string' },
       'signalling-host': { type: 'string' },
       'no-discovery': { type: 'boolean', default: false },
+      'new-address': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -64,7 +71,7 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const port = portFlag('--port', values.port);
+  const givenPort = values.port === undefined ? undefined : portFlag('--port', values.port);
   const signallingPort =
     values['signalling-port'] === undefined
       ? undefined
@@ -96,56 +103,72 @@ async function main(): Promise<void> {
   const logFile = openLogFile(join(dataDir, 'logs'));
   setLogSink(teeSink(consoleSink, logFile.sink));
   const version = await readVersion();
-  const token = process.env.HEARTH_WEB_TOKEN;
+  const givenToken = process.env.HEARTH_WEB_TOKEN;
+  const kept = values['new-address'] ? null : await readKeptAddress(dataDir);
+  const token =
+    givenToken !== undefined && givenToken !== '' ? givenToken : (kept?.token ?? freshToken());
+  const keptPort = givenPort ?? kept?.port ?? 0;
 
   // Filled in by openBackend, which the host calls before it resolves.
   const started: { rendezvous?: Rendezvous } = {};
-  const host = await startWebHost({
-    rendererDir: resolve(values.renderer),
-    port,
-    ...(token === undefined || token === '' ? {} : { token }),
-    openBackend: async (emit) => {
-      const meeting = await startRendezvous({
-        signalling: {
-          ...(signallingHost === undefined ? {} : { host: signallingHost }),
-          ...(signallingPort === undefined ? {} : { port: signallingPort }),
-        },
-        discovery: values['no-discovery'] ? false : {},
-        onChange: (endpoints) => {
-          emit('hearth:sync:endpoints', endpoints);
-        },
-      });
-      started.rendezvous = meeting;
-      // PDFs are printed by headless Chromium when this machine has it (see chromiumPdf.ts).
-      const printer = lazyChromiumPrinter();
-      const backend = await createBackend({
-        dataDir,
-        keyVault: FileKeyVault.inDataDir(dataDir),
-        appInfo: { mode: 'browser', version, keyProtection: 'key-file' },
-        runtime: {
-          node: process.versions.node,
-          os: `${osType()} ${release()} ${process.arch}`,
-        },
-        logTail: (count) => logFile.tail(count),
-        emit,
-        endpoints: () => meeting.endpoints(),
-        doorNetwork: meeting.doorNetwork,
-        saveShell: downloadShell(printer.print),
-      }).catch(async (error: unknown) => {
+  const openBackend = async (emit: EmitEvent): Promise<WebBackend> => {
+    const meeting = await startRendezvous({
+      signalling: {
+        ...(signallingHost === undefined ? {} : { host: signallingHost }),
+        ...(signallingPort === undefined ? {} : { port: signallingPort }),
+      },
+      discovery: values['no-discovery'] ? false : {},
+      onChange: (endpoints) => {
+        emit('hearth:sync:endpoints', endpoints);
+      },
+    });
+    started.rendezvous = meeting;
+    // PDFs are printed by headless Chromium when this machine has it (see chromiumPdf.ts).
+    const printer = lazyChromiumPrinter();
+    const backend = await createBackend({
+      dataDir,
+      keyVault: FileKeyVault.inDataDir(dataDir),
+      appInfo: { mode: 'browser', version, keyProtection: 'key-file' },
+      runtime: {
+        node: process.versions.node,
+        os: `${osType()} ${release()} ${process.arch}`,
+      },
+      logTail: (count) => logFile.tail(count),
+      emit,
+      endpoints: () => meeting.endpoints(),
+      doorNetwork: meeting.doorNetwork,
+      saveShell: downloadShell(printer.print),
+    }).catch(async (error: unknown) => {
+      await meeting.close();
+      throw error;
+    });
+    return {
+      handlers: backend.handlers,
+      // Peers are told goodbye before the store flushes, which may take a moment.
+      close: async () => {
         await meeting.close();
-        throw error;
-      });
-      return {
-        handlers: backend.handlers,
-        // Peers are told goodbye before the store flushes, which may take a moment.
-        close: async () => {
-          await meeting.close();
-          await backend.close();
-          await printer.close();
-        },
-      };
-    },
-  });
+        await backend.close();
+        await printer.close();
+      },
+    };
+  };
+  const start = (port: number) =>
+    startWebHost({ rendererDir: resolve(values.renderer), port, token, openBackend });
+  let host: WebHost;
+  try {
+    host = await start(keptPort);
+  } catch (error) {
+    // The kept port is taken by something else: serve elsewhere (open tabs then need the
+    // new address); a port given by flag is used or Hearth does not start.
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || givenPort !== undefined) {
+      throw error;
+    }
+    console.log(`Port ${keptPort} is taken: Hearth moves to another, so its address changes.`);
+    host = await start(0);
+  }
+  if (givenToken === undefined || givenToken === '') {
+    await keepAddress(dataDir, { token: host.token, port: host.port });
+  }
   stopOnSignals(host);
   console.log(`${READY_LINE_PREFIX}${host.url}`);
   console.log(`${SIGNALLING_LINE_PREFIX}${started.rendezvous?.endpoint.addresses.join(' ') ?? ''}`);

@@ -21,6 +21,12 @@
  *   result  host -> page: {id, ok: true, value} or {id, ok: false, error} (a HearthError wire string)
  *   event   host -> page: {channel, payload}
  *
+ * The host also sends an event on {@link BRIDGE_BEAT_CHANNEL} every
+ * {@link BRIDGE_BEAT_MS} (no payload): a page that hears nothing for
+ * {@link BRIDGE_SILENCE_MS} knows the host is gone even when no socket closed (a
+ * frozen or suspended process). A page that knows no beat ignores it as an event
+ * nobody listens to.
+ *
  * The host treats every frame as untrusted: {@link decodeFrame} never throws, bounds
  * every size and nesting depth, refuses anything that is not exactly this format and
  * says why. An object whose own key is "$bytes" cannot be sent (it would read back as
@@ -48,6 +54,13 @@ export const MAX_JSON_BYTES = 4 * 1024 * 1024;
 export const MAX_BLOBS = 1024;
 /** The deepest nesting of arrays and objects in a message. */
 export const MAX_DEPTH = 32;
+
+/** The channel of the host's heartbeat events (not an event of the IPC contract). */
+export const BRIDGE_BEAT_CHANNEL = 'hearth:bridge:beat';
+/** How often the host's heartbeat comes. */
+export const BRIDGE_BEAT_MS = 500;
+/** After this long without a frame, the page takes the host for gone. */
+export const BRIDGE_SILENCE_MS = 1500;
 
 /** Sent by the host when a socket has been let in. */
 export interface HelloMessage {

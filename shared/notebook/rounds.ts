@@ -3,7 +3,8 @@
  *
  * Records (version 1):
  *   { kind: 'start', roundId, meetingId, title, order: MemberId[], secondsEach, at }
- *   { kind: 'turn',  roundId, speaker: index into order, at }   facilitator moves on
+ *   { kind: 'turn',  roundId, speaker: index into order, at }   facilitator moves on, or
+ *                                                                the speaker says they are done
  *   { kind: 'pass',  roundId, speaker: index, at }               the speaker passes
  *   { kind: 'end',   roundId, at }
  *
@@ -12,8 +13,9 @@
  * the offset it measured to that writer (see shared/sync's clock exchange); the timer
  * then reads the same on every laptop.
  *
- * Only facilitators may start, move and end rounds; the current speaker may pass. A
- * record from anyone else is ignored with a logged reason.
+ * Only facilitators may start, move and end rounds; the current speaker may pass, or
+ * say they are done, and so hand the talking piece to the next person only. A record
+ * from anyone else is ignored with a logged reason.
  */
 import type * as Y from 'yjs';
 import { logger } from '../log';
@@ -124,13 +126,12 @@ export function readCurrentRound(
         ignore(index, 'a round was moved on by a laptop nobody knows');
         continue;
       }
+      // The speaker hands the piece on by passing or by saying they are done ('turn').
       const mayMove =
         isFacilitator ||
-        (move.value.kind === 'pass' &&
-          writer === current.order[current.speaker] &&
-          move.value.speaker === current.speaker + 1);
+        (writer === current.order[current.speaker] && move.value.speaker === current.speaker + 1);
       if (!mayMove) {
-        ignore(index, 'only a facilitator, or the speaker passing, may move a round on');
+        ignore(index, 'only a facilitator, or the speaker handing it on, may move a round on');
         continue;
       }
       if (move.value.speaker > current.order.length) {

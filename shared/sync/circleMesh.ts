@@ -161,6 +161,20 @@ export class CircleMesh {
     if (this.dropSession(peerId)) this.notify();
   }
 
+  /**
+   * How much of the notebook has arrived from the peers this laptop is still catching up
+   * with (the one with the most documents), or null when it is in step with everyone.
+   */
+  catchingUp(): { done: number; total: number } | null {
+    let most: { done: number; total: number } | null = null;
+    for (const { session } of this.sessions.values()) {
+      if (session.inStep || session.memberId === null) continue;
+      const progress = session.progress;
+      if (most === null || progress.total > most.total) most = progress;
+    }
+    return most;
+  }
+
   /** The connected peers and where each stands. */
   peers(): PeerStatus[] {
     return [...this.sessions].map(([peerId, { session }]) => ({

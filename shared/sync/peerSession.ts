@@ -181,6 +181,22 @@ export class PeerSession {
     return this.options.sessionVersion ?? CIRCLE_SYNC_VERSION;
   }
 
+  /**
+   * How far the opening exchange has got, in documents: of the `total` the peer said it
+   * holds, `done` have been offered and — where this laptop asked for the whole of one
+   * — received. Equal once in step; shown while a laptop catches up.
+   */
+  get progress(): { done: number; total: number } {
+    if (this.byCircle) {
+      // By circle, documents arrive in the answer's batches rather than as answers to asks.
+      const total = this.peerDocCount;
+      return { done: this.inStep ? total : Math.min(total, this.circleReceived), total };
+    }
+    const total = Math.max(this.peerDocCount, this.stepOnesReceived);
+    const done = Math.max(0, Math.min(total, this.stepOnesReceived - this.awaiting.size));
+    return { done: this.inStep ? total : done, total };
+  }
+
   /** The peer's clock − this laptop's, from the best recent CLOCK exchange; null before one. */
   get clockOffset(): ClockSample | null {
     return this.clock.best();
@@ -578,7 +594,8 @@ export class PeerSession {
   }
 
   private updateStatus(): void {
-    const status = `${this.state}|${this.peerMember ?? ''}|${String(this.inStep)}`;
+    const { done, total } = this.progress;
+    const status = `${this.state}|${this.peerMember ?? ''}|${String(this.inStep)}|${done}/${total}`;
     if (status === this.lastStatus) return;
     this.lastStatus = status;
     this.options.onStatus?.();

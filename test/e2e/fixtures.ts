@@ -33,7 +33,7 @@ import {
   type BrowserContext,
   type Page,
 } from '@playwright/test';
-import { decodeFrame, type ResultMessage } from '../../shared/ipc/wire';
+import { BRIDGE_BEAT_CHANNEL, decodeFrame, type ResultMessage } from '../../shared/ipc/wire';
 import { HostProcess, type HostOptions } from './hostProcess';
 
 /** What one page's bridge socket has carried so far (decoded from the host's frames). */
@@ -66,7 +66,7 @@ export interface Hearth {
   startHost(
     name: string,
     prepare?: (dataDir: string) => Promise<void>,
-    options?: Pick<HostOptions, 'discovery'>,
+    options?: Pick<HostOptions, 'discovery' | 'keepsAddress'>,
   ): Promise<HostProcess>;
   /** Opens `host`'s page in a new browser context (or `context`) and waits for the bridge. */
   openPage(host: HostProcess, name?: string, context?: BrowserContext): Promise<Peer>;
@@ -182,7 +182,9 @@ function watchBridge(page: Page): BridgeTraffic {
       const message = decoded.value;
       if (message.kind === 'hello') traffic.hellos++;
       else if (message.kind === 'result') traffic.results.push(message);
-      else if (message.kind === 'event') traffic.events.push(message);
+      else if (message.kind === 'event' && message.channel !== BRIDGE_BEAT_CHANNEL) {
+        traffic.events.push(message);
+      }
     });
   });
   return traffic;

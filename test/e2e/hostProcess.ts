@@ -34,6 +34,11 @@ export interface HostOptions {
   signallingHost?: string;
   /** Announce and browse over mDNS (on loopback with the default host); off by default. */
   discovery?: boolean;
+  /**
+   * Let the host keep its own address in the data folder, as a member's would (no token
+   * or port given): a restart must then find the same address by itself.
+   */
+  keepsAddress?: boolean;
 }
 
 /** A host process that can be stopped, killed and started again on the same folder. */
@@ -77,14 +82,18 @@ export class HostProcess {
   async start(): Promise<void> {
     if (this.child !== null) throw new Error(`host ${this.options.name} is already running`);
     const args = ['--import', 'tsx', 'electron/web/main.ts', '--data-dir', this.options.dataDir];
-    args.push('--port', String(this.port));
+    if (this.options.keepsAddress !== true) args.push('--port', String(this.port));
     args.push('--signalling-host', this.options.signallingHost ?? '127.0.0.1');
     args.push('--signalling-port', String(this.signallingPort));
     if (this.options.discovery !== true) args.push('--no-discovery');
     if (this.options.rendererDir !== undefined) args.push('--renderer', this.options.rendererDir);
     const child = spawn(process.execPath, args, {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...this.options.env, HEARTH_WEB_TOKEN: this.token },
+      env: {
+        ...process.env,
+        ...this.options.env,
+        HEARTH_WEB_TOKEN: this.options.keepsAddress === true ? '' : this.token,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

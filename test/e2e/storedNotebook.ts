@@ -134,3 +134,13 @@ export async function storedEntryTexts(dataDir: string, circleId: CircleId): Pro
     await backend.close();
   }
 }
+
+/** The ids of the circles kept in a (stopped) laptop's data folder. */
+export async function storedCircleIds(dataDir: string): Promise<CircleId[]> {
+  const backend = await backendAt(dataDir);
+  try {
+    return (await backend.handlers['hearth:circles:list']()).map((circle) => circle.id);
+  } finally {
+    await backend.close();
+  }
+}

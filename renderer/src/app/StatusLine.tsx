@@ -1,36 +1,20 @@
 /**
  * The status line at the foot of the window: whether everything typed is on this
- * laptop's disk, and where sync with the room stands. "Saved" is shown only when the
- * store has confirmed (fsync'd) every change, so a member can trust it. Screen readers
+ * laptop's disk, and where sync with the room stands. "Saved" is shown only for what
+ * the store has confirmed (fsync'd), so a member can trust it. Screen readers
  * hear only the changes that matter — a save failing or recovering, a laptop arriving or
  * leaving — through a separate live region, not "Saving… Saved" on every keystroke.
  */
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CircleSession } from '../notebook/circleSession';
 import type { MemberId } from '../../../shared/notebook/ids';
-import { useIndexSnapshot, useSaveStanding, type SaveStanding } from '../notebook/useCircleSession';
+import { useIndexSnapshot, useSaveStanding } from '../notebook/useCircleSession';
 import type { RelayProblem } from '../sync/relayProblems';
+import { useHostLink } from './useHostLink';
 import type { CircleSync } from '../sync/circleSync';
 import { useCircleLive, useSyncStatus } from '../sync/useCircleSync';
 import { ConnectionDetails } from '../features/presence/ConnectionDetails';
-
-const SAVED_AFTER_MS = 400;
-
-// Shows "saved" only after saving has stayed done for a moment; anything else at once.
-function useSettledStanding(standing: SaveStanding): SaveStanding {
-  const [settled, setSettled] = useState(true);
-  useEffect(() => {
-    if (standing !== 'saved') return;
-    const timer = setTimeout(() => setSettled(true), SAVED_AFTER_MS);
-    return () => {
-      clearTimeout(timer);
-      setSettled(false);
-    };
-  }, [standing]);
-  if (standing !== 'saved') return standing;
-  return settled ? 'saved' : 'saving';
-}
 
 /**
  * What the member is told about a relay of the circle that cannot be used: a refusal or
@@ -48,14 +32,17 @@ function useRelayProblem(problem: RelayProblem | null): string | null {
 /** Shows where saving and sync stand for the open circle. */
 export function StatusLine({ session }: { session: CircleSession }) {
   const { t } = useTranslation();
-  const standing = useSaveStanding(session);
-  // "Saving…" stays up a moment after each save, so typing does not make the line
-  // flicker; "Saved" still appears only when everything is on disk.
-  const shown = useSettledStanding(standing);
+  // "Saving…" only for a late write; "Saved · just now" while writes keep landing
+  // (../notebook/saveStanding.ts); "Saved on this laptop" only when everything is on disk.
+  const shown = useSaveStanding(session);
+  const link = useHostLink(session);
   const { sync } = useCircleLive();
   // Typing changes the save standing on every keystroke (here and on every laptop that
   // receives it): only these strings are worked out again, not the room's.
   const saved = useMemo(() => {
+    // The host is gone (browser mode): nothing can be saved until it is back, but the
+    // words are safe in this window — say both, plainly.
+    if (link === 'lost') return { tone: 'problem', text: t('status.hostLost') };
     const failure = shown.startsWith('failed:') ? shown.slice('failed:'.length) : null;
     if (failure !== null) {
       // A phrase inside the sentence, not the error's own sentence.
@@ -63,8 +50,9 @@ export function StatusLine({ session }: { session: CircleSession }) {
       return { tone: 'problem', text: t('status.notSaved', { reason }) };
     }
     if (shown === 'saving') return { tone: 'busy', text: t('status.saving') };
+    if (shown === 'savedJustNow') return { tone: 'ok', text: t('status.savedJustNow') };
     return { tone: 'ok', text: t('status.saved') };
-  }, [shown, t]);
+  }, [link, shown, t]);
 
   return (
     <footer className={`status-line status-line--${saved.tone}`}>
@@ -101,13 +89,13 @@ const RoomStatus = memo(function RoomStatus({
     if (peers === 0) return status.endpoints === 0 ? t('sync.offline') : t('sync.alone');
     if (interrupted > 0) return t('sync.interrupted', { count: interrupted });
     if (syncing > 0) {
-      // A joining laptop sees how much of the notebook has arrived (join by circle).
-      const catching = status.peers.filter((peer) => !peer.inStep && peer.progress.expected > 0);
-      const expected = catching.reduce((sum, peer) => sum + peer.progress.expected, 0);
-      const received = catching.reduce((sum, peer) => sum + peer.progress.received, 0);
-      if (received === 0) return t('sync.syncing', { count: peers });
-      const percent = Math.min(99, Math.floor((100 * received) / expected));
-      return t('sync.syncingProgress', { count: peers, percent });
+      const progress = status.catchingUp;
+      if (progress === null || progress.total === 0) return t('sync.syncing', { count: peers });
+      return t('sync.syncingProgress', {
+        count: peers,
+        done: progress.done,
+        total: progress.total,
+      });
     }
     const relayed = status.peers.filter((peer) => peer.path === 'relay');
     if (relayed.length === 0) return t('sync.connected', { count: peers });

@@ -10,6 +10,9 @@
  *   with a clear error, since the host may or may not have carried them out: the caller
  *   decides whether to retry, nothing is dropped silently. The bridge then reconnects
  *   with backoff, and queued calls go out once it is back.
+ * - The host beats every half second; a page that hears nothing for 1.5 s takes it for
+ *   gone (a killed, frozen or suspended host) and says so through `link`, so the status
+ *   line can tell the member within 2 s rather than when they next save.
  */
 import {
   IPC_CONTRACT_VERSION,
@@ -27,6 +30,7 @@ import { HearthError } from '../../../shared/ipc/errors';
 import {
   ACCESS_TOKEN_PATTERN,
   BRIDGE_PATH,
+  BRIDGE_SILENCE_MS,
   BRIDGE_PROTOCOL,
   TOKEN_PROTOCOL_PREFIX,
   WIRE_VERSION,
@@ -58,9 +62,20 @@ export interface BridgeEnvironment {
   WebSocket: typeof WebSocket;
 }
 
-/** A running bridge: the API, and a way to stop it (tests; the app never stops it). */
+/** Whether the page can reach the host: not yet, yes, or no longer (it will retry). */
+export type HostLink = 'connecting' | 'connected' | 'lost';
+
+/** The host link as a small store, for the status line. */
+export interface HostLinkWatch {
+  read(): HostLink;
+  /** Calls `listener` after every change; returns its cleanup. */
+  subscribe(listener: () => void): Unsubscribe;
+}
+
+/** A running bridge: the API, its link, and a way to stop it (tests; the app never stops it). */
 export interface BrowserBridge {
   api: HearthApi;
+  link: HostLinkWatch;
   close(): void;
 }
 
@@ -111,6 +126,29 @@ export function createBrowserBridge(
         )
       : null;
   let closed = false;
+  let link: HostLink = 'connecting';
+  const linkListeners = new Set<() => void>();
+  const setLink = (next: HostLink): void => {
+    if (link === next) return;
+    link = next;
+    for (const listener of [...linkListeners]) listener();
+  };
+  // The host's heartbeat: any frame counts; silence while connected means it is gone.
+  let lastHeard = 0;
+  let watchdog: ReturnType<typeof setInterval> | undefined;
+  const listenForBeats = (): void => {
+    lastHeard = Date.now();
+    clearInterval(watchdog);
+    watchdog = setInterval(() => {
+      if (!ready || Date.now() - lastHeard <= BRIDGE_SILENCE_MS) return;
+      log.warn('the host fell silent', { silentMs: Date.now() - lastHeard });
+      // Taken as closed at once: a frozen host may never finish the closing handshake.
+      const silent = socket;
+      if (silent === null) return;
+      dropped(silent);
+      silent.close(4001, 'no heartbeat');
+    }, 250);
+  };
 
   const connect = (): void => {
     if (closed || fatal !== null || token === null) return;
@@ -133,19 +171,24 @@ export function createBrowserBridge(
         dropSocket('the host sent a text frame');
         return;
       }
+      lastHeard = Date.now();
       const decoded = decodeFrame(new Uint8Array(event.data));
       if (decoded.ok) receive(decoded.value);
       else dropSocket(decoded.reason);
     };
-    current.onclose = () => {
-      if (socket !== current) return;
-      socket = null;
-      ready = false;
-      for (const call of inFlight.values())
-        call.reject(new HearthError('internal', CONNECTION_LOST));
-      inFlight.clear();
-      scheduleReconnect();
-    };
+    current.onclose = () => dropped(current);
+  };
+
+  // The socket closed, or the host fell silent: fail what was sent, and try again.
+  const dropped = (current: WebSocket): void => {
+    if (socket !== current) return;
+    socket = null;
+    clearInterval(watchdog);
+    if (ready) setLink('lost');
+    ready = false;
+    for (const call of inFlight.values()) call.reject(new HearthError('internal', CONNECTION_LOST));
+    inFlight.clear();
+    scheduleReconnect();
   };
 
   const dropSocket = (reason: string): void => {
@@ -179,6 +222,8 @@ export function createBrowserBridge(
         }
         ready = true;
         failedAttempts = 0;
+        listenForBeats();
+        setLink('connected');
         for (const call of queue.splice(0)) send(call);
         return;
       case 'result': {
@@ -273,9 +318,17 @@ export function createBrowserBridge(
     // The host has no way to this person's clipboard; the page writes it itself (it is
     // served from loopback, a secure context). In Electron, main writes it instead.
     api: { ...api, clipboard: { writeText: (text) => navigator.clipboard.writeText(text) } },
+    link: {
+      read: () => link,
+      subscribe: (listener) => {
+        linkListeners.add(listener);
+        return () => linkListeners.delete(listener);
+      },
+    },
     close: () => {
       closed = true;
       clearTimeout(retryTimer);
+      clearInterval(watchdog);
       fail(new HearthError('internal', 'the bridge was closed'));
       socket?.close(1000, 'closed');
     },

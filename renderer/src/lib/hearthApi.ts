@@ -7,7 +7,7 @@
  */
 import type { HearthApi } from '../../../shared/ipc/contract';
 import { HearthError } from '../../../shared/ipc/errors';
-import { createBrowserBridge } from './browserBridge';
+import { createBrowserBridge, type HostLinkWatch } from './browserBridge';
 
 declare global {
   interface Window {
@@ -55,6 +55,16 @@ function withHearthErrors(api: HearthApi): HearthApi {
   };
 }
 
+const bridge = window.hearth === undefined ? createBrowserBridge() : null;
+
 /** The API to main: the preload's when present, else the browser-mode bridge. */
-export const hearth: HearthApi =
-  window.hearth === undefined ? createBrowserBridge().api : withHearthErrors(window.hearth);
+export const hearth: HearthApi = bridge?.api ?? withHearthErrors(window.hearth!);
+
+/**
+ * Whether main can be reached. In Electron it always can (main and the page live and
+ * die together); in browser mode the host is a separate process that may stop.
+ */
+export const hostLink: HostLinkWatch = bridge?.link ?? {
+  read: () => 'connected',
+  subscribe: () => () => undefined,
+};

@@ -53,20 +53,28 @@ export function persistDoc(
   };
 
   let retryCount = 0;
+  const retry = (): void => {
+    retryTimer = null;
+    const updates = retryQueue;
+    const count = retryCount;
+    retryQueue = [];
+    retryCount = 0;
+    if (updates.length > 0) append(Y.mergeUpdates(updates), count);
+  };
   const scheduleRetry = (count: number): void => {
     retryCount += count;
     if (retryTimer !== null) return;
     const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!;
     attempt++;
-    retryTimer = setTimeout(() => {
-      retryTimer = null;
-      const updates = retryQueue;
-      const count = retryCount;
-      retryQueue = [];
-      retryCount = 0;
-      if (updates.length > 0) append(Y.mergeUpdates(updates), count);
-    }, delay);
+    retryTimer = setTimeout(retry, delay);
   };
+  // The host came back: what waits goes now, not after the backoff (up to 10 s).
+  const stopRetryingNow = tracker.onRetryNow(() => {
+    if (retryTimer === null || detached) return;
+    clearTimeout(retryTimer);
+    attempt = 0;
+    retry();
+  });
 
   const onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === STORE_ORIGIN || detached) return;
@@ -84,10 +92,12 @@ export function persistDoc(
     },
     detach: () => {
       detached = true;
+      stopRetryingNow();
       ydoc.off('update', onUpdate);
     },
     abandon: () => {
       detached = true;
+      stopRetryingNow();
       ydoc.off('update', onUpdate);
       if (retryTimer !== null) clearTimeout(retryTimer);
       retryTimer = null;

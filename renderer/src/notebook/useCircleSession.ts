@@ -4,6 +4,9 @@ import type { IndexSnapshot } from '../../../shared/notebook/circleIndex';
 import type { CircleId } from '../../../shared/notebook/ids';
 import { hearth } from '../lib/hearthApi';
 import { CircleSession } from './circleSession';
+import { saveStandingAt, type SaveStanding } from './saveStanding';
+
+export type { SaveStanding } from './saveStanding';
 
 /** Where opening a circle has got to. */
 export type SessionState =
@@ -47,19 +50,30 @@ export function useIndexSnapshot(session: CircleSession): IndexSnapshot {
   return useSyncExternalStore(subscribe, read);
 }
 
-/** What the status line shows about saving: a value that changes only when the words do. */
-export type SaveStanding = 'saved' | 'saving' | `failed:${string}`;
-
 /**
- * Saving as the status line shows it. Reading a plain string lets React skip the render
- * when nothing visible changed — every keystroke starts and finishes a save, and
- * re-rendering the status line for each was a measurable part of typing's cost.
+ * Saving as the status line shows it (./saveStanding.ts). Kept as a plain string so
+ * React skips the render when nothing visible changed — every keystroke starts and
+ * finishes a save, and re-rendering the status line for each was a measurable part of
+ * typing's cost. A timer moves it on when time alone changes it ("just now" grows old,
+ * a write becomes late).
  */
 export function useSaveStanding(session: CircleSession): SaveStanding {
-  const read = useCallback((): SaveStanding => {
-    const state = session.saves.read();
-    if (state.failure !== null) return `failed:${state.failure}`;
-    return state.pending > 0 ? 'saving' : 'saved';
+  const [standing, setStanding] = useState<SaveStanding>('saved');
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const look = (): void => {
+      clearTimeout(timer);
+      const now = Date.now();
+      const { standing: next, recheckAt } = saveStandingAt(session.saves.read(), now);
+      setStanding(next);
+      if (recheckAt !== null) timer = setTimeout(look, recheckAt - now + 1);
+    };
+    look();
+    const stop = session.saves.subscribe(look);
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
   }, [session]);
-  return useSyncExternalStore(session.saves.subscribe, read);
+  return standing;
 }

@@ -58,6 +58,8 @@ export interface SyncStatus {
   paused: boolean;
   /** A relay of the circle that cannot be used, and why (./relayProblems.ts). */
   relayProblem: RelayProblem | null;
+  /** Documents arrived of those the peers hold, while catching up with any; else null. */
+  catchingUp: { done: number; total: number } | null;
 }
 
 /** Sync for one open circle. */
@@ -72,7 +74,13 @@ export class CircleSync {
   private readonly listeners = new Set<() => void>();
   private room: SignallingRoom | null = null;
   private announceTimer: ReturnType<typeof setInterval> | null = null;
-  private status: SyncStatus = { endpoints: 0, peers: [], paused: false, relayProblem: null };
+  private status: SyncStatus = {
+    endpoints: 0,
+    peers: [],
+    paused: false,
+    relayProblem: null,
+    catchingUp: null,
+  };
   private readonly paths: LinkPaths;
   private endpoints: string[] = [];
   private paused = false;
@@ -288,7 +296,7 @@ export class CircleSync {
       path: this.paths.of(peer.peerId),
       candidates: this.paths.candidatesOf(peer.peerId),
     }));
-    this.status = { ...this.status, peers };
+    this.status = { ...this.status, peers, catchingUp: this.mesh.catchingUp() };
     this.notify();
   }
 

@@ -136,7 +136,13 @@ export function useCircleSync(
   return sync;
 }
 
-const OFFLINE: SyncStatus = { endpoints: 0, peers: [], paused: false, relayProblem: null };
+const OFFLINE: SyncStatus = {
+  endpoints: 0,
+  peers: [],
+  paused: false,
+  relayProblem: null,
+  catchingUp: null,
+};
 const noSubscription = (): (() => void) => () => undefined;
 
 /** Where sync stands; offline until sync has started. */

@@ -1,8 +1,9 @@
 /**
  * The round going on in this meeting, as every laptop shows it: the round's name, who
  * is speaking with the timer of their turn, the speaking order (who spoke, who passed,
- * who is next), "Pass" on the speaker's own laptop, and "Next" and "End round" for
- * facilitators. Buttons write to the rounds log; every laptop, this one included,
+ * who is next), "Pass" and "I'm done" on the speaker's own laptop, and "Next" and "End
+ * round" for facilitators. The buttons keep a press that the page moved under
+ * (./SteadyButton.tsx). Buttons write to the rounds log; every laptop, this one included,
  * shows what the log says once it says it.
  */
 import { useId } from 'react';
@@ -13,10 +14,11 @@ import type { MemberRecord } from '../../../../shared/notebook/schema';
 import type { CircleSync } from '../../sync/circleSync';
 import { memberColourVar } from '../circles/memberColours';
 import { RoundTimer } from './RoundTimer';
+import { SteadyButton } from './SteadyButton';
 import { useTurnTimer } from './useTurnTimer';
 
-/** What a round's buttons do. */
-export type RoundMove = 'pass' | 'next' | 'end';
+/** What a round's buttons do: the speaker passes or is done; a facilitator moves on or ends. */
+export type RoundMove = 'pass' | 'done' | 'next' | 'end';
 
 /** Props of {@link RoundCard}. */
 export interface RoundCardProps {
@@ -77,23 +79,27 @@ export function RoundCard({ round, members, me, isFacilitator, sync, onMove }: R
         </div>
         <div className="round__actions">
           {speakerId === me && (
-            <button className="button" type="button" onClick={() => onMove('pass')}>
-              {t('round.pass')}
-            </button>
+            <>
+              <SteadyButton className="button" onPress={() => onMove('pass')}>
+                {t('round.pass')}
+              </SteadyButton>
+              <SteadyButton className="button" onPress={() => onMove('done')}>
+                {t('round.done')}
+              </SteadyButton>
+            </>
           )}
           {isFacilitator && speaking && (
-            <button className="button button--primary" type="button" onClick={() => onMove('next')}>
+            <SteadyButton className="button button--primary" onPress={() => onMove('next')}>
               {t('round.next')}
-            </button>
+            </SteadyButton>
           )}
           {isFacilitator && (
-            <button
+            <SteadyButton
               className={`button${speaking ? ' button--quiet' : ' button--primary'}`}
-              type="button"
-              onClick={() => onMove('end')}
+              onPress={() => onMove('end')}
             >
               {t('round.end')}
-            </button>
+            </SteadyButton>
           )}
         </div>
       </div>

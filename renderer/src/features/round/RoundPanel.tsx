@@ -5,7 +5,7 @@
  * timer is never announced.
  *
  * Each control shows only to whoever may use it (facilitators start, move on and end;
- * the speaker passes); every laptop checks each move again as it reads the rounds log.
+ * the speaker passes or says they are done); every laptop checks each move again as it reads the rounds log.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -57,6 +57,7 @@ export function RoundPanel({ session, meeting }: RoundPanelProps) {
     if (move === 'end') record = { kind: 'end', roundId, at };
     else
       record = {
+        // "I'm done" and "Next" both end the turn as spoken; a pass is remembered as one.
         kind: move === 'pass' ? 'pass' : 'turn',
         roundId,
         speaker: current.speaker + 1,

@@ -130,6 +130,29 @@ describe('circle governance', () => {
     robin.recordRound({ kind: 'end', roundId, at: 200 });
     expect(kai.read().round).toBeNull();
   });
+
+  it('lets the speaker say they are done, handing the piece to the next person only', () => {
+    const { robin, kai } = twoLaptops();
+    const roundId = newId<MeetingId>();
+    robin.recordRound({
+      kind: 'start',
+      roundId,
+      meetingId: newId<MeetingId>(),
+      title: 'Check-in',
+      order: [memberId, founderId, memberId],
+      secondsEach: 180,
+      at: 100,
+    });
+    // Kai skips ahead: refused. Kai is done: the next person speaks, and Kai spoke.
+    kai.recordRound({ kind: 'turn', roundId, speaker: 2, at: 140 });
+    expect(robin.read().round?.speaker).toBe(0);
+    kai.recordRound({ kind: 'turn', roundId, speaker: 1, at: 150 });
+    expect(robin.read().round).toMatchObject({ speaker: 1, turnStartedBy: memberId });
+    expect([...robin.read().round!.passed]).toEqual([]);
+    // Not Kai's turn now: Kai cannot move it on.
+    kai.recordRound({ kind: 'turn', roundId, speaker: 2, at: 160 });
+    expect(robin.read().round?.speaker).toBe(1);
+  });
 });
 
 describe('entries and reactions', () => {
