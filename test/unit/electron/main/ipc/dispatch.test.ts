@@ -39,19 +39,24 @@ async function overIpc(handlers: InvokeHandlers, channel: string, args: unknown[
 // A socket that hands the session one invoke frame and keeps what it sends back.
 async function overBridge(handlers: InvokeHandlers, channel: string, args: unknown[]) {
   const sent: Uint8Array[] = [];
-  let onMessage: (data: Buffer, isBinary: boolean) => void = () => undefined;
+  // By event: the session listens for messages and, for its heartbeat, for the close.
+  const listeners = new Map<string, (...event: unknown[]) => void>();
   const socket = {
     OPEN: 1,
     readyState: 1,
     send: (frame: Uint8Array) => sent.push(frame),
-    on: (_event: string, listener: typeof onMessage) => {
-      onMessage = listener;
+    on: (event: string, listener: (...event: unknown[]) => void) => {
+      listeners.set(event, listener);
     },
     close: () => undefined,
   } as unknown as WebSocket;
   const session = openBridgeSession(socket, handlers, 'test page');
-  onMessage(Buffer.from(encodeFrame({ kind: 'invoke', id: 7, channel, args })), true);
+  listeners.get('message')?.(
+    Buffer.from(encodeFrame({ kind: 'invoke', id: 7, channel, args })),
+    true,
+  );
   await session.drain();
+  listeners.get('close')?.();
   const frames = sent.map((frame) => decodeFrame(frame));
   const result = frames.find((f) => f.ok && f.value.kind === 'result');
   if (result === undefined || !result.ok || result.value.kind !== 'result') {
