@@ -32,7 +32,6 @@ export function CircleToolDialogs(props: CircleToolDialogsProps) {
         circleName={circleName}
         meetings={snapshot.meetings}
         onClose={onClose}
-        whose={{ snapshot, memberId: session.profile.memberId }}
       />
       <BackupDialog
         open={tool === 'back-up'}
