@@ -7,6 +7,7 @@
 import * as Y from 'yjs';
 import { logger } from '../log';
 import { ClientRegistry, keyAuthor } from './authorship';
+import { readWriting, type EntryWriting } from './bodyWriting';
 import { readGovernance, type Governance } from './governance';
 import type { EntryId, MeetingId, MemberId } from './ids';
 import { readReactions, type EntryReactions } from './reactions';
@@ -36,6 +37,8 @@ export interface IndexSnapshot {
   reactions: ReadonlyMap<EntryId, EntryReactions>;
   /** Which member writes under which client id. */
   registry: ClientRegistry;
+  /** Who may write each entry body that follows the writing rule (bodyWriting.ts). */
+  writing: ReadonlyMap<EntryId, EntryWriting>;
 }
 
 // Fields of an entry only its author may change; anyone else's value is set aside.
@@ -94,7 +97,9 @@ export function buildSnapshot(
   const governance = readGovernance(ydoc, meta?.founderId ?? null, registry, reported);
   const round = readCurrentRound(ydoc, governance.facilitators, registry, reported);
   const reactions = readReactions(ydoc, registry, new Set(governance.reactions.map((r) => r.id)));
+  const writing = readWriting(ydoc, entries, registry, report);
   return {
+    writing,
     meta,
     members,
     meetings,
