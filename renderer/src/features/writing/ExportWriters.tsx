@@ -48,7 +48,7 @@ export function ExportWriters({ snapshot, choice, onlyMine }: ExportWritersProps
   const names = writers.map((id) => snapshot.members.get(id)?.name ?? t('writing.unknownWriter'));
   const list = new Intl.ListFormat(i18n.language, { style: 'long', type: 'conjunction' });
   return (
-    <p className="field__hint export-form__whose" role="status">
+    <p className="field__hint export-form__whose">
       {names.length === 0 && anonymous === 0
         ? t('export.whoseWordsNone')
         : names.length > 0
