@@ -60,7 +60,8 @@ test('Ben writes in Ana’s entry only while she invites him, and every laptop s
   await inviteToWrite(ana.page, 'Ana', ['Ben']);
   await expect(benEditor).toHaveAttribute('contenteditable', 'true');
   await typeAtEnd(ben, 'Ana', 'Ben adds a line with her.');
-  for (const peer of [ana, cat]) {
+  // Every laptop, the co-writer's own included, names him in the byline.
+  for (const peer of [ana, ben, cat]) {
     await expect(editorOf(peer, 'Ana')).toContainText('Ben adds a line with her.');
     await expect(peer.page.getByRole('heading', { name: 'Ana with Ben' })).toBeVisible();
   }
@@ -105,4 +106,32 @@ test('Ben writes in Ana’s entry only while she invites him, and every laptop s
   await benEditor.click();
   await ben.page.keyboard.type('Ben after it was taken back');
   await expect(editorOf(ana, 'Ana')).not.toContainText('taken back');
+});
+
+test('an entry open to the whole circle from its first moment names each writer on the writer’s own laptop too', async ({
+  hearth,
+}) => {
+  test.setTimeout(180_000);
+  const ana = await hearth.openPeer('ana');
+  const ben = await hearth.openPeer('ben');
+  await createCircle(ana.page, { name: 'Birch circle', memberName: 'Ana' });
+  await addMeeting(ana.page, { title: 'Thursday' });
+  await startEntry(ana.page);
+  await ana.page.keyboard.type('Ana opens the evening.');
+  const invite = await readInvite(ana.page);
+  await joinByPasting(ben.page, invite.link, 'Ben');
+  for (const peer of [ana, ben]) {
+    await expect(syncStatus(peer.page)).toHaveText('Connected to 1 person', { timeout: 30_000 });
+  }
+  // Ben shares his entry and at once opens it to the whole circle, before Ana's laptop
+  // has shown it: her editor for it is writable from the moment it appears.
+  await startEntry(ben.page);
+  await ben.page.keyboard.type('Ben starts his check-in.');
+  await inviteToWrite(ben.page, 'Ben');
+  await expect(editorOf(ana, 'Ben')).toHaveAttribute('contenteditable', 'true');
+  await typeAtEnd(ana, 'Ben', 'Ana answers in his entry.');
+  for (const peer of [ana, ben]) {
+    await expect(editorOf(peer, 'Ben')).toContainText('Ana answers in his entry.');
+    await expect(peer.page.getByRole('heading', { name: 'Ben with Ana' })).toBeVisible();
+  }
 });
