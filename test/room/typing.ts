@@ -112,7 +112,16 @@ export async function caretToEnd(page: Page, editor: Locator): Promise<void> {
     });
     if (atEnd) return;
   }
-  throw new Error('the caret would not go to the end of the entry');
+  const where = await editor.evaluate((root) => {
+    const selection = getSelection();
+    const active = document.activeElement;
+    return [
+      `editable ${root.getAttribute('contenteditable') ?? 'none'}`,
+      `focus on ${active === null ? 'nothing' : `${active.tagName.toLowerCase()}${active === root ? ' (the entry)' : ''} "${(active.getAttribute('aria-label') ?? active.textContent).slice(0, 40)}"`}`,
+      `selection ${selection === null || selection.anchorNode === null ? 'none' : `${root.contains(selection.anchorNode) ? 'in' : 'outside'} the entry, collapsed ${String(selection.isCollapsed)}`}`,
+    ].join('; ');
+  });
+  throw new Error(`the caret would not go to the end of the entry (${where})`);
 }
 
 /**
