@@ -13,6 +13,7 @@ import { registerClient } from './authorship';
 import { BODY_RULE_KEY, type EVERYONE, NAMELESS, type CowriteRecord } from './bodyWriting';
 import { appendGovernance, type GovernanceRecord } from './governance';
 import { buildSnapshot, type IndexSnapshot } from './indexSnapshot';
+import { addComment, removeComment } from './comments';
 import { reactionKey, setReaction } from './reactions';
 import { appendRound, type RoundRecord } from './rounds';
 import {
@@ -309,6 +310,16 @@ export class CircleIndex {
   /** Appends to the rounds log. */
   recordRound(record: RoundRecord): void {
     appendRound(this.ydoc, record, LOCAL_ORIGIN);
+  }
+
+  /** Adds this laptop's member's comment under an entry; returns the comment's id. */
+  comment(entryId: EntryId, words: string, now: number = Date.now()): string {
+    return addComment(this.ydoc, entryId, words, now, LOCAL_ORIGIN);
+  }
+
+  /** Removes a comment (offered to its writer only). */
+  removeComment(entryId: EntryId, commentId: string): void {
+    removeComment(this.ydoc, entryId, commentId, LOCAL_ORIGIN);
   }
 
   /** Gives (`on`) or takes back a member's reaction to an entry. */

@@ -19,6 +19,8 @@
  *               (./bodyWriting.ts, ./WRITING.md)
  * - `keepOut`   `<entryId>:<memberId>` -> true: a co-writer keeps an entry they wrote in
  *               out of exports; counted only if written by that member's own client
+ * - `comments`  `<entryId>:<commentId>` -> { text, at }: a member's comment under an
+ *               entry, counted only while its writer's own (./comments.ts)
  *
  * An entry record may also hold `bodyRule` (1): its body follows the writing rule of
  * ./WRITING.md (only its author, and members the author invited, write its words; in a
@@ -55,6 +57,7 @@ export const INDEX_ROOT = {
   reactions: 'reactions',
   bodyWriters: 'bodyWriters',
   keepOut: 'keepOut',
+  comments: 'comments',
 } as const;
 
 /** Append-only log roots (Y.Array) of the index document, declared once. */

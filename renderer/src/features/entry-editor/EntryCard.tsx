@@ -13,6 +13,7 @@ import { useCircleLive } from '../../sync/useCircleSync';
 import { MEMBER_COLOUR_SHADES, memberColourVar } from '../circles/memberColours';
 import { EntryActions } from '../consent/EntryActions';
 import { ContentNoteVeil } from '../consent/ContentNoteVeil';
+import { EntryComments } from '../comments/EntryComments';
 import { ReactionBar } from '../reactions/ReactionBar';
 import { mayWriteNow } from '../../../../shared/notebook/bodyWriting';
 import { useIndexSnapshot } from '../../notebook/useCircleSession';
@@ -47,7 +48,7 @@ export function EntryCard({
   const { presence } = useCircleLive();
   const journal = useJournal();
   const [unveiled, setUnveiled] = useState(false);
-  const { members, writing: allWriting } = useIndexSnapshot(session);
+  const { members, writing: allWriting, comments } = useIndexSnapshot(session);
   const writing = allWriting.get(entry.id);
   const page = writing?.page === true;
   const anonymous = !page && (entry.visibility === 'anonymous' || author === null);
@@ -147,6 +148,22 @@ export function EntryCard({
       )}
       {/* A veiled entry is reacted to only once it is opened. */}
       {!veiled && <ReactionBar session={session} entryId={entry.id} reactions={reactions} />}
+      {/* Comments too wait for the veil: an answer to words one has not read. */}
+      {!veiled && (
+        <EntryComments
+          session={session}
+          entryId={entry.id}
+          comments={comments.get(entry.id)}
+          members={members}
+          entryName={
+            page
+              ? t('comments.onPage')
+              : anonymous
+                ? t('comments.onAnonymous')
+                : t('comments.onEntry', { name: byline })
+          }
+        />
+      )}
     </section>
   );
 }
