@@ -3,41 +3,33 @@
  * sidebar, the chosen meeting in the middle, and the status line at the bottom.
  */
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CircleSummary, NewCircle, Settings } from '../../../../shared/ipc/contract';
-import type { CircleId, EntryId, MeetingId } from '../../../../shared/notebook/ids';
+import type { CircleId, MeetingId } from '../../../../shared/notebook/ids';
 import { describeError } from '../../app/describeError';
 import { StatusLine } from '../../app/StatusLine';
 import { useAppCommands } from '../../app/useAppCommands';
 import { NoticeBanner } from '../notices/NoticeBanner';
-import { SettingsDialog } from '../settings/SettingsDialog';
 import { useCircleSession, useIndexSnapshot } from '../../notebook/useCircleSession';
 import type { CircleSession } from '../../notebook/circleSession';
 import { useJournal } from '../../notebook/useJournal';
-import { JournalView } from '../journal/JournalView';
-import { MeetingList } from './MeetingList';
+import { CircleDialogs } from './CircleDialogs';
+import { CircleSidebar } from './CircleSidebar';
 import { CircleTopBar } from './CircleTopBar';
-import { EmptyNotebook } from './EmptyNotebook';
-import { MeetingView } from './MeetingView';
+import { NotebookPane } from './NotebookPane';
+import { useCircleDialogs } from './useCircleDialogs';
+import { useNotebookView } from './useNotebookView';
 import { useSidebarDrawer } from './useSidebarDrawer';
-import { NewMeetingDialog } from './NewMeetingDialog';
-import { NewCircleDialog } from '../circles/NewCircleDialog';
-import { InviteDialog } from '../invite/InviteDialog';
-import { MemberList } from '../presence/MemberList';
 import { AgreementsGate } from '../agreements/AgreementsGate';
 import { useAgreementsGate } from '../agreements/useAgreementsGate';
-import { CircleAbout } from '../facilitation/CircleAbout';
-import { CircleToolDialogs } from '../export/CircleToolDialogs';
 import type { CircleTool } from '../export/CircleToolsMenu';
 import { CircleLiveContext, useCircleSync, useCirclePresence } from '../../sync/useCircleSync';
 import { useMeetingPoints } from '../../sync/useMeetingPoints';
 import type { SearchBoxHandle } from '../search/SearchBox';
 import { DoorBanner } from '../door/DoorBanner';
-import { LetPeopleInDialog } from '../door/LetPeopleInDialog';
 import { mayLetPeopleIn } from '../door/useDoor';
 import { useDoorOfCircle } from '../door/useDoorOfCircle';
-import { ScreenBoundary } from '../../app/ScreenBoundary';
 import { useKeepAwake } from '../../app/useKeepAwake';
 
 // The sidebar's id, for the drawer button that shows it on narrow windows.
@@ -114,36 +106,26 @@ function Notebook({
   const gate = useAgreementsGate(session, snapshot);
   // Screens stay on while a round runs: people look up from their laptops to listen.
   useKeepAwake(snapshot.round !== null);
-  const [chosenMeeting, setChosenMeeting] = useState<MeetingId | null>(null);
-  const [newMeetingOpen, setNewMeetingOpen] = useState(false);
-  const [settingsOpen, setSettingsOpen] = useState(false);
-  const [newCircleOpen, setNewCircleOpen] = useState(false);
-  const [inviteOpen, setInviteOpen] = useState(false);
-  const [doorDialogOpen, setDoorDialogOpen] = useState(false);
-  const [aboutOpen, setAboutOpen] = useState(false);
+  const view = useNotebookView(snapshot.meetings);
+  const dialogs = useCircleDialogs();
   const drawer = useSidebarDrawer(SIDEBAR_ID);
   const door = useDoorOfCircle(session.circleId);
   const mayOpenDoor = mayLetPeopleIn(snapshot, session.profile.memberId);
-  const [focusEntry, setFocusEntry] = useState<EntryId | null>(null);
-  const [showJournal, setShowJournal] = useState(false);
   const journal = useJournal();
-  const [tool, setTool] = useState<Exclude<CircleTool, 'restore'> | null>(null);
   const searchRef = useRef<SearchBoxHandle>(null);
+  const { meeting } = view;
   const chooseTool = (chosen: CircleTool): void => {
     if (chosen === 'restore') onRestoreCircle();
-    else if (!gate.blocking) setTool(chosen);
+    else if (!gate.blocking) dialogs.show(chosen);
   };
-
-  const meeting =
-    snapshot.meetings.find((m) => m.id === chosenMeeting) ?? snapshot.meetings[0] ?? null;
 
   const writeEntry = useCallback(
     (meetingId: MeetingId) => {
       if (journal === null) return;
       // Every entry starts as a private draft in the member's journal: consent first.
-      setFocusEntry(journal.startDraft({ circleId: session.circleId, meetingId }));
+      view.focus(journal.startDraft({ circleId: session.circleId, meetingId }));
     },
-    [session, journal],
+    [session, journal, view],
   );
 
   const toggleTheme = useCallback(() => {
@@ -152,16 +134,16 @@ function Notebook({
 
   useAppCommands({
     'new-meeting': () => {
-      if (!gate.blocking) setNewMeetingOpen(true);
+      if (!gate.blocking) dialogs.show('new-meeting');
     },
     'new-entry': () => {
       if (meeting !== null && !gate.blocking) writeEntry(meeting.id);
     },
-    'new-circle': () => setNewCircleOpen(true),
+    'new-circle': () => dialogs.show('new-circle'),
     'toggle-theme': toggleTheme,
-    'open-settings': () => setSettingsOpen(true),
+    'open-settings': () => dialogs.show('settings'),
     'focus-search': () => searchRef.current?.focus(),
-    invite: () => setInviteOpen(true),
+    invite: () => dialogs.show('invite'),
     'join-circle': onJoinCircle,
     export: () => chooseTool('export'),
     'back-up': () => chooseTool('back-up'),
@@ -187,161 +169,57 @@ function Notebook({
         searchRef={searchRef}
         onUpdateSettings={onUpdateSettings}
         onSwitchCircle={onSwitchCircle}
-        onNewCircle={() => setNewCircleOpen(true)}
+        onNewCircle={() => dialogs.show('new-circle')}
         onJoinCircle={onJoinCircle}
-        onOpenMeeting={(meetingId) => {
-          setShowJournal(false);
-          setChosenMeeting(meetingId);
-        }}
-        onOpenJournal={() => setShowJournal(true)}
+        onOpenMeeting={view.showMeeting}
+        onOpenJournal={view.showJournal}
         onTool={chooseTool}
-        onAbout={() => setAboutOpen(true)}
-        onInvite={() => setInviteOpen(true)}
-        onDoor={() => setDoorDialogOpen(true)}
+        onAbout={() => dialogs.show('about')}
+        onInvite={() => dialogs.show('invite')}
+        onDoor={() => dialogs.show('door')}
         onToggleTheme={toggleTheme}
-        onSettings={() => setSettingsOpen(true)}
+        onSettings={() => dialogs.show('settings')}
       />
-      <DoorBanner door={door} onShow={() => setDoorDialogOpen(true)} />
+      <DoorBanner door={door} onShow={() => dialogs.show('door')} />
       <NoticeBanner />
       <AgreementsGate gate={gate} circleName={circleName}>
         <div className="workspace">
-          <aside {...drawer.sidebar}>
-            <button
-              type="button"
-              className="journal-link"
-              aria-current={showJournal ? 'page' : undefined}
-              onClick={() => {
-                setShowJournal(true);
-                drawer.close();
-              }}
-            >
-              {t('journal.title')}
-              <span className="journal-link__hint">{t('journal.linkHint')}</span>
-            </button>
-            <MeetingList
-              meetings={snapshot.meetings}
-              entriesByMeeting={snapshot.entriesByMeeting}
-              currentId={showJournal ? null : (meeting?.id ?? null)}
-              onChoose={(meetingId) => {
-                setShowJournal(false);
-                setChosenMeeting(meetingId);
-                drawer.close();
-              }}
-              onNewMeeting={() => {
-                drawer.close();
-                setNewMeetingOpen(true);
-              }}
-            />
-            <MemberList
-              members={snapshot.members}
-              entries={snapshot.entries}
-              me={session.profile.memberId}
-              governance={snapshot.governance}
-            />
-          </aside>
-          <main
-            id="notebook"
-            className="notebook"
-            tabIndex={-1}
+          <CircleSidebar
+            snapshot={snapshot}
+            me={session.profile.memberId}
+            view={view}
+            drawer={drawer}
+            onNewMeeting={() => dialogs.show('new-meeting')}
+          />
+          <NotebookPane
+            session={session}
+            snapshot={snapshot}
+            circleName={circleName}
+            view={view}
+            onWriteEntry={writeEntry}
+            onInvite={() => dialogs.show('invite')}
+            onNewMeeting={() => dialogs.show('new-meeting')}
             onPointerDown={() => {
               if (drawer.open) drawer.close();
             }}
-          >
-            <ScreenBoundary
-              where="notebook"
-              key={showJournal ? 'journal' : (meeting?.id ?? 'none')}
-            >
-              {showJournal ? (
-                <JournalView
-                  session={session}
-                  meetings={snapshot.meetings}
-                  onShared={(entryId) => {
-                    const shared = snapshot.entries.get(entryId);
-                    setShowJournal(false);
-                    if (shared !== undefined) setChosenMeeting(shared.meetingId);
-                    setFocusEntry(entryId);
-                  }}
-                />
-              ) : snapshot.meta === null ? (
-                <div className="empty-notebook" role="status">
-                  <h1>{t('notebook.waitingTitle', { name: circleName })}</h1>
-                  <p>{t('notebook.waitingBody')}</p>
-                </div>
-              ) : meeting === null ? (
-                <EmptyNotebook
-                  circleName={circleName}
-                  alone={snapshot.members.size <= 1}
-                  onInvite={() => setInviteOpen(true)}
-                  onNewMeeting={() => setNewMeetingOpen(true)}
-                />
-              ) : (
-                <MeetingView
-                  key={meeting.id}
-                  session={session}
-                  meeting={meeting}
-                  entries={snapshot.entriesByMeeting.get(meeting.id) ?? []}
-                  members={snapshot.members}
-                  focusEntry={focusEntry}
-                  onWriteEntry={() => writeEntry(meeting.id)}
-                  onShared={setFocusEntry}
-                  onFocused={() => setFocusEntry(null)}
-                />
-              )}
-            </ScreenBoundary>
-          </main>
+          />
         </div>
       </AgreementsGate>
       <StatusLine session={session} />
-      <CircleToolDialogs
-        tool={gate.blocking ? null : tool}
+      <CircleDialogs
+        dialogs={dialogs}
+        blocking={gate.blocking}
         session={session}
         snapshot={snapshot}
         circleName={circleName}
         meeting={meeting}
-        onClose={() => setTool(null)}
-        onImported={setFocusEntry}
-      />
-      <CircleAbout
-        session={session}
-        snapshot={snapshot}
-        circleName={circleName}
-        open={aboutOpen}
-        onClose={() => setAboutOpen(false)}
-      />
-      <InviteDialog
-        open={inviteOpen}
-        session={session}
-        circleName={circleName}
-        onClose={() => setInviteOpen(false)}
-      />
-      <LetPeopleInDialog
-        open={doorDialogOpen}
-        session={session}
-        circleName={circleName}
-        door={door}
-        onClose={() => setDoorDialogOpen(false)}
-      />
-      <NewMeetingDialog
-        open={newMeetingOpen && !gate.blocking}
-        onClose={() => setNewMeetingOpen(false)}
-        onCreate={(newMeeting) => {
-          const id = session.addMeeting(newMeeting);
-          // The new meeting shows, even when it was added from the journal.
-          setShowJournal(false);
-          setChosenMeeting(id);
-          setNewMeetingOpen(false);
-        }}
-      />
-      <SettingsDialog
-        open={settingsOpen}
         settings={settings}
-        onUpdate={onUpdateSettings}
-        onClose={() => setSettingsOpen(false)}
-      />
-      <NewCircleDialog
-        open={newCircleOpen}
-        onClose={() => setNewCircleOpen(false)}
-        onCreate={onCreateCircle}
+        door={door}
+        onUpdateSettings={onUpdateSettings}
+        onCreateCircle={onCreateCircle}
+        // The new meeting shows, even when it was added from the journal.
+        onMeetingAdded={view.showMeeting}
+        onImported={(entryId) => view.focus(entryId)}
       />
     </div>
   );
