@@ -5,7 +5,13 @@
  */
 import { ConformanceClient } from '../conformance/client';
 import { expect, test } from './fixtures';
-import { addMeeting, createCircle, readInvite, startEntry, waitUntilSaved } from './member';
+import {
+  addMeeting,
+  createCircle,
+  readInvite,
+  startEntry,
+  waitUntilSaved,
+} from '../helpers/member';
 
 test('a client written from the documents alone joins by invite, reads an entry and writes into it', async ({
   peer,
