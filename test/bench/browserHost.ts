@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { SYSTEM_CHROMIUM, chromiumLaunchOptions } from '../helpers/chromium';
 import { HearthHost } from '../helpers/hearthHost';
 
 /** A running host and the address (with its access token) to open. */
@@ -29,20 +30,10 @@ export async function startBrowserHost(dataDir: string, rendererDir: string): Pr
   };
 }
 
-/** Launches headless Chromium with the flags the team's machines need. */
+/** Launches headless Chromium (`$HEARTH_CHROMIUM`, else Debian's) with the tests' flags. */
 export function launchBrowser(): Promise<Browser> {
-  const asRoot = process.getuid?.() === 0;
   return chromium.launch({
-    executablePath: process.env.HEARTH_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      // Chromium refuses to start its sandbox as root (containers run as root).
-      ...(asRoot ? ['--no-sandbox'] : []),
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: process.env.HEARTH_CHROMIUM ?? SYSTEM_CHROMIUM,
+    args: chromiumLaunchOptions().args,
   });
 }

@@ -12,6 +12,7 @@ import {
   type InvokeChannel,
   type InvokeResult,
 } from '../../shared/ipc/contract';
+import type { CircleId } from '../../shared/notebook/ids';
 import { createMemoryBackend, type MemoryBackend } from './memoryBackend';
 
 /** A page's API and the backend behind it. */
@@ -47,4 +48,14 @@ export function memoryApi(): MemoryApi {
     },
   );
   return { api, backend, calls };
+}
+
+/** Makes a circle as its founder's laptop does, and returns its id. */
+export async function newCircle(memory: MemoryApi): Promise<CircleId> {
+  const summary = await memory.api.circles.create({
+    name: 'Tuesday circle',
+    memberName: 'Ana',
+    colour: 'sage',
+  });
+  return summary.id;
 }

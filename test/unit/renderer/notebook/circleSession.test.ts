@@ -7,22 +7,12 @@ import {
   INDEX_DOC_ID,
   entryDocId,
   newId,
-  type CircleId,
   type DocId,
   type MemberId,
 } from '../../../../shared/notebook/ids';
 import { PEER_ORIGIN } from '../../../../shared/notebook/origins';
 import { appendParagraph } from '../../../helpers/circleLaptops';
-import { memoryApi, type MemoryApi } from '../../../helpers/memoryApi';
-
-async function newCircle(memory: MemoryApi): Promise<CircleId> {
-  const summary = await memory.api.circles.create({
-    name: 'Tuesday circle',
-    memberName: 'Ana',
-    colour: 'sage',
-  });
-  return summary.id;
-}
+import { memoryApi, newCircle } from '../../../helpers/memoryApi';
 
 // An entry body as the editor writes it, encoded as a publication carries it.
 function body(text: string): Uint8Array {

@@ -4,19 +4,10 @@ import { LiveDocs } from '../../../../renderer/src/notebook/liveDocs';
 import { SaveTracker } from '../../../../renderer/src/notebook/saveTracker';
 import type { CircleId, DocId } from '../../../../shared/notebook/ids';
 import { LOCAL_ORIGIN, PEER_ORIGIN, STORE_ORIGIN } from '../../../../shared/notebook/origins';
-import { memoryApi, type MemoryApi } from '../../../helpers/memoryApi';
+import { memoryApi, newCircle, type MemoryApi } from '../../../helpers/memoryApi';
 
 const ENTRY = 'entryAAAAAAAAAAAAAAAAA' as DocId;
 const OTHER = 'entryBBBBBBBBBBBBBBBBB' as DocId;
-
-async function newCircle(memory: MemoryApi): Promise<CircleId> {
-  const summary = await memory.api.circles.create({
-    name: 'Tuesday circle',
-    memberName: 'Ana',
-    colour: 'sage',
-  });
-  return summary.id;
-}
 
 // The folder as a page opens it: the documents the store holds, live.
 async function openFolder(memory: MemoryApi, circleId: CircleId): Promise<LiveDocs> {
@@ -28,25 +19,26 @@ function write(ydoc: Y.Doc, text: string): void {
   ydoc.transact(() => ydoc.getText('body').insert(0, text), LOCAL_ORIGIN);
 }
 
+// A circle whose store holds ENTRY with `text`, written in an earlier session.
+async function circleHolding(text: string): Promise<{ memory: MemoryApi; circleId: CircleId }> {
+  const memory = memoryApi();
+  const circleId = await newCircle(memory);
+  const earlier = await openFolder(memory, circleId);
+  write(await earlier.get(ENTRY), text);
+  await earlier.close();
+  return { memory, circleId };
+}
+
 describe('the live documents of a store folder', () => {
   it('saves every change, so the folder opened again holds the same words', async () => {
-    const memory = memoryApi();
-    const circleId = await newCircle(memory);
-    const docs = await openFolder(memory, circleId);
-    write(await docs.get(ENTRY), 'we met on Tuesday');
-    await docs.close();
-
+    const { memory, circleId } = await circleHolding('we met on Tuesday');
     const reopened = await openFolder(memory, circleId);
     expect(reopened.holds(ENTRY)).toBe(true);
     expect((await reopened.get(ENTRY)).getText('body').toJSON()).toBe('we met on Tuesday');
   });
 
   it('loads a stored document once, and every caller shares that one copy', async () => {
-    const memory = memoryApi();
-    const circleId = await newCircle(memory);
-    const first = await openFolder(memory, circleId);
-    write(await first.get(ENTRY), 'kept');
-    await first.close();
+    const { memory, circleId } = await circleHolding('kept');
 
     const docs = await openFolder(memory, circleId);
     const before = memory.calls.get('hearth:docs:load') ?? 0;
@@ -109,11 +101,7 @@ describe('the live documents of a store folder', () => {
   });
 
   it('deletes a removed document and never loads or makes it again while open', async () => {
-    const memory = memoryApi();
-    const circleId = await newCircle(memory);
-    const first = await openFolder(memory, circleId);
-    write(await first.get(ENTRY), 'withdrawn words');
-    await first.close();
+    const { memory, circleId } = await circleHolding('withdrawn words');
 
     const docs = await openFolder(memory, circleId);
     const ydoc = await docs.get(ENTRY);
@@ -130,11 +118,7 @@ describe('the live documents of a store folder', () => {
   });
 
   it('removes a document still loading: the load gives nothing and nothing is kept', async () => {
-    const memory = memoryApi();
-    const circleId = await newCircle(memory);
-    const first = await openFolder(memory, circleId);
-    write(await first.get(ENTRY), 'words');
-    await first.close();
+    const { memory, circleId } = await circleHolding('words');
 
     const docs = await openFolder(memory, circleId);
     const loading = docs.get(ENTRY);
