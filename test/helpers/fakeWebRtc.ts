@@ -43,8 +43,17 @@ export class FakeChannel {
     this.onbufferedamountlow?.();
   }
 
+  /** Closes both ends: the peer's end hears of it a moment later, as over a network. */
   close(): void {
+    if (this.readyState === 'closed') return;
     this.readyState = 'closed';
+    const peer = this.peer;
+    if (peer === null) return;
+    queueMicrotask(() => {
+      if (peer.readyState === 'closed') return;
+      peer.readyState = 'closed';
+      peer.onclose?.();
+    });
   }
 }
 
