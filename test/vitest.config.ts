@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
+    // One build of the bundles for every test file that needs it (test/helpers/builtApp.ts).
+    globalSetup: ['test/helpers/builtAppSetup.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',

@@ -34,7 +34,7 @@ import {
 } from '../../shared/export/exportOptions';
 import { storedCircleSource } from '../main/services/exports/circleSource';
 import { journalIdIn } from '../main/services/journal';
-import { openChromiumPrinter } from '../main/services/exports/chromiumPdf';
+import { openChromiumPrinter } from '../web/chromiumPdf';
 import { writeExportFiles } from '../main/services/exports/exportFileWriter';
 import { FileKeyVault } from '../main/services/keys/fileKeyVault';
 import { Store } from '../main/services/store/store';

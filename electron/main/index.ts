@@ -5,8 +5,8 @@
  *
  * Order: security switches, the single-instance lock and the `hearth://` link handlers
  * (macOS sends `open-url` before ready) first; on ready the session rules, the
- * rendezvous (signalling endpoint and mDNS discovery), the backend, IPC, the menu, then
- * the window. On quit peers are told goodbye, then the backend is flushed and closed
+ * rendezvous (signalling endpoint and mDNS discovery), main's services, IPC, the menu, then
+ * the window. On quit peers are told goodbye, then the services are flushed and closed
  * before the app exits.
  *
  * Also the desktop conventions: the log file in the platform's log folder
@@ -56,7 +56,7 @@ import { createSafeStorageVault, keyProtectionOf } from './keys/safeStorageVault
 import { buildMenuTemplate, menuLabels } from './menu';
 import { createQuitGuard } from './quitGuard';
 import { applyChromiumSwitches, secureSession, secureWebContents } from './security';
-import { createBackend } from './services/backend';
+import { openHearthServices } from './services/hearthServices';
 import { startRendezvous, type Rendezvous } from './services/rendezvous';
 import { createMainWindow, type WindowTheme } from './window';
 import { createWindowRegistry } from './windowRegistry';
@@ -155,7 +155,7 @@ async function start(): Promise<void> {
     log.error('the signalling endpoint could not start', { error: String(error) });
     return null;
   });
-  const backend = await createBackend({
+  const services = await openHearthServices({
     dataDir,
     keyVault: createSafeStorageVault(safeStorage, process.platform),
     appInfo: {
@@ -203,11 +203,11 @@ async function start(): Promise<void> {
   });
   closePageThings = () => {
     cameraGate.setReaderOpen(false);
-    void backend.handlers['hearth:door:close']().catch(() => undefined);
+    void services.handlers['hearth:door:close']().catch(() => undefined);
   };
   const unregister = registerInvokeHandlers(
     ipcMain,
-    backend.handlers,
+    services.handlers,
     createSenderCheck({ appPage, isOwnWebContents: (id) => windows.ownsWebContents(id) }),
   );
   app.on(
@@ -216,7 +216,7 @@ async function start(): Promise<void> {
       close: async () => {
         keepAwake.set(false);
         await rendezvous?.close();
-        await backend.close();
+        await services.close();
         unregister();
         await folderLock?.release();
       },
@@ -246,24 +246,24 @@ async function start(): Promise<void> {
             });
           },
           copyDiagnostics: () => {
-            void copyDiagnostics(backend.handlers);
+            void copyDiagnostics(services.handlers);
           },
         }),
       ),
     );
   };
-  followSettings(await backend.handlers['hearth:settings:get']().catch(() => null));
+  followSettings(await services.handlers['hearth:settings:get']().catch(() => null));
 
-  openWindow(await openingTheme(backend.handlers));
+  openWindow(await openingTheme(services.handlers));
   reopenWindow = () => {
-    void openingTheme(backend.handlers).then(openWindow);
+    void openingTheme(services.handlers).then(openWindow);
   };
   app.on('activate', () => {
     if (windows.all().length === 0) reopenWindow?.();
   });
 }
 
-// Rebuilds the application menu (set in start(), once the backend is open).
+// Rebuilds the application menu (set in start(), once the services are open).
 let setApplicationMenu: (() => void) | null = null;
 
 // Theme and language follow the member's settings; the menu is rebuilt in a new language.

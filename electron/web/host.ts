@@ -50,8 +50,8 @@ export interface WebBackend {
 export interface WebHostOptions {
   /** The built renderer folder (out/renderer). */
   rendererDir: string;
-  /** Opens the backend; `emit` sends an event to every connected page. */
-  openBackend: (emit: EmitEvent) => Promise<WebBackend>;
+  /** Opens main's services (the request handlers); `emit` sends an event to every connected page. */
+  openServices: (emit: EmitEvent) => Promise<WebBackend>;
   /** 0 (the default) picks any free port. */
   port?: number;
   /** The address to listen on; 127.0.0.1 unless a test says otherwise. */
@@ -68,11 +68,11 @@ export interface WebHost {
   origin: string;
   token: string;
   port: number;
-  /** Answers running requests, closes every page, closes the backend. Idempotent. */
+  /** Answers running requests, closes every page, closes the services. Idempotent. */
   close(): Promise<void>;
 }
 
-/** Starts the host and its backend; rejects if the renderer is not built or the port is taken. */
+/** Starts the host and its services; rejects if the renderer is not built or the port is taken. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? toBase64Url(randomBytes(32));
@@ -97,7 +97,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     for (const session of sessions) session.sendFrame(frame);
   };
-  const backend = await options.openBackend(emit);
+  const services = await options.openServices(emit);
 
   let authority = '';
   let origin = '';
@@ -140,10 +140,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       ws.on('error', (error) => {
         log.warn('a bridge socket failed', { socket: label, error: String(error) });
       });
-      const session = openBridgeSession(ws, backend.handlers, label);
+      const session = openBridgeSession(ws, services.handlers, label);
       sessions.add(session);
       // A page that went away may have left a write running: keep its session until the
-      // write is answered, so close() still waits for it before closing the backend.
+      // write is answered, so close() still waits for it before closing the services.
       ws.on('close', () => {
         void session.drain().then(() => sessions.delete(session));
       });
@@ -163,7 +163,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       });
     });
   } catch (error) {
-    await backend.close();
+    await services.close();
     throw error;
   }
   server.on('error', (error) => {
@@ -194,7 +194,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }, 1000).unref();
     await stopped;
     sockets.close();
-    await backend.close();
+    await services.close();
   };
 
   return {

@@ -32,10 +32,10 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { consoleSink, setLogSink, teeSink } from '../../shared/log';
-import { createBackend } from '../main/services/backend';
+import { openHearthServices } from '../main/services/hearthServices';
 import { openLogFile } from '../main/services/log/logFile';
 import { FolderLockedError, lockDataFolder } from '../main/services/store/folderLock';
-import { lazyChromiumPrinter } from '../main/services/exports/chromiumPdf';
+import { lazyChromiumPrinter } from './chromiumPdf';
 import { downloadShell } from '../main/services/exports/saveShell';
 import { FileKeyVault } from '../main/services/keys/fileKeyVault';
 import { startRendezvous, type Rendezvous } from '../main/services/rendezvous';
@@ -109,9 +109,9 @@ async function main(): Promise<void> {
     givenToken !== undefined && givenToken !== '' ? givenToken : (kept?.token ?? freshToken());
   const keptPort = givenPort ?? kept?.port ?? 0;
 
-  // Filled in by openBackend, which the host calls before it resolves.
+  // Filled in by openServices, which the host calls before it resolves.
   const started: { rendezvous?: Rendezvous } = {};
-  const openBackend = async (emit: EmitEvent): Promise<WebBackend> => {
+  const openServices = async (emit: EmitEvent): Promise<WebBackend> => {
     const meeting = await startRendezvous({
       signalling: {
         ...(signallingHost === undefined ? {} : { host: signallingHost }),
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
     started.rendezvous = meeting;
     // PDFs are printed by headless Chromium when this machine has it (see chromiumPdf.ts).
     const printer = lazyChromiumPrinter();
-    const backend = await createBackend({
+    const services = await openHearthServices({
       dataDir,
       keyVault: FileKeyVault.inDataDir(dataDir),
       appInfo: { mode: 'browser', version, keyProtection: 'key-file' },
@@ -143,17 +143,17 @@ async function main(): Promise<void> {
       throw error;
     });
     return {
-      handlers: backend.handlers,
+      handlers: services.handlers,
       // Peers are told goodbye before the store flushes, which may take a moment.
       close: async () => {
         await meeting.close();
-        await backend.close();
+        await services.close();
         await printer.close();
       },
     };
   };
   const start = (port: number) =>
-    startWebHost({ rendererDir: resolve(values.renderer), port, token, openBackend });
+    startWebHost({ rendererDir: resolve(values.renderer), port, token, openServices });
   let host: WebHost;
   try {
     host = await start(keptPort);

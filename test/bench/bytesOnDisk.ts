@@ -9,7 +9,7 @@ import { cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { createBackend } from '../../electron/main/services/backend';
+import { openHearthServices } from '../../electron/main/services/hearthServices';
 import { FileKeyVault } from '../../electron/main/services/keys/fileKeyVault';
 import type { CircleId } from '../../shared/notebook/ids';
 
@@ -54,7 +54,7 @@ export async function measureDiskUse(dataDir: string, circleId: CircleId): Promi
   const copy = await mkdtemp(join(tmpdir(), 'hearth-bench-disk-'));
   try {
     await cp(dataDir, copy, { recursive: true });
-    const backend = await createBackend({
+    const backend = await openHearthServices({
       dataDir: copy,
       keyVault: FileKeyVault.inDataDir(copy),
       appInfo: { mode: 'browser', version: 'bench' },

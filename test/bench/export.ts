@@ -14,7 +14,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { storedCircleSource } from '../../electron/main/services/exports/circleSource';
-import { openChromiumPrinter } from '../../electron/main/services/exports/chromiumPdf';
+import { openChromiumPrinter } from '../../electron/web/chromiumPdf';
 import { fileBytes } from '../../electron/main/services/exports/saveShell';
 import { FileKeyVault } from '../../electron/main/services/keys/fileKeyVault';
 import { Store } from '../../electron/main/services/store/store';

@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { ANSWER_BUDGET } from '../../shared/sync/answerBudget';
-import { launchChromium } from '../e2e/chromium';
-import { HostProcess } from '../e2e/hostProcess';
+import { launchChromium } from '../helpers/chromium';
+import { HearthHost } from '../helpers/hearthHost';
 import {
   addMeeting,
   createCircle,
@@ -23,10 +23,10 @@ import {
   readInvite,
   startEntry,
   syncStatus,
-} from '../e2e/member';
+} from '../helpers/member';
 import { expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { REPO_ROOT } from '../e2e/hostProcess';
+import { REPO_ROOT } from '../helpers/repoRoot';
 import type { FloodTally } from './floodPeer';
 import { quantile } from './keystrokeLatency';
 
@@ -134,12 +134,12 @@ async function typeAndMeasure(ben: Page, ana: Page): Promise<number[]> {
 /** Runs the flood benchmark on the renderer in out/ (built by `npm run bench`). */
 export async function runFloodBench(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'hearth-flood-bench-'));
-  const anaHost = new HostProcess({ name: 'ana', dataDir: join(work, 'ana') });
-  const benHost = new HostProcess({ name: 'ben', dataDir: join(work, 'ben') });
+  const anaHost = new HearthHost({ name: 'ana', dataDir: join(work, 'ana') });
+  const benHost = new HearthHost({ name: 'ben', dataDir: join(work, 'ben') });
   const browser = await launchChromium();
   try {
     await Promise.all([anaHost.start(), benHost.start()]);
-    const open = async (host: HostProcess): Promise<Page> => {
+    const open = async (host: HearthHost): Promise<Page> => {
       const context = await browser.newContext();
       await context.grantPermissions(['camera', 'microphone'], { origin: host.origin });
       const page = await context.newPage();

@@ -17,7 +17,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as Y from 'yjs';
-import { createBackend, type Backend } from '../../electron/main/services/backend';
+import {
+  openHearthServices,
+  type HearthServices,
+} from '../../electron/main/services/hearthServices';
 import { FileKeyVault } from '../../electron/main/services/keys/fileKeyVault';
 import libraryJson from '../../resources/prompts/library.json';
 import type { InvokeHandlers } from '../../shared/ipc/contract';
@@ -154,7 +157,7 @@ async function generate(
   const started = performance.now();
   const random = seededRandom(SEED);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  let backend: Backend | null = await createBackend({
+  let backend: HearthServices | null = await openHearthServices({
     dataDir,
     keyVault: FileKeyVault.inDataDir(dataDir),
     appInfo: { mode: 'browser', version: 'bench' },
@@ -286,7 +289,7 @@ async function checkReadsBack(
   meetingCount: number,
 ): Promise<void> {
   if (entryId === null) throw new Error('no first entry was written');
-  const backend = await createBackend({
+  const backend = await openHearthServices({
     dataDir,
     keyVault: FileKeyVault.inDataDir(dataDir),
     appInfo: { mode: 'browser', version: 'bench' },

@@ -22,6 +22,7 @@ import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { REPO_ROOT } from '../helpers/repoRoot';
 import { seededRandom } from '../helpers/seededRandom';
 import { launchBrowser, startBrowserHost } from './browserHost';
 import { measureDiskUse } from './bytesOnDisk';
@@ -32,7 +33,6 @@ import { measureOpenTimes, type EditorTarget } from './openTime';
 import { runDoorBench } from './door/doorBench';
 import { runJoinBench, runSyncBench } from './sync/syncBench';
 
-const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const OPEN_RUNS = 6;
 const KEYSTROKES = 220;
 const GOALS = { openMs: 1500, paintP95Ms: 16.7, diskRatio: 1.6 };

@@ -5,7 +5,7 @@
  */
 import { expect, test } from './fixtures';
 import { seriousViolations } from './axe';
-import { addMeeting, affirmAgreements, createCircle, startEntry } from './member';
+import { addMeeting, affirmAgreements, createCircle, startEntry } from '../helpers/member';
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`the main screens have no serious accessibility problems in the ${scheme} theme`, async ({

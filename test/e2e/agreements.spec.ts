@@ -14,7 +14,7 @@ import {
   joinByPasting,
   readInvite,
   startEntry,
-} from './member';
+} from '../helpers/member';
 
 const gateHeading = (page: Page) => page.getByRole('heading', { level: 1, name: 'Our agreements' });
 

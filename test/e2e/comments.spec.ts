@@ -11,7 +11,7 @@ import {
   readInvite,
   startEntry,
   syncStatus,
-} from './member';
+} from '../helpers/member';
 
 test('Ben answers Ana’s entry with a comment under it, by keyboard, and takes it back', async ({
   hearth,

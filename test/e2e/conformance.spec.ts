@@ -13,7 +13,7 @@ import {
   readInvite,
   startEntry,
   waitUntilSaved,
-} from './member';
+} from '../helpers/member';
 
 test('a client written from the documents alone joins by invite, is refused in an entry it was not invited to, and writes there once invited', async ({
   peer,

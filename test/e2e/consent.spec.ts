@@ -21,7 +21,7 @@ import {
   startDraft,
   syncStatus,
   waitUntilSaved,
-} from './member';
+} from '../helpers/member';
 
 async function circleIdOf(peer: Peer): Promise<string> {
   const texts = await storedTexts(peer.host.dataDir);

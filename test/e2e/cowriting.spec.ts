@@ -13,7 +13,7 @@ import {
   readInvite,
   startEntry,
   syncStatus,
-} from './member';
+} from '../helpers/member';
 
 const editorOf = (peer: Peer, author: string) =>
   peer.page.getByRole('textbox', { name: `Entry by ${author}` });

@@ -8,7 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type Peer } from './fixtures';
-import { addMeeting, createCircle, waitUntilSaved } from './member';
+import { addMeeting, createCircle, waitUntilSaved } from '../helpers/member';
 
 async function cutOff(peer: Peer): Promise<string[]> {
   const asked: string[] = [];

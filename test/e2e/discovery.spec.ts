@@ -12,7 +12,7 @@ import {
   readInvite,
   startEntry,
   syncStatus,
-} from './member';
+} from '../helpers/member';
 
 test('two laptops find each other over mDNS and sync with no address in the invite', async ({
   hearth,

@@ -19,7 +19,7 @@ import {
   readInvite,
   startEntry,
   syncStatus,
-} from './member';
+} from '../helpers/member';
 
 test('a newcomer knocks on the open door, both screens show the same words, and they are let in', async ({
   hearth,

@@ -8,7 +8,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { addMeeting, createCircle, startEntry, waitUntilSaved } from './member';
+import { addMeeting, createCircle, startEntry, waitUntilSaved } from '../helpers/member';
 
 const TITLE = 'Something went wrong in this part of Hearth — your words are saved';
 

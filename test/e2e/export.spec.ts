@@ -14,7 +14,7 @@ import { DEFAULT_EXPORT_OPTIONS } from '../../shared/export/exportOptions';
 import { ALLOWED, FORBIDDEN, makeExportTestCircle } from '../helpers/exportCircle';
 import { pdfText } from '../helpers/pdfPrinting';
 import { expect, test } from './fixtures';
-import { makeNotebook } from './storedNotebook';
+import { makeNotebook } from '../helpers/storedNotebook';
 
 const PASSPHRASE = 'kettle lantern harbour';
 

@@ -34,7 +34,7 @@ import {
   type Page,
 } from '@playwright/test';
 import { BRIDGE_BEAT_CHANNEL, decodeFrame, type ResultMessage } from '../../shared/ipc/wire';
-import { HostProcess, type HostOptions } from './hostProcess';
+import { HearthHost, type HostOptions } from '../helpers/hearthHost';
 
 /** What one page's bridge socket has carried so far (decoded from the host's frames). */
 export interface BridgeTraffic {
@@ -49,7 +49,7 @@ export interface BridgeTraffic {
 /** One laptop in a test. */
 export interface Peer {
   name: string;
-  host: HostProcess;
+  host: HearthHost;
   context: BrowserContext;
   page: Page;
   bridge: BridgeTraffic;
@@ -67,9 +67,9 @@ export interface Hearth {
     name: string,
     prepare?: (dataDir: string) => Promise<void>,
     options?: Pick<HostOptions, 'discovery' | 'keepsAddress'>,
-  ): Promise<HostProcess>;
+  ): Promise<HearthHost>;
   /** Opens `host`'s page in a new browser context (or `context`) and waits for the bridge. */
-  openPage(host: HostProcess, name?: string, context?: BrowserContext): Promise<Peer>;
+  openPage(host: HearthHost, name?: string, context?: BrowserContext): Promise<Peer>;
   /** A new laptop: host, context and page. */
   openPeer(name: string): Promise<Peer>;
 }
@@ -77,7 +77,7 @@ export interface Hearth {
 /** Hearth's test, with the `hearth` room and one ready `peer`. */
 export const test = base.extend<{ hearth: Hearth; peer: Peer }>({
   hearth: async ({ browser }, use, testInfo) => {
-    const hosts: HostProcess[] = [];
+    const hosts: HearthHost[] = [];
     const contexts: BrowserContext[] = [];
     const hearth = createRoom(browser, hosts, contexts, (name) =>
       testInfo.outputPath('peers', name),
@@ -105,12 +105,12 @@ export const test = base.extend<{ hearth: Hearth; peer: Peer }>({
 });
 
 export { expect };
-export { launchChromium } from './chromium';
-export { HostProcess } from './hostProcess';
+export { launchChromium } from '../helpers/chromium';
+export { HearthHost } from '../helpers/hearthHost';
 
 function createRoom(
   browser: Browser,
-  hosts: HostProcess[],
+  hosts: HearthHost[],
   contexts: BrowserContext[],
   folderFor: (name: string) => string,
 ): Hearth {
@@ -119,14 +119,14 @@ function createRoom(
     const dataDir = folderFor(name);
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     await prepare?.(dataDir);
-    const host = new HostProcess({ name, dataDir, ...options });
+    const host = new HearthHost({ name, dataDir, ...options });
     hosts.push(host);
     await host.start();
     return host;
   };
 
   const openPage = async (
-    host: HostProcess,
+    host: HearthHost,
     name = host.options.name,
     given?: BrowserContext,
   ): Promise<Peer> => {

@@ -8,8 +8,8 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { addMeeting, createCircle, startEntry, waitUntilSaved } from './member';
-import { storedCircleIds, storedEntryTexts } from './storedNotebook';
+import { addMeeting, createCircle, startEntry, waitUntilSaved } from '../helpers/member';
+import { storedCircleIds, storedEntryTexts } from '../helpers/storedNotebook';
 
 const HOST_LOST =
   'Hearth has stopped running on this computer. What you type stays in this window and will be saved when Hearth is back.';

@@ -9,7 +9,13 @@
 import { execFileSync } from 'node:child_process';
 import type { Browser } from '@playwright/test';
 import { expect, launchChromium, test } from './fixtures';
-import { addMeeting, affirmAgreements, createCircle, startEntry, syncStatus } from './member';
+import {
+  addMeeting,
+  affirmAgreements,
+  createCircle,
+  startEntry,
+  syncStatus,
+} from '../helpers/member';
 
 test('a newcomer joins by holding the invite’s QR code up to the camera', async ({
   hearth,

@@ -3,7 +3,7 @@
  * search, and it is still there after a reload — on this laptop only.
  */
 import { expect, test } from './fixtures';
-import { createCircle, waitUntilSaved } from './member';
+import { createCircle, waitUntilSaved } from '../helpers/member';
 
 test('a member keeps a private journal entry, finds it by search, and finds it again after a reload', async ({
   peer,

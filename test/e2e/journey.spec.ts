@@ -11,7 +11,7 @@ import {
   entryStructure,
   startEntry,
   waitUntilSaved,
-} from './member';
+} from '../helpers/member';
 
 const EXPECTED = [
   'h1:What held me this week',

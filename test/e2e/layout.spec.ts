@@ -17,7 +17,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
-import { addMeeting, createCircle, startEntry, waitUntilSaved } from './member';
+import { addMeeting, createCircle, startEntry, waitUntilSaved } from '../helpers/member';
 
 interface Size {
   name: string;

@@ -9,7 +9,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { addMeeting, createCircle, readInvite, startEntry, waitUntilSaved } from './member';
+import {
+  addMeeting,
+  createCircle,
+  readInvite,
+  startEntry,
+  waitUntilSaved,
+} from '../helpers/member';
 
 // Unique enough never to appear by chance.
 const PHRASES = {

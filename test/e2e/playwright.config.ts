@@ -4,7 +4,7 @@
  * machine and every peer is a host process plus a browser context.
  */
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './chromium';
+import { chromiumLaunchOptions } from '../helpers/chromium';
 
 export default defineConfig({
   testDir: '.',

@@ -9,7 +9,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type Peer } from './fixtures';
-import { addMeeting, createCircle, joinByPasting, readInvite, syncStatus } from './member';
+import { addMeeting, createCircle, joinByPasting, readInvite, syncStatus } from '../helpers/member';
 
 const SKEW_MS = 7 * 60_000;
 

@@ -17,7 +17,7 @@ import {
   readInvite,
   startEntry,
   syncStatus,
-} from './member';
+} from '../helpers/member';
 
 const round = (peer: Peer) => peer.page.getByRole('region', { name: 'Check-in round' });
 const speakerLine = (peer: Peer) => round(peer).getByTestId('round-speaker');

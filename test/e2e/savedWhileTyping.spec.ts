@@ -7,7 +7,7 @@
  * test reads what a member could have seen, second by second, without timing anything.
  */
 import { expect, test } from './fixtures';
-import { addMeeting, createCircle, startEntry } from './member';
+import { addMeeting, createCircle, startEntry } from '../helpers/member';
 
 const TYPING_MS = 10_000;
 

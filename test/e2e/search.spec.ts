@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { addMeeting, createCircle, waitUntilSaved } from './member';
+import { addMeeting, createCircle, waitUntilSaved } from '../helpers/member';
 
 /** Writes an entry in the open meeting and shares it with the circle under the member's name. */
 async function writeAndShare(page: Page, text: string): Promise<void> {

@@ -15,7 +15,7 @@ import {
   setOffline,
   startEntry,
   syncStatus,
-} from './member';
+} from '../helpers/member';
 
 const editorOf = (peer: Peer, author: string) =>
   peer.page.getByRole('textbox', { name: `Entry by ${author}` });

@@ -14,8 +14,8 @@ import {
   startEntry,
   syncStatus,
   waitUntilSaved,
-} from './member';
-import { makeNotebook, storedEntryTexts, type MadeNotebook } from './storedNotebook';
+} from '../helpers/member';
+import { makeNotebook, storedEntryTexts, type MadeNotebook } from '../helpers/storedNotebook';
 
 test('a laptop that knows the room name but holds a wrong key never connects and reads nothing', async ({
   hearth,

@@ -16,7 +16,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { createBackend, type Backend } from '../../electron/main/services/backend';
+import {
+  openHearthServices,
+  type HearthServices,
+} from '../../electron/main/services/hearthServices';
 import { FileKeyVault } from '../../electron/main/services/keys/fileKeyVault';
 import { ITERATION_BOUNDS, sealBackupFile } from '../../shared/backup/backupFile';
 import { encodeBackupPayload } from '../../shared/backup/backupPayload';
@@ -41,9 +44,12 @@ import { folderPrint } from '../helpers/folderPrint';
 const PASSPHRASE = 'lantern kettle harbour seven';
 const ITERATIONS = ITERATION_BOUNDS.min;
 
-async function laptop(work: string, name: string): Promise<{ dataDir: string; backend: Backend }> {
+async function laptop(
+  work: string,
+  name: string,
+): Promise<{ dataDir: string; backend: HearthServices }> {
   const dataDir = join(work, name);
-  const backend = await createBackend({
+  const backend = await openHearthServices({
     dataDir,
     keyVault: FileKeyVault.inDataDir(dataDir),
     appInfo: { mode: 'browser', version: 'fuzz' },

@@ -22,7 +22,7 @@ import { bindHeadlessEntry, seedEntryBody } from '../../shared/notebook/headless
 import { LOCAL_ORIGIN } from '../../shared/notebook/origins';
 import type { DocId } from '../../shared/notebook/ids';
 import { MESSAGE_KIND, encodePeerMessage } from '../../shared/sync/peerProtocol';
-import { chromiumLaunchOptions } from '../e2e/chromium';
+import { chromiumLaunchOptions } from '../helpers/chromium';
 import { randomEntryEdit } from '../helpers/randomEntryEdits';
 import type { SeededRandom } from '../helpers/seededRandom';
 import { Tally, type FuzzTarget, type PreparedTarget } from './fuzzTarget';

@@ -1,9 +1,10 @@
 /**
- * N replicas of one circle on a {@link LoopbackNetwork}: each replica has its index
- * document behind a `CircleIndex`, and a headless Lexical editor bound to each of its
- * entry documents the moment that document is made (before any content reaches it, as
- * lexical#4999 requires). Client ids are derived from the replica and document, so a
- * seeded run makes the same Yjs structure every time.
+ * N replicas of one circle, each a laptop with the real CircleMesh, linked in memory by a
+ * {@link MeshNetwork}: each replica has its index document behind a `CircleIndex`, and a
+ * headless Lexical editor bound to each of its entry documents the moment that document
+ * is made (before any content reaches it, as lexical#4999 requires). Client ids are
+ * derived from the replica and document, so a seeded run makes the same Yjs structure
+ * every time.
  */
 import type { LexicalEditor } from 'lexical';
 import * as Y from 'yjs';
@@ -16,8 +17,8 @@ import {
 } from '../../shared/notebook/headlessEntry';
 import { INDEX_DOC_ID, type CircleId, type MemberId } from '../../shared/notebook/ids';
 import { LOCAL_ORIGIN } from '../../shared/notebook/origins';
-import { LoopbackNetwork } from './loopback';
-import type { SeededRandom } from './seededRandom';
+import { MeshNetwork } from './meshNetwork';
+import { seededRandom, type SeededRandom } from './seededRandom';
 
 /** Waits for a macrotask, so every Lexical update scheduled by a Yjs change has committed. */
 export function nextTask(): Promise<void> {
@@ -41,26 +42,34 @@ function hashOf(text: string): number {
 
 /** One circle replicated N times in memory. */
 export class CircleReplicas {
-  readonly network: LoopbackNetwork;
+  readonly network: MeshNetwork;
   private readonly indexes: CircleIndex[] = [];
   private readonly editors: Map<string, HeadlessEntry>[];
   private readonly makers = new Map<string, number>();
 
-  constructor(
+  /** N replicas, every one holding the founded circle's index. */
+  static async found(size: number, random: SeededRandom): Promise<CircleReplicas> {
+    const circle = new CircleReplicas(size, random);
+    await circle.settle();
+    return circle;
+  }
+
+  // Frames wait for `network.deliver()` or `settle()`: nothing moves by itself.
+  private constructor(
     readonly size: number,
     random: SeededRandom,
-    options: { manual?: boolean } = {},
   ) {
     this.editors = Array.from({ length: size }, () => new Map<string, HeadlessEntry>());
-    this.network = new LoopbackNetwork(size, {
-      manual: options.manual ?? false,
-      onDocCreated: (replica, docId, ydoc) => {
-        // Yjs orders concurrent inserts by client id: fixed ids make a seed replayable.
-        ydoc.clientID = ((hashOf(docId) % 100_000) * 64 + replica + 1) >>> 0;
-        if (docId !== INDEX_DOC_ID) this.editors[replica]!.set(docId, bindHeadlessEntry(ydoc));
-      },
-    });
     const founder = seededId<MemberId>(random);
+    // Drawn apart from `random`, so a seed makes the same circle as it always did.
+    const laptopMembers = Array.from({ length: size }, (_, replica) =>
+      replica === 0 ? founder : seededId<MemberId>(seededRandom(replica)),
+    );
+    this.network = new MeshNetwork(size, laptopMembers, (replica, docId, ydoc) => {
+      // Yjs orders concurrent inserts by client id: fixed ids make a seed replayable.
+      ydoc.clientID = ((hashOf(docId) % 100_000) * 64 + replica + 1) >>> 0;
+      if (docId !== INDEX_DOC_ID) this.editors[replica]!.set(docId, bindHeadlessEntry(ydoc));
+    });
     for (let replica = 0; replica < size; replica++) {
       const ydoc = this.network.doc(replica, INDEX_DOC_ID);
       this.indexes.push(
@@ -79,7 +88,7 @@ export class CircleReplicas {
           : new CircleIndex(ydoc),
       );
     }
-    this.network.deliver();
+    this.network.connectAll();
   }
 
   /** Replica `replica`'s index. */
@@ -93,8 +102,9 @@ export class CircleReplicas {
   }
 
   /**
-   * Makes entry `entryId` on replica `replica` with its first paragraph, as
-   * CircleSession.createEntry does. The seed is written through its own document and
+   * Makes entry `entryId`'s document on replica `replica` with its first paragraph, as
+   * CircleSession.createEntry does (after the index names the entry: peers refuse a
+   * document it does not name). The seed is written through its own document and
    * applied as a whole: Lexical's binding keeps its node on each Yjs type, so a second
    * binding writing into a document that an editor is bound to leaves that editor
    * showing a paragraph twice.
@@ -133,13 +143,16 @@ export class CircleReplicas {
    * delivers data-channel messages; otherwise all of them go in one synchronous batch.
    */
   async settle(options: { oneMessagePerTask?: boolean } = {}): Promise<void> {
-    this.network.connectAll(options.oneMessagePerTask !== true);
+    const limit = options.oneMessagePerTask === true ? 1 : Number.POSITIVE_INFINITY;
     for (let round = 0; round < 100_000; round++) {
+      // Links a mesh closed on a refusal are made again, as the app redials.
+      this.network.connectAll();
+      this.network.deliver(limit);
+      await this.network.idle();
       await nextTask();
       if (this.network.pending === 0) return;
-      this.network.deliver(options.oneMessagePerTask === true ? 1 : Number.POSITIVE_INFINITY);
     }
-    throw new Error(`the network did not settle: ${this.network.pending} messages pending`);
+    throw new Error(`the network did not settle: ${this.network.pending} frames in flight`);
   }
 
   /** Unbinds the editors, stops the indexes and destroys every document. */

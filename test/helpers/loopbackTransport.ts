@@ -3,7 +3,9 @@
  * connection per pair, binary, reliable and ordered, as the renderer's channels are.
  *
  * Frames wait in a FIFO per direction until `settle()` (or `deliver()`) hands them over,
- * so tests decide when the network moves and updates can cross in flight. Every frame is
+ * so tests decide when the network moves and updates can cross in flight;
+ * `deliverInOrder()` hands over the oldest frames first across all connections, so a
+ * frame never arrives before one sent ahead of it that it may depend on. Every frame is
  * recorded with its size. A channel closed by a mesh (protocol error) or cut by the test
  * drops what is in flight and removes the peer on both sides, as a closed link would.
  */
@@ -19,7 +21,8 @@ export interface LoopbackLaptop {
 interface Direction {
   from: LoopbackLaptop;
   to: LoopbackLaptop;
-  queue: Uint8Array[];
+  /** Frames in flight, each with its place in the order of all frames sent. */
+  queue: { sent: number; frame: Uint8Array }[];
   /** The receiving session, once the connection is up. */
   receiver: PeerSession | null;
 }
@@ -70,7 +73,7 @@ export class LoopbackTransport {
           bytes: frame.length,
         });
         // A copy, as a real channel delivers its own buffer.
-        direction.queue.push(new Uint8Array(frame));
+        direction.queue.push({ sent: this.sent.length, frame: new Uint8Array(frame) });
       },
       close: cut,
     });
@@ -90,13 +93,41 @@ export class LoopbackTransport {
     let delivered = 0;
     for (const direction of [...this.directions]) {
       const frames = direction.queue.splice(0);
-      for (const frame of frames) {
+      for (const { frame } of frames) {
         if (!this.directions.has(direction)) break;
         direction.receiver?.receive(frame);
         delivered++;
       }
     }
     return delivered;
+  }
+
+  /**
+   * Delivers up to `limit` frames in the order they were sent over all connections
+   * (including frames sent meanwhile); returns how many.
+   */
+  deliverInOrder(limit = Number.POSITIVE_INFINITY): number {
+    let delivered = 0;
+    while (delivered < limit) {
+      let oldest: Direction | null = null;
+      for (const direction of this.directions) {
+        const head = direction.queue[0];
+        if (head !== undefined && (oldest === null || head.sent < oldest.queue[0]!.sent)) {
+          oldest = direction;
+        }
+      }
+      if (oldest === null) break;
+      oldest.receiver?.receive(oldest.queue.shift()!.frame);
+      delivered++;
+    }
+    return delivered;
+  }
+
+  /** How many frames are in flight. */
+  get pending(): number {
+    let frames = 0;
+    for (const direction of this.directions) frames += direction.queue.length;
+    return frames;
   }
 
   /** Delivers and lets every session work until nothing is in flight or being handled. */

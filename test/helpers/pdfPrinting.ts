@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { openChromiumPrinter } from '../../electron/main/services/exports/chromiumPdf';
+import { openChromiumPrinter } from '../../electron/web/chromiumPdf';
 
 const run = promisify(execFile);
 

@@ -102,11 +102,12 @@ export function randomIndexOp(
   }
   if (kind === 'entry') {
     const entryId = seededId<EntryId>(random);
-    circle.seedEntry(replica, entryId);
     const anonymous = random.chance(0.2);
     const authorId = anonymous ? null : random.pick([...members.keys()]);
     const visibility = anonymous ? 'anonymous' : 'circle';
+    // The record first, as the app writes it: peers refuse a document the index does not name.
     index.addEntry({ meetingId: meeting.id, authorId, visibility }, now, entryId);
+    circle.seedEntry(replica, entryId);
     return 'add entry';
   }
   const existing = random.chance(0.5) ? random.pick([...members.values()]) : null;

@@ -13,7 +13,7 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { SIGNALLING_PORT } from './laptopHost';
+import { SIGNALLING_PORT } from './laptop';
 import { MDNS_GROUP, ROOM_SUBNET, VPN_LINK, type RoomNetwork } from './topology';
 
 const run = promisify(execFile);

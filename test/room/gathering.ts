@@ -2,7 +2,7 @@
  * The opening of the meeting, done on screen as members do it: the founder makes the
  * circle and the meeting and shows the invite; the others paste it in and affirm the
  * agreements; everyone starts an entry of their own; members react to each other's
- * entries. The same steps as test/e2e/member.ts, with waits long enough for a 2-core
+ * entries. The same steps as test/helpers/member.ts, with waits long enough for a 2-core
  * machine running a whole room (outside Playwright's runner every wait is 5 s).
  */
 import { expect, type Page } from '@playwright/test';

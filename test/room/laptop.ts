@@ -14,11 +14,16 @@
 import { appendFileSync, chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM_FLAGS, SYSTEM_CHROMIUM } from '../e2e/chromium';
-import { LaptopHost } from './laptopHost';
+import { CHROMIUM_FLAGS, SYSTEM_CHROMIUM } from '../helpers/chromium';
+import { HearthHost } from '../helpers/hearthHost';
 import { linkProbeScript } from './linkProbe';
 import { savedProbeScript, skewedClockScript } from './screen';
 import type { LaptopSeat } from './topology';
+
+/** Each laptop has its own namespace, so every host can use the same ports. */
+const PAGE_PORT = 8080;
+/** Hearth's default endpoint port; given explicitly so a restart fails rather than moves. */
+export const SIGNALLING_PORT = 4455;
 
 /** How to set up one laptop. */
 export interface LaptopOptions {
@@ -34,7 +39,7 @@ export interface LaptopOptions {
 
 /** A laptop in the room. */
 export class Laptop {
-  readonly host: LaptopHost;
+  readonly host: HearthHost;
   readonly dataDir: string;
   /** This laptop's folder in the run: data, host.log, page.log. */
   readonly folder: string;
@@ -51,12 +56,19 @@ export class Laptop {
     this.folder = folder;
     this.dataDir = join(folder, 'data');
     mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
-    this.host = new LaptopHost({
+    const logFile = join(folder, 'host.log');
+    // As a member runs it: the endpoint on every address of its namespace (here its one
+    // 10.77.0.x besides 127.0.0.1), following the interfaces, and mDNS discovery on.
+    this.host = new HearthHost({
       name: this.label,
-      namespace: options.seat.namespace,
       dataDir: this.dataDir,
       rendererDir: options.rendererDir,
-      logFile: join(folder, 'host.log'),
+      commandPrefix: ['ip', 'netns', 'exec', options.seat.namespace],
+      signallingHost: null,
+      discovery: true,
+      port: PAGE_PORT,
+      signallingPort: SIGNALLING_PORT,
+      logSink: (text) => appendFileSync(logFile, text),
     });
   }
 

@@ -18,8 +18,8 @@
 import { existsSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SYSTEM_CHROMIUM } from '../e2e/chromium';
-import { REPO_ROOT } from '../e2e/hostProcess';
+import { SYSTEM_CHROMIUM } from '../helpers/chromium';
+import { REPO_ROOT } from '../helpers/repoRoot';
 import { seedFromEnvironment } from '../helpers/seededRandom';
 import { MIN_LAPTOPS } from './plan';
 import { printReport, writeReport, type RoomRun } from './report';

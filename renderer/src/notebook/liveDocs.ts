@@ -89,12 +89,16 @@ export class LiveDocs {
   async remove(docId: DocId): Promise<void> {
     if (this.removed.has(docId)) return;
     this.removed.add(docId);
-    this.persistence.get(docId)?.abandon();
+    const persistence = this.persistence.get(docId);
+    persistence?.abandon();
     this.persistence.delete(docId);
     const ydoc = await this.loading.get(docId)?.catch(() => null);
     this.loading.delete(docId);
     this.loaded.delete(docId);
     ydoc?.destroy();
+    // Writes already handed over (gathered for the next turn) land before the removal,
+    // else one written in the same turn as the withdrawal would make the files again.
+    await persistence?.settled();
     await this.api.docs.remove(this.folderId, docId);
   }
 

@@ -10,7 +10,7 @@
 import { cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { HostProcess } from '../../e2e/hostProcess';
+import { HearthHost } from '../../helpers/hearthHost';
 import type { OneYearCircle } from '../oneYearCircle';
 
 const AGREE = 'I agree to hold these agreements';
@@ -32,11 +32,11 @@ async function laptop(
   name: string,
   rendererDir: string,
   prepare?: (dataDir: string) => Promise<void>,
-): Promise<{ host: HostProcess; context: BrowserContext; page: Page }> {
+): Promise<{ host: HearthHost; context: BrowserContext; page: Page }> {
   const dataDir = join(root, name);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   await prepare?.(dataDir);
-  const host = new HostProcess({ name, dataDir, rendererDir, discovery: true });
+  const host = new HearthHost({ name, dataDir, rendererDir, discovery: true });
   await host.start();
   const context = await browser.newContext();
   await context.grantPermissions(['camera', 'microphone'], { origin: host.origin });

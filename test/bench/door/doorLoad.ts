@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { DoorState } from '../../../shared/ipc/contract';
 import { decodeFrame } from '../../../shared/ipc/wire';
-import { HostProcess, REPO_ROOT } from '../../e2e/hostProcess';
-import { addMeeting, createCircle, startEntry } from '../../e2e/member';
+import { HearthHost } from '../../helpers/hearthHost';
+import { REPO_ROOT } from '../../helpers/repoRoot';
+import { addMeeting, createCircle, startEntry } from '../../helpers/member';
 
 /** What the load run measured. */
 export interface DoorLoadResult {
@@ -58,7 +59,7 @@ export async function measureDoorLoad(
 ): Promise<DoorLoadResult> {
   const dataDir = join(root, 'facilitator');
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const host = new HostProcess({ name: 'facilitator', dataDir, rendererDir, discovery: true });
+  const host = new HearthHost({ name: 'facilitator', dataDir, rendererDir, discovery: true });
   await host.start();
   const context = await browser.newContext();
   try {

@@ -3,14 +3,14 @@
  * browser-mode host process per laptop (its own data folder; its signalling endpoint on
  * 127.0.0.1; no mDNS) and one browser context per laptop, so pages share nothing, not
  * even a BroadcastChannel. Every page gets the probe (./page/syncProbe.ts) first.
- * Members act through the screen, with the end-to-end tests' steps (test/e2e/member.ts).
+ * Members act through the screen, with the end-to-end tests' steps (test/helpers/member.ts).
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { HostProcess } from '../../e2e/hostProcess';
-import { joinByPasting, syncStatus } from '../../e2e/member';
+import { HearthHost } from '../../helpers/hearthHost';
+import { joinByPasting, syncStatus } from '../../helpers/member';
 
 /** The button a member clicks to affirm the circle's agreements. */
 export const AGREE = 'I agree to hold these agreements';
@@ -21,7 +21,7 @@ export const MESH_TIMEOUT_MS = 90_000;
 /** One laptop: host, browser context and page. */
 export interface Laptop {
   name: string;
-  host: HostProcess;
+  host: HearthHost;
   context: BrowserContext;
   page: Page;
 }
@@ -39,11 +39,11 @@ export async function startHost(
   place: RoomPlace,
   name: string,
   prepare?: (dataDir: string) => Promise<void>,
-): Promise<HostProcess> {
+): Promise<HearthHost> {
   const dataDir = join(place.root, name);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   await prepare?.(dataDir);
-  const host = new HostProcess({
+  const host = new HearthHost({
     name,
     dataDir,
     ...(place.rendererDir === undefined ? {} : { rendererDir: place.rendererDir }),
@@ -55,7 +55,7 @@ export async function startHost(
 /** Opens `host`'s page in a new context of `browser`, with the probe installed. */
 export async function openLaptop(
   browser: Browser,
-  host: HostProcess,
+  host: HearthHost,
   probeScript: string,
 ): Promise<Laptop> {
   const context = await browser.newContext();

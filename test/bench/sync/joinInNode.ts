@@ -9,7 +9,7 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBackend } from '../../../electron/main/services/backend';
+import { openHearthServices } from '../../../electron/main/services/hearthServices';
 import { FileKeyVault } from '../../../electron/main/services/keys/fileKeyVault';
 import type { MemberId } from '../../../shared/notebook/ids';
 import { CircleMesh } from '../../../shared/sync/circleMesh';
@@ -23,7 +23,7 @@ const stored = new Map<string, Uint8Array>();
 try {
   await cp(circle.dataDir, join(work, 'data'), { recursive: true });
   const dataDir = join(work, 'data');
-  const backend = await createBackend({
+  const backend = await openHearthServices({
     dataDir,
     keyVault: FileKeyVault.inDataDir(dataDir),
     appInfo: { mode: 'browser', version: 'bench' },

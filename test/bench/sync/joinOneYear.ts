@@ -23,8 +23,8 @@
 import { cp } from 'node:fs/promises';
 import { expect } from '@playwright/test';
 import type { Browser } from 'playwright-core';
-import { storedEntryTexts } from '../../e2e/storedNotebook';
-import { readInvite } from '../../e2e/member';
+import { storedEntryTexts } from '../../helpers/storedNotebook';
+import { readInvite } from '../../helpers/member';
 import type { OneYearCircle } from '../oneYearCircle';
 import { startProfiler } from './cpuProfile';
 import type { FloorServer } from './floorServer';

@@ -18,7 +18,13 @@
  */
 import { expect } from '@playwright/test';
 import type { Page } from 'playwright-core';
-import { addMeeting, setOffline, startEntry, syncStatus, waitUntilSaved } from '../../e2e/member';
+import {
+  addMeeting,
+  setOffline,
+  startEntry,
+  syncStatus,
+  waitUntilSaved,
+} from '../../helpers/member';
 import { startProfiler, type PageProfiler } from './cpuProfile';
 import type { FloorPeer } from './floorRoom';
 import { ANY_ENTRY_EDITOR, entryEditor, waitForMesh, type Laptop } from './hearthRoom';

@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../e2e/hostProcess';
+import { REPO_ROOT } from '../../helpers/repoRoot';
 import { INTERNET } from './hybridTopology';
 
 /** The relay and signalling ports (not coturn's defaults, so no system coturn collides). */

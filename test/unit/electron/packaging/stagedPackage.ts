@@ -8,18 +8,18 @@
  *
  * It packs this repository (so electron-builder collects the production dependencies
  * from its node_modules exactly as `npm run package` does) with one change to the file
- * rules: the build comes from a fresh electron-vite build in a folder of its own, not
- * out/, which an end-to-end run may be rebuilding meanwhile. (A copied project with a
+ * rules: the build is this test run's own (test/helpers/builtApp.ts), not whatever out/
+ * holds. (A copied project with a
  * linked node_modules is not the same: electron-builder then misses transitive
  * dependencies.)
  */
-import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FuseV1Options } from '@electron/fuses';
 import { Arch, Platform, build } from 'electron-builder';
 import { builderConfig, freshBuilderConfig } from '../../../../electron/packaging/builderConfig';
+import { builtApp } from '../../../helpers/builtApp';
 
 /** The repository root. */
 export const ROOT = resolve(import.meta.dirname, '../../../..');
@@ -123,14 +123,7 @@ export async function packStaged(platform: 'linux' | 'mac'): Promise<StagedPacka
   const electronDist = join(stage, 'electron');
   const output = join(stage, 'dist');
   await mkdir(electronDist);
-  const outDir = join(stage, 'out');
-  const built = spawnSync('npx', ['electron-vite', 'build', '--outDir', outDir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (built.status !== 0) {
-    throw new Error(`electron-vite build failed:\n${built.stdout}\n${built.stderr}`);
-  }
+  const outDir = await builtApp();
   if (platform === 'linux') {
     await writeFile(join(electronDist, 'electron'), standInElectronBinary(), { mode: 0o755 });
   } else {

@@ -25,7 +25,7 @@ import {
 import { buildWindowOptions } from '../../../../electron/main/window';
 import { createCameraGate } from '../../../../electron/main/cameraGate';
 import { APP_PAGE, captureLogs } from '../fakes';
-import { buildBundles, setTo, type BuiltBundles } from './builtBundles';
+import { readBuiltBundles, setTo, type BuiltBundles } from './builtBundles';
 
 const windows = [
   [
@@ -44,13 +44,10 @@ let logs: ReturnType<typeof captureLogs>;
 
 beforeAll(async () => {
   logs = captureLogs();
-  bundles = await buildBundles();
+  bundles = await readBuiltBundles();
 }, 120_000);
 
-afterAll(async () => {
-  logs.restore();
-  await bundles.dispose();
-});
+afterAll(() => logs.restore());
 
 describe('1. only secure content is loaded', () => {
   it('loads the page from the secure app:// scheme, and the policy names no http(s) source', () => {

@@ -5,11 +5,11 @@
  * denied. They run wherever Electron's app binary is installed (node_modules/electron/dist
  * or ELECTRON_EXEC_PATH); elsewhere every test here is skipped, and the run says why.
  *
- * The app is built into node_modules/.cache (its bundles import packages from the
- * project's node_modules) and started with its own config folder. Note: like the real
+ * The app is this run's build (test/helpers/builtApp.ts, inside the repository: its
+ * bundles import packages from the project's node_modules), started with its own config
+ * folder. Note: like the real
  * app, it starts its signalling endpoint on loopback and the machine's LAN addresses.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,6 +17,7 @@ import { _electron, type ElectronApplication, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findElectronBinary, hasDisplay } from '../../../../electron/cli/electronBinary';
 import { CONTENT_SECURITY_POLICY } from '../../../../electron/main/contentSecurityPolicy';
+import { builtApp } from '../../../helpers/builtApp';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
 const binary = findElectronBinary(join(ROOT, 'node_modules/electron'));
@@ -32,12 +33,7 @@ describe.skipIf(binary === null)(`Electron runtime checks (skipped where ${SKIP_
   let configDir = '';
 
   beforeAll(async () => {
-    const outDir = join(ROOT, 'node_modules/.cache/hearth-electron-runtime');
-    const built = spawnSync('npx', ['electron-vite', 'build', '--outDir', outDir], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    if (built.status !== 0) throw new Error(`electron-vite build failed:\n${built.stderr}`);
+    const outDir = await builtApp();
     configDir = await mkdtemp(join(tmpdir(), 'hearth-electron-runtime-'));
     app = await _electron.launch({
       executablePath: binary!,

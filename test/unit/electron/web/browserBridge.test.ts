@@ -32,7 +32,7 @@ async function startHost(port = 0, token?: string): Promise<WebHost> {
     rendererDir: folder,
     port,
     ...(token === undefined ? {} : { token }),
-    openBackend: (emit) => Promise.resolve((backend = createMemoryBackend(emit))),
+    openServices: (emit) => Promise.resolve((backend = createMemoryBackend(emit))),
   });
 }
 

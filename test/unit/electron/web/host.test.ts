@@ -27,7 +27,7 @@ beforeEach(async () => {
   await writeFile(join(folder, 'index.html'), '<!doctype html><title>Hearth</title>');
   host = await startWebHost({
     rendererDir: folder,
-    openBackend: (emit) => Promise.resolve((backend = createMemoryBackend(emit))),
+    openServices: (emit) => Promise.resolve((backend = createMemoryBackend(emit))),
   });
 });
 
@@ -248,7 +248,7 @@ describe('starting the host', () => {
     await expect(
       startWebHost({
         rendererDir: join(folder, 'nowhere'),
-        openBackend: (emit) => Promise.resolve(createMemoryBackend(emit)),
+        openServices: (emit) => Promise.resolve(createMemoryBackend(emit)),
       }),
     ).rejects.toThrow(/electron-vite build/);
   });
@@ -258,7 +258,7 @@ describe('starting the host', () => {
     const second = await startWebHost({
       rendererDir: folder,
       token,
-      openBackend: (emit) => Promise.resolve(createMemoryBackend(emit)),
+      openServices: (emit) => Promise.resolve(createMemoryBackend(emit)),
     });
     expect(second.url).toContain(`#token=${token}`);
     await second.close();
@@ -266,7 +266,7 @@ describe('starting the host', () => {
       startWebHost({
         rendererDir: folder,
         token: 'short',
-        openBackend: (emit) => Promise.resolve(createMemoryBackend(emit)),
+        openServices: (emit) => Promise.resolve(createMemoryBackend(emit)),
       }),
     ).rejects.toThrow(/43 base64url/);
   });

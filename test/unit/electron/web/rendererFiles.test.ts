@@ -25,7 +25,7 @@ beforeEach(async () => {
   await symlink(join(folder, 'secret.txt'), join(rendererDir, 'link-out.txt'));
   host = await startWebHost({
     rendererDir,
-    openBackend: (emit) => Promise.resolve(createMemoryBackend(emit)),
+    openServices: (emit) => Promise.resolve(createMemoryBackend(emit)),
   });
 });
 

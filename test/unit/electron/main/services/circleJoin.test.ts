@@ -7,10 +7,13 @@ import { toBase64Url } from '../../../../../shared/crypto/base64url';
 import { randomBytes } from '../../../../../shared/crypto/random';
 import { newId, type CircleId } from '../../../../../shared/notebook/ids';
 import { setLogSink } from '../../../../../shared/log';
-import { createBackend, type Backend } from '../../../../../electron/main/services/backend';
+import {
+  openHearthServices,
+  type HearthServices,
+} from '../../../../../electron/main/services/hearthServices';
 import { FileKeyVault } from '../../../../../electron/main/services/keys/fileKeyVault';
 
-const backends: Backend[] = [];
+const backends: HearthServices[] = [];
 let dataDir = '';
 let restoreLog = (): void => undefined;
 
@@ -25,8 +28,8 @@ afterEach(async () => {
   restoreLog();
 });
 
-async function start(now: () => number = Date.now): Promise<Backend['handlers']> {
-  const backend = await createBackend({
+async function start(now: () => number = Date.now): Promise<HearthServices['handlers']> {
+  const backend = await openHearthServices({
     dataDir,
     keyVault: FileKeyVault.inDataDir(dataDir),
     appInfo: { mode: 'browser', version: '0.1.0' },

@@ -7,13 +7,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createBackend, type Backend } from '../../../../../electron/main/services/backend';
+import {
+  openHearthServices,
+  type HearthServices,
+} from '../../../../../electron/main/services/hearthServices';
 import { FileKeyVault } from '../../../../../electron/main/services/keys/fileKeyVault';
 import type { Settings } from '../../../../../shared/ipc/contract';
 import { setLogSink } from '../../../../../shared/log';
 
 let dataDir = '';
-let backend: Backend | null = null;
+let backend: HearthServices | null = null;
 let restoreLog = (): void => undefined;
 
 beforeEach(async () => {
@@ -30,7 +33,7 @@ afterEach(async () => {
 describe('the desktop hooks of the backend', () => {
   it('copies diagnostics on the desktop: versions, settings, the log’s last lines, no secrets', async () => {
     const writeText = vi.fn<(text: string) => void>();
-    backend = await createBackend({
+    backend = await openHearthServices({
       dataDir,
       keyVault: FileKeyVault.inDataDir(dataDir),
       appInfo: {
@@ -71,7 +74,7 @@ describe('the desktop hooks of the backend', () => {
   });
 
   it('hands diagnostics back for the page to copy in browser mode', async () => {
-    backend = await createBackend({
+    backend = await openHearthServices({
       dataDir,
       keyVault: FileKeyVault.inDataDir(dataDir),
       appInfo: { mode: 'browser', version: '0.1.0', keyProtection: 'key-file' },
@@ -84,7 +87,7 @@ describe('the desktop hooks of the backend', () => {
 
   it('tells main every settings change, so the native theme and the menus follow', async () => {
     const seen: Settings[] = [];
-    backend = await createBackend({
+    backend = await openHearthServices({
       dataDir,
       keyVault: FileKeyVault.inDataDir(dataDir),
       appInfo: { mode: 'desktop', version: '0.1.0' },
@@ -102,7 +105,7 @@ describe('the desktop hooks of the backend', () => {
 
   it('passes the keep-awake request to main, and does nothing without a keeper', async () => {
     const keepAwake = vi.fn<(awake: boolean) => void>();
-    backend = await createBackend({
+    backend = await openHearthServices({
       dataDir,
       keyVault: FileKeyVault.inDataDir(dataDir),
       appInfo: { mode: 'desktop', version: '0.1.0' },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SignallingEndpoint } from '../../../../../shared/ipc/contract';
-import { createBackend } from '../../../../../electron/main/services/backend';
+import { openHearthServices } from '../../../../../electron/main/services/hearthServices';
 import { FileKeyVault } from '../../../../../electron/main/services/keys/fileKeyVault';
 import {
   mdnsInterfacesFor,
@@ -78,7 +78,7 @@ describe('the rendezvous', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'hearth-rendezvous-'));
     try {
       const a = await rendezvous();
-      const backend = await createBackend({
+      const backend = await openHearthServices({
         dataDir,
         keyVault: FileKeyVault.inDataDir(dataDir),
         appInfo: { mode: 'browser', version: '0.1.0' },
@@ -89,7 +89,7 @@ describe('the rendezvous', () => {
         { url: `ws://127.0.0.1:${a.endpoint.port}`, source: 'this-laptop' },
       ]);
       await backend.close();
-      const alone = await createBackend({
+      const alone = await openHearthServices({
         dataDir,
         keyVault: FileKeyVault.inDataDir(dataDir),
         appInfo: { mode: 'browser', version: '0.1.0' },

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createBackend, type Backend } from '../../../../../../electron/main/services/backend';
+import {
+  openHearthServices,
+  type HearthServices,
+} from '../../../../../../electron/main/services/hearthServices';
 import { FileKeyVault } from '../../../../../../electron/main/services/keys/fileKeyVault';
 import type { SaveShell } from '../../../../../../electron/main/services/exports/saveShell';
 import { BACKUP_ITERATIONS, openBackupFile } from '../../../../../../shared/backup/backupFile';
@@ -15,12 +18,12 @@ import { folderPrint } from '../../../../../helpers/folderPrint';
 
 const PASSPHRASE = 'lantern kettle harbour seven';
 const dirs: string[] = [];
-const backends: Backend[] = [];
+const backends: HearthServices[] = [];
 
-async function laptop(): Promise<{ dataDir: string; backend: Backend }> {
+async function laptop(): Promise<{ dataDir: string; backend: HearthServices }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hearth-backup-'));
   dirs.push(dataDir);
-  const backend = await createBackend({
+  const backend = await openHearthServices({
     dataDir,
     keyVault: FileKeyVault.inDataDir(dataDir),
     appInfo: { mode: 'browser', version: 'test' },
@@ -37,7 +40,7 @@ afterEach(async () => {
 });
 
 // Every file under the data folder with the hash of its bytes: "nothing changed" means equal.
-async function circleWithEntries(backend: Backend): Promise<CircleSummary> {
+async function circleWithEntries(backend: HearthServices): Promise<CircleSummary> {
   const { handlers } = backend;
   const summary = await handlers['hearth:circles:create']({
     name: 'Harbour circle',
@@ -72,7 +75,10 @@ function downloaded(outcome: SaveOutcome): Uint8Array {
 }
 
 // Each document's state, re-encoded from a fresh Y.Doc so equal content gives equal bytes.
-async function allDocs(backend: Backend, circle: CircleSummary): Promise<Map<DocId, Uint8Array>> {
+async function allDocs(
+  backend: HearthServices,
+  circle: CircleSummary,
+): Promise<Map<DocId, Uint8Array>> {
   const opened = await backend.handlers['hearth:circles:open'](circle.id);
   const out = new Map<DocId, Uint8Array>();
   for (const docId of opened.docIds) {
@@ -112,7 +118,7 @@ describe('circle backup', () => {
   it('writes backups with 600,000 PBKDF2 iterations by default', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'hearth-backup-'));
     dirs.push(dataDir);
-    const backend = await createBackend({
+    const backend = await openHearthServices({
       dataDir,
       keyVault: FileKeyVault.inDataDir(dataDir),
       appInfo: { mode: 'browser', version: 'test' },
@@ -196,7 +202,7 @@ describe('circle backup', () => {
     };
     const dataDir = await mkdtemp(join(tmpdir(), 'hearth-backup-'));
     dirs.push(dataDir);
-    const desktop = await createBackend({
+    const desktop = await openHearthServices({
       dataDir,
       keyVault: FileKeyVault.inDataDir(dataDir),
       appInfo: { mode: 'desktop', version: 'test' },

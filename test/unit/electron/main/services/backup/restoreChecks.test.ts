@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createBackend, type Backend } from '../../../../../../electron/main/services/backend';
+import {
+  openHearthServices,
+  type HearthServices,
+} from '../../../../../../electron/main/services/hearthServices';
 import { FileKeyVault } from '../../../../../../electron/main/services/keys/fileKeyVault';
 import { ITERATION_BOUNDS, sealBackupFile } from '../../../../../../shared/backup/backupFile';
 import { encodeBackupPayload } from '../../../../../../shared/backup/backupPayload';
@@ -15,7 +18,7 @@ import { folderPrint } from '../../../../../helpers/folderPrint';
 
 const PASSPHRASE = 'lantern kettle harbour seven';
 const dirs: string[] = [];
-const backends: Backend[] = [];
+const backends: HearthServices[] = [];
 
 afterEach(async () => {
   for (const backend of backends.splice(0)) await backend.close().catch(() => undefined);
@@ -72,7 +75,7 @@ describe('restoring a backup whose documents were changed (found by test/fuzz/ba
       try {
         const dataDir = await mkdtemp(join(tmpdir(), 'hearth-restore-'));
         dirs.push(dataDir);
-        const backend = await createBackend({
+        const backend = await openHearthServices({
           dataDir,
           keyVault: FileKeyVault.inDataDir(dataDir),
           appInfo: { mode: 'browser', version: 'test' },

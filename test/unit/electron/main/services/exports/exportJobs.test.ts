@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createBackend, type Backend } from '../../../../../../electron/main/services/backend';
+import {
+  openHearthServices,
+  type HearthServices,
+} from '../../../../../../electron/main/services/hearthServices';
 import { FileKeyVault } from '../../../../../../electron/main/services/keys/fileKeyVault';
 import {
   downloadShell,
@@ -18,7 +21,7 @@ import { CircleIndex } from '../../../../../../shared/notebook/circleIndex';
 import { INDEX_DOC_ID, entryDocId } from '../../../../../../shared/notebook/ids';
 
 const dirs: string[] = [];
-const backends: Backend[] = [];
+const backends: HearthServices[] = [];
 afterEach(async () => {
   for (const backend of backends.splice(0)) await backend.close().catch(() => undefined);
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
@@ -26,11 +29,11 @@ afterEach(async () => {
 
 async function laptop(
   shell?: SaveShell,
-): Promise<{ backend: Backend; progress: ExportProgress[] }> {
+): Promise<{ backend: HearthServices; progress: ExportProgress[] }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hearth-export-'));
   dirs.push(dataDir);
   const progress: ExportProgress[] = [];
-  const backend = await createBackend({
+  const backend = await openHearthServices({
     dataDir,
     keyVault: FileKeyVault.inDataDir(dataDir),
     appInfo: { mode: 'browser', version: 'test' },
@@ -43,7 +46,7 @@ async function laptop(
   return { backend, progress };
 }
 
-async function circleWith(backend: Backend, entries: number): Promise<CircleSummary> {
+async function circleWith(backend: HearthServices, entries: number): Promise<CircleSummary> {
   const { handlers } = backend;
   const summary = await handlers['hearth:circles:create']({
     name: 'Export circle',

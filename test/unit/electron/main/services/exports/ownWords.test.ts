@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createBackend, type Backend } from '../../../../../../electron/main/services/backend';
+import {
+  openHearthServices,
+  type HearthServices,
+} from '../../../../../../electron/main/services/hearthServices';
 import { FileKeyVault } from '../../../../../../electron/main/services/keys/fileKeyVault';
 import { DEFAULT_EXPORT_OPTIONS } from '../../../../../../shared/export/exportOptions';
 import { markdownEntryUpdate } from '../../../../../../shared/export/markdownImport';
@@ -18,7 +21,7 @@ import {
 import { JournalIndex } from '../../../../../../shared/notebook/journal';
 
 const dirs: string[] = [];
-const backends: Backend[] = [];
+const backends: HearthServices[] = [];
 afterEach(async () => {
   for (const backend of backends.splice(0)) await backend.close().catch(() => undefined);
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
@@ -28,7 +31,7 @@ describe('exporting only my own words', () => {
   it('takes my named entries, my anonymous ones (known only to my journal), my journal and my reactions view — nobody else’s words', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'hearth-own-words-'));
     dirs.push(dataDir);
-    const backend = await createBackend({
+    const backend = await openHearthServices({
       dataDir,
       keyVault: FileKeyVault.inDataDir(dataDir),
       appInfo: { mode: 'browser', version: 'test' },

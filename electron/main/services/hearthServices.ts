@@ -1,6 +1,7 @@
 /**
- * The main-process side of the IPC contract (shared/ipc/contract.ts), as plain Node: the
- * Electron IPC layer and the browser-mode host both build it with `createBackend` and
+ * Main's whole service API: the main-process side of the IPC contract
+ * (shared/ipc/contract.ts), as plain Node, over one opened store. The Electron IPC layer
+ * and the browser-mode host both build it with `openHearthServices` and
  * dispatch each checked request to `handlers` (electron/main/ipc/dispatch.ts, which also
  * turns an unexpected error into `[internal]`). Arguments arrive already checked against
  * shared/ipc/arguments.ts; the handlers still refuse unknown circles with `not-found`.
@@ -27,8 +28,8 @@ import { Store } from './store/store';
 
 const log = logger('backend');
 
-/** What the backend needs; `now` is for tests. The app requests' part is documented there. */
-export interface BackendOptions extends Omit<AppHandlersOptions, 'store' | 'now'> {
+/** What the services need; `now` is for tests. The app requests' part is documented there. */
+export interface HearthServicesOptions extends Omit<AppHandlersOptions, 'store' | 'now'> {
   dataDir: string;
   keyVault: KeyVault;
   emit: EmitEvent;
@@ -46,7 +47,7 @@ export interface BackendOptions extends Omit<AppHandlersOptions, 'store' | 'now'
 }
 
 /** The request handlers, and how to shut them down. */
-export interface Backend {
+export interface HearthServices {
   handlers: InvokeHandlers;
   /** Closes the door, then saves and compacts everything, then refuses further requests. */
   close(): Promise<void>;
@@ -56,7 +57,7 @@ export interface Backend {
  * Opens the store in `options.dataDir` and returns the handlers of every request channel:
  * each domain's slice, made next to its service.
  */
-export async function createBackend(options: BackendOptions): Promise<Backend> {
+export async function openHearthServices(options: HearthServicesOptions): Promise<HearthServices> {
   const now = options.now ?? Date.now;
   const notices = noticeBoard(options.emit);
   const store = await Store.open({

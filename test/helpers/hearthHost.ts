@@ -1,19 +1,20 @@
 /**
- * One browser-mode host (`electron/web/main.ts`) as a child process, for end-to-end
- * tests: started on a data folder, stopped gracefully (SIGTERM) or killed (SIGKILL),
- * and started again on the same folder, port and access token, so an open page
- * reconnects by itself as it would after a member restarts `npm run web`.
+ * One browser-mode Hearth host (`electron/web/main.ts`) as a child process, for every
+ * test that needs a real one (end-to-end specs, benches, the room harness): started on a
+ * data folder, stopped gracefully (SIGTERM) or killed (SIGKILL), and started again on
+ * the same folder, ports and access token, so an open page reconnects by itself as it
+ * would after a member restarts `npm run web`.
  *
- * Its signalling endpoint listens on 127.0.0.1 only, on a free port kept across
- * restarts, and mDNS discovery is off unless a test asks for it: tests reach each other
- * through the addresses they are given, and nothing is announced to a real network.
+ * By default its signalling endpoint listens on 127.0.0.1 only, on a free port kept
+ * across restarts, and mDNS discovery is off: tests reach each other through the
+ * addresses they are given, and nothing is announced to a real network. The room
+ * harness instead runs it as a member would (every LAN address, discovery on, fixed
+ * ports) behind a command prefix (`ip netns exec <laptop>`, which execs, so the child's
+ * pid is the host's own and SIGKILL reaches it), with its output sent to a log file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
-
-/** The repository root, where the host runs. */
-export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+import { REPO_ROOT } from './repoRoot';
 
 const READY_LINE = /Hearth is running in browser mode: (http:\/\/\S+)/;
 // Printed right after the ready line; waiting for its newline means both lines are whole.
@@ -23,15 +24,18 @@ const STOP_TIMEOUT_MS = 20_000;
 
 /** How to run a host. */
 export interface HostOptions {
-  /** Names the host in logs and attachments (one per peer). */
+  /** Names the host in logs and errors (one per peer or laptop). */
   name: string;
   dataDir: string;
   /** The built renderer; out/renderer by default. */
   rendererDir?: string;
   /** Extra environment for the host process. */
   env?: Record<string, string>;
-  /** The address the signalling endpoint listens on; 127.0.0.1 by default. */
-  signallingHost?: string;
+  /**
+   * The address the signalling endpoint listens on; 127.0.0.1 by default. `null` gives
+   * no address, as a member runs it: 127.0.0.1 and every LAN address, following them.
+   */
+  signallingHost?: string | null;
   /** Announce and browse over mDNS (on loopback with the default host); off by default. */
   discovery?: boolean;
   /**
@@ -39,24 +43,36 @@ export interface HostOptions {
    * or port given): a restart must then find the same address by itself.
    */
   keepsAddress?: boolean;
+  /** The page's port on the first start; a free one by default. Kept across restarts. */
+  port?: number;
+  /** The endpoint's port on the first start; a free one by default. Kept across restarts. */
+  signallingPort?: number;
+  /** Runs the host through this command (e.g. `['ip', 'netns', 'exec', 'laptop1']`). */
+  commandPrefix?: readonly string[];
+  /** Also hands everything the host prints here, as it comes, across restarts. */
+  logSink?: (text: string) => void;
 }
 
 /** A host process that can be stopped, killed and started again on the same folder. */
-export class HostProcess {
+export class HearthHost {
   /** The address with the token, as printed; empty until started. */
   url = '';
   /** The access token, the same across restarts. */
   readonly token = randomBytes(32).toString('base64url');
-  port = 0;
-  /** The signalling endpoint's URLs, as printed; empty until started. */
+  /** The page's port, the same across restarts. */
+  port: number;
+  /** The signalling endpoint's URLs, as printed (127.0.0.1 first); empty until started. */
   signallingUrls: string[] = [];
   /** The signalling endpoint's port, the same across restarts. */
-  signallingPort = 0;
+  signallingPort: number;
   private child: ChildProcess | null = null;
   private exited: Promise<number | null> = Promise.resolve(null);
   private log = '';
 
-  constructor(readonly options: HostOptions) {}
+  constructor(readonly options: HostOptions) {
+    this.port = options.port ?? 0;
+    this.signallingPort = options.signallingPort ?? 0;
+  }
 
   /** The page's origin, e.g. http://127.0.0.1:41234. */
   get origin(): string {
@@ -73,21 +89,22 @@ export class HostProcess {
     return this.child !== null;
   }
 
+  /** The running process's id (the host's own, since a command prefix execs), if any. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Everything the host has printed, over all its runs. */
   output(): string {
     return this.log;
   }
 
-  /** Starts the host (on its first port again after a restart) and waits for its address. */
+  /** Starts the host (on its first ports again after a restart) and waits for its address. */
   async start(): Promise<void> {
     if (this.child !== null) throw new Error(`host ${this.options.name} is already running`);
-    const args = ['--import', 'tsx', 'electron/web/main.ts', '--data-dir', this.options.dataDir];
-    if (this.options.keepsAddress !== true) args.push('--port', String(this.port));
-    args.push('--signalling-host', this.options.signallingHost ?? '127.0.0.1');
-    args.push('--signalling-port', String(this.signallingPort));
-    if (this.options.discovery !== true) args.push('--no-discovery');
-    if (this.options.rendererDir !== undefined) args.push('--renderer', this.options.rendererDir);
-    const child = spawn(process.execPath, args, {
+    const line = [...(this.options.commandPrefix ?? []), process.execPath, ...this.hostArguments()];
+    const [command, args] = [line[0]!, line.slice(1)];
+    const child = spawn(command, args, {
       cwd: REPO_ROOT,
       env: {
         ...process.env,
@@ -97,10 +114,11 @@ export class HostProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
-    this.log += `--- start ${new Date().toISOString()}: node ${args.join(' ')}\n`;
+    this.record(`--- start ${new Date().toISOString()}: ${command} ${args.join(' ')}\n`);
+    const runStart = this.log.length;
     this.exited = new Promise((done) => {
       child.on('exit', (code, signal) => {
-        this.log += `--- exited with ${signal ?? `code ${code}`}\n`;
+        this.record(`--- exited with ${signal ?? `code ${code}`}\n`);
         if (this.child === child) this.child = null;
         done(code);
       });
@@ -111,8 +129,8 @@ export class HostProcess {
         fail(new Error(`host ${this.options.name} printed no address in ${START_TIMEOUT_MS} ms`));
       }, START_TIMEOUT_MS);
       const read = (chunk: Buffer): void => {
-        this.log += chunk.toString('utf8');
-        const thisRun = this.log.slice(this.log.lastIndexOf('--- start'));
+        this.record(chunk.toString('utf8'));
+        const thisRun = this.log.slice(runStart);
         const match = READY_LINE.exec(thisRun);
         const signalling = SIGNALLING_LINE.exec(thisRun);
         if (match !== null && signalling !== null) {
@@ -125,7 +143,8 @@ export class HostProcess {
       child.stderr.on('data', read);
       void this.exited.then(() => {
         clearTimeout(timer);
-        fail(new Error(`host ${this.options.name} exited before it was ready:\n${this.log}`));
+        const thisRun = this.log.slice(runStart);
+        fail(new Error(`host ${this.options.name} exited before it was ready:\n${thisRun}`));
       });
     });
     this.url = url;
@@ -133,7 +152,7 @@ export class HostProcess {
     this.signallingPort = Number(new URL(this.signallingUrls[0]!).port);
   }
 
-  /** Stops gracefully with SIGTERM and resolves with the exit code (0 when all went well). */
+  /** Stops gracefully with SIGTERM (the host flushes its store); resolves with the exit code. */
   async stop(): Promise<number | null> {
     const child = this.child;
     if (child === null) return null;
@@ -160,5 +179,24 @@ export class HostProcess {
         throw new Error(`host stopped with code ${code}:\n${this.log}`);
     }
     await this.start();
+  }
+
+  // `electron/web/main.ts`'s command line for this host.
+  private hostArguments(): string[] {
+    const { options } = this;
+    const args = ['--import', 'tsx', 'electron/web/main.ts', '--data-dir', options.dataDir];
+    if (options.keepsAddress !== true) args.push('--port', String(this.port));
+    const signallingHost =
+      options.signallingHost === undefined ? '127.0.0.1' : options.signallingHost;
+    if (signallingHost !== null) args.push('--signalling-host', signallingHost);
+    args.push('--signalling-port', String(this.signallingPort));
+    if (options.discovery !== true) args.push('--no-discovery');
+    if (options.rendererDir !== undefined) args.push('--renderer', options.rendererDir);
+    return args;
+  }
+
+  private record(text: string): void {
+    this.log += text;
+    this.options.logSink?.(text);
   }
 }

@@ -9,8 +9,8 @@
  * refused (the booklet needs none), so printing cannot reach anything.
  */
 import { existsSync } from 'node:fs';
-import { logger } from '../../../../shared/log';
-import type { PdfPrinter } from './saveShell';
+import { logger } from '../../shared/log';
+import type { PdfPrinter } from '../main/services/exports/saveShell';
 
 const log = logger('pdf');
 

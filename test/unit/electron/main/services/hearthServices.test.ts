@@ -9,7 +9,10 @@ import { CircleIndex } from '../../../../../shared/notebook/circleIndex';
 import { INDEX_DOC_ID, type CircleId, type DocId } from '../../../../../shared/notebook/ids';
 import { INDEX_ROOT } from '../../../../../shared/notebook/schema';
 import { setLogSink } from '../../../../../shared/log';
-import { createBackend, type Backend } from '../../../../../electron/main/services/backend';
+import {
+  openHearthServices,
+  type HearthServices,
+} from '../../../../../electron/main/services/hearthServices';
 import { FileKeyVault } from '../../../../../electron/main/services/keys/fileKeyVault';
 import type { KeyVault } from '../../../../../electron/main/services/keys/keyVault';
 import { filesUnder } from './store/storeFixture';
@@ -19,11 +22,11 @@ const UNKNOWN = 'unknownAAAAAAAAAAAAAAA' as CircleId;
 const newCircle: NewCircle = { name: 'Wednesday Circle', memberName: 'Sam', colour: 'ember' };
 
 const folders: string[] = [];
-const backends: Backend[] = [];
+const backends: HearthServices[] = [];
 
 async function start(dataDir: string, options: { keyVault?: KeyVault; now?: () => number } = {}) {
   const events: { channel: keyof EventMap; payload: unknown }[] = [];
-  const backend = await createBackend({
+  const backend = await openHearthServices({
     dataDir,
     keyVault: options.keyVault ?? FileKeyVault.inDataDir(dataDir),
     appInfo: { mode: 'browser', version: '0.1.0' },

@@ -5,7 +5,7 @@
  */
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import * as Y from 'yjs';
-import { createBackend } from '../../electron/main/services/backend';
+import { openHearthServices } from '../../electron/main/services/hearthServices';
 import { FileKeyVault } from '../../electron/main/services/keys/fileKeyVault';
 import { CircleIndex } from '../../shared/notebook/circleIndex';
 import { bindHeadlessEntry, entryPlainText } from '../../shared/notebook/headlessEntry';
@@ -34,7 +34,7 @@ export interface MadeNotebook {
 }
 
 async function backendAt(dataDir: string) {
-  return createBackend({
+  return openHearthServices({
     dataDir,
     keyVault: FileKeyVault.inDataDir(dataDir),
     appInfo: { mode: 'browser', version: 'test' },
