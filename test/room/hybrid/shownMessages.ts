@@ -12,22 +12,17 @@ declare global {
   }
 }
 
-// Runs in the page: notes each new text of the elements with this test id.
+// Runs in the page: notes each new text of the elements with this test id. No named
+// inner functions: tsx keeps names with a helper the page does not have.
 function watch(testId: string): void {
   const shown: Record<string, string[]> = (window.__hearthShown ??= {});
   const texts: string[] = (shown[testId] ??= []);
-  const read = (): void => {
+  new MutationObserver(() => {
     for (const element of document.querySelectorAll(`[data-testid="${testId}"]`)) {
       const text = element.textContent;
       if (text !== '' && !texts.includes(text)) texts.push(text);
     }
-  };
-  read();
-  new MutationObserver(read).observe(document.body, {
-    subtree: true,
-    childList: true,
-    characterData: true,
-  });
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
 }
 
 /** From now on, `page` notes every text shown by elements with `testId`. */
