@@ -4,6 +4,7 @@
  * with its own clock, when the run first reaches each length. All pages run on this one
  * machine, so their clocks agree; latency is the receiver's time minus the sender's.
  */
+import { expect, type Page } from '@playwright/test';
 import type { Laptop } from '../laptop';
 import { caretToEnd, entryEditor } from '../typing';
 
@@ -17,6 +18,7 @@ export interface LatencyLine {
 
 const KEYS = 40;
 const KEY_DELAY_MS = 80;
+const ARRIVAL_TIMEOUT_MS = 60_000;
 
 declare global {
   interface Window {
@@ -24,21 +26,17 @@ declare global {
   }
 }
 
-// Runs in each page: watches the author's entry and stamps each new run length.
+// Runs in each page: watches the author's entry and stamps each new run length. No
+// named inner functions: tsx keeps names with a helper the page does not have.
 function watch(author: string): void {
   const times: number[] = [];
   window.__hearthKeys = times;
-  const read = (): void => {
+  new MutationObserver(() => {
     const editor = document.querySelector<HTMLElement>(`[aria-label="Entry by ${author}"]`);
     const run = /q+$/.exec((editor?.innerText ?? '').trimEnd())?.[0].length ?? 0;
     const now = performance.timeOrigin + performance.now();
     for (let length = 1; length <= run; length++) times[length] ??= now;
-  };
-  new MutationObserver(read).observe(document.body, {
-    subtree: true,
-    childList: true,
-    characterData: true,
-  });
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
 }
 
 function percentile(values: number[], p: number): number {
@@ -49,10 +47,14 @@ function percentile(values: number[], p: number): number {
   );
 }
 
-/** Types KEYS keys on `sender` and measures when each reaches each receiver. */
+/**
+ * Types KEYS keys on `sender` and measures when each reaches each receiver; returns once
+ * every receiver and every one of `others` shows them all.
+ */
 export async function keystrokeLatency(
   sender: Laptop,
   receivers: { laptop: Laptop; line: string }[],
+  others: Laptop[] = [],
 ): Promise<LatencyLine[]> {
   const pages = [sender.page, ...receivers.map((receiver) => receiver.laptop.page)];
   for (const page of pages) await page.evaluate(watch, sender.name);
@@ -62,7 +64,17 @@ export async function keystrokeLatency(
     await sender.page.keyboard.type('q');
     await sender.page.waitForTimeout(KEY_DELAY_MS);
   }
-  await sender.page.waitForTimeout(2000);
+  // Every key must reach every page before the figures are read (a key still on its way
+  // would drop out of the figures) and before the run ends (the stored notebooks are
+  // compared then): `others` are laptops that are not measured but must hold the run too.
+  const lengthOn = (page: Page): Promise<number> =>
+    page.evaluate((author) => {
+      const editor = document.querySelector<HTMLElement>(`[aria-label="Entry by ${author}"]`);
+      return /q+$/.exec((editor?.innerText ?? '').trimEnd())?.[0].length ?? 0;
+    }, sender.name);
+  for (const page of [...pages, ...others.map((laptop) => laptop.page)]) {
+    await expect.poll(() => lengthOn(page), { timeout: ARRIVAL_TIMEOUT_MS }).toBe(KEYS);
+  }
   const sent = await sender.page.evaluate(() => window.__hearthKeys ?? []);
   const lines: LatencyLine[] = [];
   for (const receiver of receivers) {
