@@ -61,6 +61,7 @@ export function StatusLine({ session }: { session: CircleSession }) {
       <RoomStatus
         sync={sync}
         session={session}
+        hostLost={link === 'lost'}
         saveFailure={saved.tone === 'problem' ? saved.text : null}
       />
     </footer>
@@ -71,10 +72,13 @@ export function StatusLine({ session }: { session: CircleSession }) {
 const RoomStatus = memo(function RoomStatus({
   sync,
   session,
+  hostLost,
   saveFailure,
 }: {
   sync: CircleSync | null;
   session: CircleSession;
+  /** Hearth's own process on this computer is gone (browser mode): nothing is saved now. */
+  hostLost: boolean;
   saveFailure: string | null;
 }) {
   const { t, i18n } = useTranslation();
@@ -85,6 +89,11 @@ const RoomStatus = memo(function RoomStatus({
     const peers = status.peers.length;
     const syncing = status.peers.filter((peer) => !peer.inStep).length;
     const interrupted = status.peers.filter((peer) => peer.interrupted).length;
+    // "Stays on this laptop" and "Offline by choice" would be untrue with nothing saving;
+    // the links to other laptops live in this window and keep carrying what is typed.
+    if (hostLost) {
+      return peers === 0 ? t('sync.hostLost') : t('sync.hostLostConnected', { count: peers });
+    }
     if (status.paused) return t('sync.paused');
     if (peers === 0) return status.endpoints === 0 ? t('sync.offline') : t('sync.alone');
     if (interrupted > 0) return t('sync.interrupted', { count: interrupted });
@@ -108,7 +117,7 @@ const RoomStatus = memo(function RoomStatus({
       count: peers,
       names: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(names),
     });
-  }, [status, t, i18n.language, members]);
+  }, [status, hostLost, t, i18n.language, members]);
   const relayProblem = useRelayProblem(status.relayProblem);
   const connected = status.peers.length > 0;
 
