@@ -11,6 +11,11 @@
  * before last; the answers fill any gap (a lost connection mid-update, an update that
  * overtook its dependencies) without anything being re-broadcast.
  *
+ * Writing rule: a peer's update refused by an entry's writing rule (shared/notebook/
+ * WRITING.md) may be allowed once this laptop's index hears more (an invitation that
+ * reached the writer first). The mesh remembers such documents and asks every peer about
+ * them again whenever the index changes, and at anti-entropy.
+ *
  * Clocks: the mesh measures each peer's clock (./meshClocks.ts), so
  * `clockOffset(memberId)` says how far that member's laptop's clock is from this
  * one's — what a shared timer needs when laptops' clocks differ by minutes.
@@ -87,6 +92,8 @@ export class CircleMesh {
   private readonly cleanups: (() => void)[] = [];
   private changed = new Set<DocId>();
   private changedBefore = new Set<DocId>();
+  /** Documents a peer wrote that the writing rule refused, to ask about again. */
+  private readonly refused = new Set<DocId>();
   /** Traffic of sessions already closed, summed. */
   private readonly retired = emptyCounters();
   private timer: unknown = null;
@@ -99,6 +106,7 @@ export class CircleMesh {
       docs.onLocalUpdate((docId, update) => {
         this.changed.add(docId);
         for (const { session } of this.sessions.values()) session.sendUpdate(docId, update);
+        if (docId === INDEX_DOC_ID) this.askAgainAboutRefused();
       }),
       docs.onLocalAwareness((docId, update) => {
         for (const { session } of this.sessions.values()) session.sendAwareness(docId, update);
@@ -132,7 +140,11 @@ export class CircleMesh {
         this.notify();
       },
       onProgress: () => this.notify(),
-      onRemoteChange: (docId) => this.changed.add(docId),
+      onRemoteChange: (docId) => {
+        this.changed.add(docId);
+        if (docId === INDEX_DOC_ID) this.askAgainAboutRefused();
+      },
+      onRefusedWrite: (docId) => this.refused.add(docId),
       yieldToEditor: this.options.yieldToEditor,
       sessionVersion: this.options.sessionVersion,
       ownClients: (docId) => this.options.ownClients?.(docId) ?? [],
@@ -204,7 +216,12 @@ export class CircleMesh {
 
   /** Asks every peer for what this laptop lacks of the index and recently changed docs. */
   antiEntropy(): void {
-    const docIds = new Set<DocId>([INDEX_DOC_ID, ...this.changedBefore, ...this.changed]);
+    const docIds = new Set<DocId>([
+      INDEX_DOC_ID,
+      ...this.changedBefore,
+      ...this.changed,
+      ...this.refused,
+    ]);
     this.changedBefore = this.changed;
     this.changed = new Set();
     for (const { session } of this.sessions.values()) {
@@ -234,6 +251,16 @@ export class CircleMesh {
     for (const cleanup of this.cleanups) cleanup();
     for (const peerId of [...this.sessions.keys()]) this.dropSession(peerId);
     this.listeners.clear();
+  }
+
+  /** Asks every peer again about documents whose writes the writing rule refused. */
+  private askAgainAboutRefused(): void {
+    if (this.refused.size === 0) return;
+    const docIds = [...this.refused];
+    this.refused.clear();
+    for (const { session } of this.sessions.values()) {
+      for (const docId of docIds) session.requestSync(docId);
+    }
   }
 
   private onProtocolError(peerId: string, session: PeerSession, reason: string): void {
