@@ -28,9 +28,6 @@ import { logger } from '../../../shared/log';
 import { LiveDocs, type DocUpdateListener } from './liveDocs';
 import { SaveTracker } from './saveTracker';
 import { settleGuessedColour } from './guessedColour';
-import { logger } from '../../../shared/log';
-
-const log = logger('notebook');
 
 export type { DocUpdateListener } from './liveDocs';
 
