@@ -35,6 +35,11 @@ export interface JoinCircle {
   name: string;
   memberName: string;
   colour: MemberColour;
+  /**
+   * False when the colour is the dialog's guess, not the member's choice: it then changes,
+   * once, to one nobody in the circle has when the notebook arrives.
+   */
+  colourChosen: boolean;
   /** The signalling endpoints written in the invite, tried until the laptops meet. */
   endpoints: string[];
   /** The TURN relays written in a version 2 invite (none in a version 1 invite). */
@@ -57,6 +62,12 @@ export interface CircleProfile {
   memberId: MemberId;
   memberName: string;
   colour: MemberColour;
+  /**
+   * True while the colour is a guess made before the circle's members were known (the
+   * member did not choose it): it is settled once they are
+   * (shared/notebook/newcomerColour.ts).
+   */
+  colourByDefault?: true;
   /** The circle key: 32 random bytes, base64url. Never logged, never in awareness. */
   circleKey: string;
   createdAt: number;

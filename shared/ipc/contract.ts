@@ -24,6 +24,7 @@
  */
 import type { ExportRequest } from '../export/exportOptions';
 import type { CircleId, DocId } from '../notebook/ids';
+import type { MemberColour } from '../notebook/schema';
 import type { AppInfo, Diagnostics, MenuCommand, ProblemReport } from './app';
 import type {
   CircleSummary,
@@ -66,6 +67,11 @@ export interface InvokeMap {
   'hearth:circles:create': { args: [circle: NewCircle]; result: CircleSummary };
   'hearth:circles:open': { args: [circleId: CircleId]; result: OpenedCircle };
   'hearth:circles:join': { args: [join: JoinCircle]; result: CircleSummary };
+  /** Keeps the colour a newcomer settled on once the circle's members were known. */
+  'hearth:circles:settle-colour': {
+    args: [circleId: CircleId, colour: MemberColour];
+    result: CircleSummary;
+  };
   'hearth:sync:endpoints': { args: []; result: SignallingEndpoint[] };
   'hearth:docs:load': {
     args: [circleId: CircleId, docId: DocId];
@@ -169,6 +175,8 @@ export const HEARTH_API_REQUESTS = {
     open: 'hearth:circles:open',
     /** Keeps a circle joined from an invite; its notebook arrives from peers. */
     join: 'hearth:circles:join',
+    /** Keeps the colour a member who joined without choosing one settled on. */
+    settleColour: 'hearth:circles:settle-colour',
   },
   sync: {
     /** Signalling endpoints to meet peers through: this laptop's and those found nearby. */

@@ -58,6 +58,8 @@ export interface KnockRequest {
   doorId: string;
   memberName: string;
   colour: MemberColour;
+  /** False when the colour is the dialog's guess (see `JoinCircle.colourChosen`). */
+  colourChosen: boolean;
 }
 
 /** Why a knock ended without joining. */

@@ -23,6 +23,7 @@ import {
   type EntryRecord,
   type EntryVisibility,
   type MeetingPrompt,
+  type MemberColour,
   type MemberRecord,
 } from './schema';
 
@@ -290,6 +291,13 @@ export class CircleIndex {
   /** Says this session's client writes for `memberId` (see authorship.ts). */
   registerClient(memberId: MemberId): void {
     registerClient(this.ydoc, memberId, LOCAL_ORIGIN);
+  }
+
+  /** Changes a member's colour (and nothing else of their record). */
+  setMemberColour(memberId: MemberId, colour: MemberColour): void {
+    const yMember = this.ydoc.getMap(INDEX_ROOT.members).get(memberId);
+    if (!(yMember instanceof Y.Map)) return;
+    this.ydoc.transact(() => yMember.set('colour', colour), LOCAL_ORIGIN);
   }
 
   /** Records that a member affirmed a version of the agreements. */

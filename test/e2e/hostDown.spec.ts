@@ -13,6 +13,8 @@ import { storedCircleIds, storedEntryTexts } from '../helpers/storedNotebook';
 
 const HOST_LOST =
   'Hearth has stopped running on this computer. What you type stays in this window and will be saved when Hearth is back.';
+// The room's side of the status line: no "everything stays on this laptop" while nothing saves.
+const WAITING_FOR_HOST = 'Waiting for Hearth on this computer to start again…';
 
 test('a killed host is noticed within 2 s, and words typed meanwhile reach the disk when it is back', async ({
   hearth,
@@ -30,12 +32,16 @@ test('a killed host is noticed within 2 s, and words typed meanwhile reach the d
   await startEntry(page);
   await page.keyboard.type('Said before the stop.');
   await waitUntilSaved(page);
+  const room = page.getByTestId('sync-status');
+  await expect(room).toHaveText('No one else connected yet');
 
   await host.kill();
   // The one timed check here, because noticing quickly is the point: within 2 s.
   await expect(page.getByTestId('save-status')).toHaveText(HOST_LOST, { timeout: 2000 });
+  await expect(room).toHaveText(WAITING_FOR_HOST);
   await page.keyboard.type(' Typed while Hearth was down, and kept.');
   await expect(page.getByTestId('save-status')).toHaveText(HOST_LOST);
+  await expect(room).toHaveText(WAITING_FOR_HOST);
   await page.screenshot({ path: test.info().outputPath('host-down.png') });
 
   const hellos = peer.bridge.hellos;
@@ -47,6 +53,8 @@ test('a killed host is noticed within 2 s, and words typed meanwhile reach the d
   await expect(page.getByTestId('save-status')).toHaveText('Saved on this laptop', {
     timeout: 30_000,
   });
+  // The signalling endpoint is back with its host.
+  await expect(room).toHaveText('No one else connected yet', { timeout: 30_000 });
 
   expect(await host.stop()).toBe(0);
   const [circleId] = await storedCircleIds(host.dataDir);

@@ -177,6 +177,7 @@ export const inviteTextsTarget: FuzzTarget = {
             name: invite.circleName,
             memberName: 'Sam',
             colour: 'sage',
+            colourChosen: true,
             endpoints: [...invite.endpoints],
             turn: [...(invite.turn ?? [])],
           },

@@ -140,9 +140,19 @@ export function createMemoryBackend(emit: EmitEvent): MemoryBackend {
         createdAt: now,
         inviteEndpoints: [...join.endpoints],
         ...(join.turn.length === 0 ? {} : { inviteTurn: [...join.turn] }),
+        ...(join.colourChosen ? {} : { colourByDefault: true as const }),
       };
       circles.set(join.circleId, { summary, profile });
       return Promise.resolve(summary);
+    },
+    'hearth:circles:settle-colour': (circleId, colour) => {
+      // As the real store: settled once.
+      const stored = circle(circleId);
+      if (stored.profile.colourByDefault !== true) return Promise.resolve(stored.summary);
+      const { colourByDefault: _settled, ...profile } = stored.profile;
+      const settled = { summary: { ...stored.summary, colour }, profile: { ...profile, colour } };
+      circles.set(circleId, settled);
+      return Promise.resolve(settled.summary);
     },
     'hearth:sync:endpoints': () => Promise.resolve([...endpoints]),
     'hearth:circles:open': (circleId) => {

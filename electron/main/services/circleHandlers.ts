@@ -34,6 +34,7 @@ export function circleHandlers({
   | 'hearth:circles:create'
   | 'hearth:circles:join'
   | 'hearth:circles:open'
+  | 'hearth:circles:settle-colour'
   | 'hearth:journal:open'
 > {
   return {
@@ -99,6 +100,16 @@ export function circleHandlers({
         profile: opened.profile,
         docIds: await folder.docIds(),
       };
+    },
+    'hearth:circles:settle-colour': async (circleId, colour) => {
+      const folder = await store.circle(circleId);
+      // Settled once: a later call (another window, a replay) keeps the first colour.
+      if (folder.circle.profile.colourByDefault !== true) return circleSummary(folder.circle);
+      const updated = await folder.update((current) => {
+        const { colourByDefault: _settled, ...profile } = current.profile;
+        return { ...current, profile: { ...profile, colour } };
+      });
+      return circleSummary(updated);
     },
     'hearth:journal:open': journalOpener(store, dataDir, now),
   };

@@ -61,6 +61,7 @@ export function joinedCircle(request: JoinCircle, now: number): StoredCircle {
       memberId: newId<MemberId>(),
       memberName: request.memberName,
       colour: request.colour,
+      ...(request.colourChosen ? {} : { colourByDefault: true as const }),
       circleKey: request.circleKey,
       createdAt: now,
       inviteEndpoints: [...new Set(request.endpoints)],

@@ -15,6 +15,7 @@ import { useHostLink } from './useHostLink';
 import type { CircleSync } from '../sync/circleSync';
 import { useCircleLive, useSyncStatus } from '../sync/useCircleSync';
 import { ConnectionDetails } from '../features/presence/ConnectionDetails';
+import { roomStatusText } from './roomStatusText';
 
 /**
  * What the member is told about a relay of the circle that cannot be used: a refusal or
@@ -61,6 +62,7 @@ export function StatusLine({ session }: { session: CircleSession }) {
       <RoomStatus
         sync={sync}
         session={session}
+        hostLost={link === 'lost'}
         saveFailure={saved.tone === 'problem' ? saved.text : null}
       />
     </footer>
@@ -71,44 +73,29 @@ export function StatusLine({ session }: { session: CircleSession }) {
 const RoomStatus = memo(function RoomStatus({
   sync,
   session,
+  hostLost,
   saveFailure,
 }: {
   sync: CircleSync | null;
   session: CircleSession;
+  /** Hearth's own process on this computer is gone (browser mode): nothing is saved now. */
+  hostLost: boolean;
   saveFailure: string | null;
 }) {
   const { t, i18n } = useTranslation();
   const status = useSyncStatus(sync);
   const { members } = useIndexSnapshot(session);
   const [detailsOpen, setDetailsOpen] = useState(false);
-  const room = useMemo(() => {
-    const peers = status.peers.length;
-    const syncing = status.peers.filter((peer) => !peer.inStep).length;
-    const interrupted = status.peers.filter((peer) => peer.interrupted).length;
-    if (status.paused) return t('sync.paused');
-    if (peers === 0) return status.endpoints === 0 ? t('sync.offline') : t('sync.alone');
-    if (interrupted > 0) return t('sync.interrupted', { count: interrupted });
-    if (syncing > 0) {
-      const progress = status.catchingUp;
-      if (progress === null || progress.total === 0) return t('sync.syncing', { count: peers });
-      return t('sync.syncingProgress', {
-        count: peers,
-        done: progress.done,
-        total: progress.total,
-      });
-    }
-    const relayed = status.peers.filter((peer) => peer.path === 'relay');
-    if (relayed.length === 0) return t('sync.connected', { count: peers });
-    const names = relayed.map((peer) =>
-      peer.memberId === null
-        ? t('sync.someone')
-        : (members.get(peer.memberId as MemberId)?.name ?? t('sync.someone')),
-    );
-    return t('sync.connectedRelayed', {
-      count: peers,
-      names: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(names),
-    });
-  }, [status, t, i18n.language, members]);
+  const room = useMemo(
+    () =>
+      roomStatusText(t, status, {
+        hostLost,
+        nameOf: (memberId) =>
+          memberId === null ? null : (members.get(memberId as MemberId)?.name ?? null),
+        language: i18n.language,
+      }),
+    [status, hostLost, t, i18n.language, members],
+  );
   const relayProblem = useRelayProblem(status.relayProblem);
   const connected = status.peers.length > 0;
 

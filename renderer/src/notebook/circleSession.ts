@@ -27,6 +27,7 @@ import { removeRefusedWords } from '../../../shared/notebook/refusedWords';
 import { logger } from '../../../shared/log';
 import { LiveDocs, type DocUpdateListener } from './liveDocs';
 import { SaveTracker } from './saveTracker';
+import { settleGuessedColour } from './guessedColour';
 
 export type { DocUpdateListener } from './liveDocs';
 
@@ -66,15 +67,17 @@ export class CircleSession {
   private readonly docs: LiveDocs;
   private closed = false;
   private readonly stopWatchingWithdrawals: () => void;
+  private stopSettlingColour: () => void = () => undefined;
+  private readonly profileListeners = new Set<() => void>();
 
   private constructor(
-    api: HearthApi,
-    readonly summary: CircleSummary,
-    readonly profile: CircleProfile,
+    private readonly api: HearthApi,
+    private currentSummary: CircleSummary,
+    private currentProfile: CircleProfile,
     readonly index: CircleIndex,
     storedDocIds: ReadonlySet<DocId>,
   ) {
-    this.docs = new LiveDocs(api, summary.id, this.saves, storedDocIds);
+    this.docs = new LiveDocs(api, currentSummary.id, this.saves, storedDocIds);
     this.docs.track(INDEX_DOC_ID, index.ydoc);
     this.docs.onAdded((docId) => {
       const ydoc = this.docs.peek(docId);
@@ -106,7 +109,24 @@ export class CircleSession {
       new Set(opened.docIds),
     );
     session.ensureMember();
+    session.settleColour();
     return session;
+  }
+
+  /** The circle as the switcher lists it. */
+  get summary(): CircleSummary {
+    return this.currentSummary;
+  }
+
+  /** Who this laptop is in the circle (its colour can settle once after joining). */
+  get profile(): CircleProfile {
+    return this.currentProfile;
+  }
+
+  /** Calls `listener` when this laptop's profile changes; returns its cleanup. */
+  onProfileChange(listener: () => void): () => void {
+    this.profileListeners.add(listener);
+    return () => this.profileListeners.delete(listener);
   }
 
   /** The circle's id. */
@@ -246,6 +266,7 @@ export class CircleSession {
     if (this.closed) return;
     this.closed = true;
     this.stopWatchingWithdrawals();
+    this.stopSettlingColour();
     await this.docs.close();
     this.index.dispose();
   }
@@ -272,6 +293,30 @@ export class CircleSession {
       if (this.docs.peek(docId) === undefined && !this.docs.ids().includes(docId)) continue;
       void this.docs.remove(docId).catch(() => undefined);
     }
+  }
+
+  /**
+   * A colour the member did not choose when joining becomes one nobody in the circle has,
+   * once the members are known (./guessedColour.ts), and this laptop keeps it.
+   */
+  private settleColour(): void {
+    const { profile } = this;
+    if (profile.colourByDefault !== true) return;
+    this.stopSettlingColour = settleGuessedColour(
+      this.index,
+      profile.memberId,
+      profile.colour,
+      (colour) => {
+        const { colourByDefault: _settled, ...settled } = this.currentProfile;
+        this.currentProfile = { ...settled, colour };
+        this.currentSummary = { ...this.currentSummary, colour };
+        for (const listener of [...this.profileListeners]) listener();
+        this.api.circles.settleColour(profile.circleId, colour).catch((error: unknown) => {
+          // The member record holds the colour; the next opening settles it again.
+          log.warn('the settled colour was not kept', { error: String(error) });
+        });
+      },
+    );
   }
 
   /**

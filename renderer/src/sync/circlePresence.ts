@@ -57,14 +57,19 @@ export class CirclePresence {
   private readonly localListeners = new Set<(docId: DocId, update: Uint8Array) => void>();
   private readonly changeListeners = new Set<() => void>();
   private present: PresentMember[] = [];
+  private readonly stopWatchingProfile: () => void;
 
   constructor(session: CircleSession) {
     this.circle = new Awareness(session.index.ydoc);
-    const { profile } = session;
-    this.circle.setLocalState({
-      member: { id: profile.memberId, name: profile.memberName, colour: profile.colour },
-      editing: null,
-    } satisfies CirclePresenceState);
+    const member = (): CirclePresenceState['member'] => {
+      const { profile } = session;
+      return { id: profile.memberId, name: profile.memberName, colour: profile.colour };
+    };
+    this.circle.setLocalState({ member: member(), editing: null } satisfies CirclePresenceState);
+    // A newcomer's colour settles once the circle's members are known.
+    this.stopWatchingProfile = session.onProfileChange(() =>
+      this.circle.setLocalStateField('member', member()),
+    );
     this.watch(INDEX_DOC_ID, this.circle);
     this.circle.on('change', () => this.refreshPresent());
   }
@@ -177,6 +182,7 @@ export class CirclePresence {
 
   /** Stops everything. */
   destroy(): void {
+    this.stopWatchingProfile();
     removeAwarenessStates(this.circle, [this.circle.clientID], 'local');
     this.circle.destroy();
     for (const shadow of this.shadows.values()) shadow.destroy();

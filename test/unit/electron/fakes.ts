@@ -84,6 +84,7 @@ export function fakeHandlers(overrides: Partial<InvokeHandlers> = {}): InvokeHan
     'hearth:circles:create': vi.fn(() => Promise.reject(new Error('not used'))),
     'hearth:circles:open': vi.fn(() => Promise.reject(new Error('not used'))),
     'hearth:circles:join': vi.fn(() => Promise.reject(new Error('not used'))),
+    'hearth:circles:settle-colour': vi.fn(() => Promise.reject(new Error('not used'))),
     'hearth:sync:endpoints': vi.fn(() => Promise.resolve([])),
     'hearth:docs:load': vi.fn(() => Promise.resolve(null)),
     'hearth:docs:append': vi.fn(() => Promise.resolve()),

@@ -199,6 +199,7 @@ export function createDoors(options: DoorsOptions): Doors {
                 name: invite.circleName,
                 memberName: request.memberName,
                 colour: request.colour,
+                colourChosen: request.colourChosen,
                 endpoints: [...invite.endpoints],
                 turn: [...(invite.turn ?? [])],
               });

@@ -9,7 +9,8 @@
  * `inviteEndpoints` (the signalling endpoints written in the invite this laptop joined
  * with) and `inviteTurn` (the TURN relays of a version 2 invite, with their credentials)
  * came later within version 1: a file without them reads as `[]`, and an older Hearth
- * reading a newer file ignores them.
+ * reading a newer file ignores them. So did `colourByDefault` (true while a newcomer's
+ * colour is still the join dialog's guess; absent otherwise).
  *
  * `name` is the circle's name as last seen in its index document, so the circle
  * switcher can list circles without opening every notebook.
@@ -80,6 +81,7 @@ export function encodeProfileFile(circle: StoredCircle, dataKey: Uint8Array): Ui
     ...(profile.inviteTurn === undefined || profile.inviteTurn.length === 0
       ? {}
       : { inviteTurn: profile.inviteTurn }),
+    ...(profile.colourByDefault === true ? { colourByDefault: true } : {}),
   });
   const cipher = recordCipher(dataKey, profileBinding(profile.circleId));
   const sealed = cipher.seal(RECORD_KIND.profile, Buffer.from(json, 'utf8'));
@@ -126,7 +128,15 @@ export function decodeProfileFile(
       'profile.inviteTurn',
     );
     const turn = relays.ok && relays.value.length > 0 ? { inviteTurn: relays.value } : {};
-    return { profile: { ...profile, inviteEndpoints: joinedWith, ...turn }, name, lastOpenedAt };
+    const guessed =
+      (parsed as Record<string, unknown>).colourByDefault === true
+        ? { colourByDefault: true as const }
+        : {};
+    return {
+      profile: { ...profile, inviteEndpoints: joinedWith, ...turn, ...guessed },
+      name,
+      lastOpenedAt,
+    };
   }
   throw unreadable('is damaged and cannot be opened');
 }

@@ -7,11 +7,12 @@
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CircleSummary, KnockProgress, NearbyDoor } from '../../../../shared/ipc/contract';
-import { LIMITS, MEMBER_COLOURS, type MemberColour } from '../../../../shared/notebook/schema';
+import { LIMITS, type MemberColour } from '../../../../shared/notebook/schema';
 import { Dialog } from '../../app/Dialog';
 import { describeError } from '../../app/describeError';
 import { hearth } from '../../lib/hearthApi';
 import { ColourPicker } from '../circles/ColourPicker';
+import { useColourChoice } from '../circles/useColourChoice';
 import { SafetyCode } from '../invite/SafetyCode';
 import { useNearbyDoors } from './useDoor';
 
@@ -110,11 +111,16 @@ function Knocking({
     [],
   );
 
-  const knock = (door: NearbyDoor, memberName: string, colour: MemberColour): void => {
+  const knock = (
+    door: NearbyDoor,
+    memberName: string,
+    colour: MemberColour,
+    colourChosen: boolean,
+  ): void => {
     setProblem(null);
     setKnockedOn(door);
     setProgress({ knockId: '', stage: 'knocking' });
-    hearth.door.knock({ doorId: door.doorId, memberName, colour }).then(
+    hearth.door.knock({ doorId: door.doorId, memberName, colour, colourChosen }).then(
       (id) => {
         current.current = id;
         setKnockId(id);
@@ -227,7 +233,12 @@ function DoorChoice({
 }: {
   doors: NearbyDoor[] | null;
   problem: string | null;
-  onKnock: (door: NearbyDoor, memberName: string, colour: MemberColour) => void;
+  onKnock: (
+    door: NearbyDoor,
+    memberName: string,
+    colour: MemberColour,
+    colourChosen: boolean,
+  ) => void;
   onClose: () => void;
   onUseInvite: () => void;
 }) {
@@ -235,9 +246,7 @@ function DoorChoice({
   const nameId = useId();
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [memberName, setMemberName] = useState('');
-  const [colour, setColour] = useState<MemberColour>(
-    () => MEMBER_COLOURS[Math.floor(Math.random() * MEMBER_COLOURS.length)]!,
-  );
+  const { colour, colourChosen, choose: setColour } = useColourChoice();
   const [missing, setMissing] = useState<string | null>(null);
   const list = doors ?? [];
   // One door open: it is the one. Several: the member chooses.
@@ -255,7 +264,7 @@ function DoorChoice({
       return;
     }
     setMissing(null);
-    onKnock(chosen, memberName.trim(), colour);
+    onKnock(chosen, memberName.trim(), colour, colourChosen);
   };
 
   return (

@@ -6,11 +6,12 @@
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JoinCircle } from '../../../../shared/ipc/contract';
-import { LIMITS, MEMBER_COLOURS, type MemberColour } from '../../../../shared/notebook/schema';
+import { LIMITS } from '../../../../shared/notebook/schema';
 import { Dialog } from '../../app/Dialog';
 import { describeError } from '../../app/describeError';
 import { readInvite, safetyCodeFor, type ReadInvite } from '../../sync/circleRoom';
 import { ColourPicker } from '../circles/ColourPicker';
+import { useColourChoice } from '../circles/useColourChoice';
 import { QrReader } from './QrReader';
 import { SafetyCode } from './SafetyCode';
 
@@ -64,9 +65,7 @@ function JoinForm({
   const nameId = useId();
   const [text, setText] = useState(initialInvite);
   const [memberName, setMemberName] = useState('');
-  const [colour, setColour] = useState<MemberColour>(
-    () => MEMBER_COLOURS[Math.floor(Math.random() * MEMBER_COLOURS.length)]!,
-  );
+  const { colour, colourChosen, choose: setColour } = useColourChoice();
   const [words, setWords] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -100,7 +99,7 @@ function JoinForm({
     setBusy(true);
     setProblem(null);
     try {
-      await onJoin({ ...invite, memberName: memberName.trim(), colour });
+      await onJoin({ ...invite, memberName: memberName.trim(), colour, colourChosen });
     } catch (error) {
       setProblem(describeError(t, error));
       setBusy(false);

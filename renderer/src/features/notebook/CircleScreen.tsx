@@ -159,7 +159,8 @@ function Notebook({
       </a>
       <CircleTopBar
         session={session}
-        circle={circle}
+        // A newcomer's colour may have settled since the list was read (guessedColour.ts).
+        circle={{ ...circle, colour: session.profile.colour }}
         circles={circles}
         settings={settings}
         theme={theme}

@@ -36,7 +36,7 @@ class FakeStore {
     return {
       app: { info: unused, diagnostics: unused, reportProblem: unused, keepAwake: unused },
       settings: { get: unused, update: unused },
-      circles: { list: unused, create: unused, open: unused, join: unused },
+      circles: { list: unused, create: unused, open: unused, join: unused, settleColour: unused },
       sync: { endpoints: unused },
       docs: {
         load: unused,

@@ -47,6 +47,7 @@ function invite(overrides: Partial<JoinCircle> = {}): JoinCircle {
     name: 'Wednesday Circle',
     memberName: 'Robin',
     colour: 'moss',
+    colourChosen: true,
     endpoints: ['ws://192.168.1.20:4455'],
     turn: [],
     ...overrides,
@@ -93,6 +94,41 @@ describe('joining a circle from an invite', () => {
       circleKey: join.circleKey,
       inviteEndpoints: join.endpoints,
     });
+  });
+
+  it('keeps a guessed colour as a guess until it is settled, once, across a restart', async () => {
+    const join = invite({ colour: 'moss', colourChosen: false });
+    const first = await start();
+    await first['hearth:circles:join'](join);
+    expect((await first['hearth:circles:open'](join.circleId)).profile.colourByDefault).toBe(true);
+    await backends.pop()!.close();
+
+    const second = await start();
+    expect((await second['hearth:circles:open'](join.circleId)).profile.colourByDefault).toBe(true);
+    const summary = await second['hearth:circles:settle-colour'](join.circleId, 'dusk');
+    expect(summary.colour).toBe('dusk');
+    // Settled once: a second settling (another window) keeps the first.
+    expect((await second['hearth:circles:settle-colour'](join.circleId, 'rose')).colour).toBe(
+      'dusk',
+    );
+    await backends.pop()!.close();
+
+    const third = await start();
+    const { profile } = await third['hearth:circles:open'](join.circleId);
+    expect(profile.colour).toBe('dusk');
+    expect(profile.colourByDefault).toBeUndefined();
+  });
+
+  it('never settles a colour the member chose', async () => {
+    const handlers = await start();
+    const join = invite({ colour: 'moss', colourChosen: true });
+    await handlers['hearth:circles:join'](join);
+    expect((await handlers['hearth:circles:open'](join.circleId)).profile).not.toHaveProperty(
+      'colourByDefault',
+    );
+    expect((await handlers['hearth:circles:settle-colour'](join.circleId, 'dusk')).colour).toBe(
+      'moss',
+    );
   });
 
   it('gives back the circle it already has when the same invite is opened again', async () => {

@@ -111,6 +111,7 @@ describe('doors between two laptops', () => {
       doorId: listed.doorId,
       memberName: 'Ada',
       colour: 'moss',
+      colourChosen: false,
     });
     await vi.waitFor(() => expect(last(facilitator.states)?.knocks).toHaveLength(1), {
       timeout: 5000,
@@ -122,9 +123,16 @@ describe('doors between two laptops', () => {
     await facilitator.doors.handlers['hearth:door:answer'](waiting.knockId, 'let-in');
     await vi.waitFor(() => expect(last(newcomer.knocks)?.stage).toBe('joined'), { timeout: 5000 });
     expect(newcomer.joined).toEqual(
-      [{ ...CIRCLE, name: CIRCLE.circleName, memberName: 'Ada', colour: 'moss', turn: [] }].map(
-        ({ circleName: _circleName, ...join }) => join,
-      ),
+      [
+        {
+          ...CIRCLE,
+          name: CIRCLE.circleName,
+          memberName: 'Ada',
+          colour: 'moss',
+          colourChosen: false,
+          turn: [],
+        },
+      ].map(({ circleName: _circleName, ...join }) => join),
     );
     expect(last(newcomer.knocks)).toMatchObject({
       safetyCode: [...(await deriveSafetyCode(CIRCLE.circleKey))],
@@ -145,6 +153,7 @@ describe('doors between two laptops', () => {
         doorId: listed.doorId,
         memberName: 'Ada',
         colour: 'moss',
+        colourChosen: true,
       }),
     ).rejects.toThrow('no longer open');
   });
