@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test, type Peer } from './fixtures';
-import { createCircle, joinByPasting, readInvite, syncStatus } from './member';
+import { createCircle, joinByPasting, readInvite, syncStatus } from '../helpers/member';
 
 const PALETTE = ['ember', 'sage', 'lake', 'plum', 'sand', 'rose', 'moss', 'dusk'];
 

@@ -42,6 +42,7 @@ async function twoLaptops(): Promise<[Laptop, Laptop]> {
     name: 'Tuesday circle',
     memberName: 'Ben',
     colour: 'ember',
+    colourChosen: true,
     endpoints: [ENDPOINT],
     turn: [],
   });
