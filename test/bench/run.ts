@@ -14,6 +14,8 @@
  * latency under 200 knocks a second: ./door/doorBench.ts).
  * --join only a new laptop joining the one-year circle, on the renderer in out/
  * (`npx electron-vite build` first): the quick loop for work on the join.
+ * --typing only Hearth's typing at 2, 4 and 8 peers, with the messages by kind, on the
+ * renderer in out/ (`npx electron-vite build` first): the quick loop for keystroke costs.
  * --flood only the flood of SYNC_STEP_1 from a hostile laptop against an honest one's
  * typing (./flood.ts), on the renderer in out/ (`npx electron-vite build` first).
  * The generated circle is cached (./oneYearCircle.ts); the first run makes it.
@@ -30,7 +32,7 @@ import { measureKeystrokes, quantile } from './keystrokeLatency';
 import { oneYearCircle } from './oneYearCircle';
 import { measureOpenTimes, type EditorTarget } from './openTime';
 import { runDoorBench } from './door/doorBench';
-import { runJoinBench, runSyncBench } from './sync/syncBench';
+import { runJoinBench, runSyncBench, runTypingBench } from './sync/syncBench';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const OPEN_RUNS = 6;
@@ -210,13 +212,15 @@ async function doorBench(): Promise<void> {
 
 (process.argv.includes('--join')
   ? runJoinBench({ rendererDir: join(REPO_ROOT, 'out', 'renderer') }).then(() => undefined)
-  : process.argv.includes('--flood')
-    ? runFloodBench()
-    : process.argv.includes('--door')
-      ? doorBench()
-      : process.argv.includes('--sync')
-        ? syncBench()
-        : main().then(syncBench)
+  : process.argv.includes('--typing')
+    ? runTypingBench({ rendererDir: join(REPO_ROOT, 'out', 'renderer') })
+    : process.argv.includes('--flood')
+      ? runFloodBench()
+      : process.argv.includes('--door')
+        ? doorBench()
+        : process.argv.includes('--sync')
+          ? syncBench()
+          : main().then(syncBench)
 ).catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);

@@ -21,6 +21,7 @@
  * inside a try/catch.
  */
 import { cp } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect } from '@playwright/test';
 import type { Browser } from 'playwright-core';
 import { storedEntryTexts } from '../../e2e/storedNotebook';
@@ -127,7 +128,18 @@ export async function hearthJoinOneYear(
         { cause: error },
       );
     });
-    const work = await Promise.all(profilers.map((profiler) => profiler.stop({})));
+    // HEARTH_PROFILE_DIR=<folder> keeps both pages' profiles there, to open in DevTools.
+    const kept = process.env.HEARTH_PROFILE_DIR;
+    const work = await Promise.all(
+      profilers.map((profiler, i) =>
+        profiler.stop(
+          {},
+          kept === undefined
+            ? undefined
+            : join(kept, `join-${i === 0 ? 'holder' : 'joiner'}.cpuprofile`),
+        ),
+      ),
+    );
     const [clicked, present, opens] = await ada.page.evaluate(
       () =>
         [
