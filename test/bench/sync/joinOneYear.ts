@@ -64,7 +64,8 @@ export interface JoinResult {
   messages: Record<string, number> | null;
 }
 
-const JOIN_TIMEOUT_MS = 120_000;
+// Long enough for the five-year circle on a busy machine.
+const JOIN_TIMEOUT_MS = 300_000;
 const FLOOR_JOIN_TIMEOUT_MS = 15_000;
 const MEETING_TITLE = '.meeting-list__title';
 // Coarse sampling: enough to tell busy from waiting, too little to slow the join down.

@@ -65,6 +65,14 @@ export interface SyncBenchOptions {
   rendererDir?: string;
 }
 
+/** How to run the join benchmark alone. */
+export interface JoinBenchOptions extends SyncBenchOptions {
+  /** The circle joined: the one-year circle by default. */
+  circle?: OneYearCircle;
+  /** Names the circle in what is printed. */
+  label?: string;
+}
+
 /** Runs the whole sync benchmark, prints its table and details, and returns the rows. */
 export async function runSyncBench(options: SyncBenchOptions = {}): Promise<SyncBenchRow[]> {
   const rendererDir = options.rendererDir ?? resolve(REPO_ROOT, 'out/renderer');
@@ -105,26 +113,27 @@ export async function runSyncBench(options: SyncBenchOptions = {}): Promise<Sync
  * Only Hearth's join of the one-year circle (`npm run bench -- --join`): the quick loop
  * while working on the join; prints the figures and the join's details.
  */
-export async function runJoinBench(options: SyncBenchOptions = {}): Promise<JoinResult> {
+export async function runJoinBench(options: JoinBenchOptions = {}): Promise<JoinResult> {
   const rendererDir = options.rendererDir ?? resolve(REPO_ROOT, 'out/renderer');
   const place: RoomPlace = { root: RUN_ROOT, rendererDir };
   const started = performance.now();
   const loadAtStart = machineLoad();
   await rm(RUN_ROOT, { recursive: true, force: true });
-  const circle = await oneYearCircle((line) => log(started, line.trim()));
+  const circle = options.circle ?? (await oneYearCircle((line) => log(started, line.trim())));
+  const label = options.label ?? 'one-year';
   const bundles = await bundlePages();
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const join = await hearthJoinOneYear(
       browser,
-      { ...place, root: resolve(RUN_ROOT, 'one-year') },
+      { ...place, root: resolve(RUN_ROOT, label) },
       bundles.probe('hearth'),
       circle,
     );
     const whole =
       join.wholeNotebookMs === null ? 'never' : `${(join.wholeNotebookMs / 1000).toFixed(2)} s`;
     console.log(
-      `join, one-year circle: whole notebook ${whole}, stores ${join.verified === true ? 'equal' : 'DIFFER'}; ` +
+      `join, ${label} circle: whole notebook ${whole}, stores ${join.verified === true ? 'equal' : 'DIFFER'}; ` +
         `largest message ${(join.largestMessage / 1024).toFixed(1)} KiB; busy ${join.busy.map((b) => b.toFixed(0)).join(' (holder), ')} ms (joiner); ` +
         `messages ${JSON.stringify(join.messages)}`,
     );
