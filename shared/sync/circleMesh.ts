@@ -159,8 +159,8 @@ export class CircleMesh {
    * How much of the notebook has arrived from the peers this laptop is still catching up
    * with (the one with the most documents), or null when it is in step with everyone.
    */
-  catchingUp(): { done: number; total: number } | null {
-    let most: { done: number; total: number } | null = null;
+  catchingUp(): OpeningProgress | null {
+    let most: OpeningProgress | null = null;
     for (const { session } of this.sessions.values()) {
       if (session.inStep || session.memberId === null) continue;
       const progress = session.progress;
@@ -175,7 +175,7 @@ export class CircleMesh {
       peerId,
       memberId: session.memberId,
       inStep: session.inStep,
-      progress: session.openingProgress,
+      progress: session.progress,
     }));
   }
 

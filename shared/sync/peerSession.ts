@@ -77,7 +77,7 @@ export interface PeerSessionOptions {
   onProtocolError(reason: string): void;
   /** Called when the session's status (HELLO seen, in step) changes. */
   onStatus?(): void;
-  /** Called after each batch of the opening's answer is applied (see `openingProgress`). */
+  /** Called after each batch of the opening's answer is applied (see `progress`). */
   onProgress?(): void;
   /** A peer's update changed this document. */
   onRemoteChange?(docId: DocId): void;
@@ -93,12 +93,12 @@ export interface PeerSessionOptions {
   sessionVersion?: number;
 }
 
-/** How far the opening of a session got, for progress shown to the member. */
+/** How far the opening of a session got, in documents, for progress shown to the member. */
 export interface OpeningProgress {
-  /** Documents the peer said it holds (its HELLO). */
-  expected: number;
-  /** Documents received in the answer to this laptop's opening so far. */
-  received: number;
+  /** Documents the peer said it holds (its HELLO), or more if it asked about more. */
+  total: number;
+  /** Of those, the documents offered and received so far; equal to `total` once in step. */
+  done: number;
 }
 
 /** The sync protocol with one peer over one channel. */
@@ -165,11 +165,6 @@ export class PeerSession {
     );
   }
 
-  /** How much of the peer's notebook has arrived in the opening (join by circle). */
-  get openingProgress(): OpeningProgress {
-    return { expected: this.peerDocCount, received: this.circleReceived };
-  }
-
   /** True when the peer opens, and is answered, by circle (its HELLO said version 2). */
   private get byCircle(): boolean {
     return this.peerVersion >= CIRCLE_SYNC_VERSION && this.ownVersion >= CIRCLE_SYNC_VERSION;
@@ -184,7 +179,7 @@ export class PeerSession {
    * holds, `done` have been offered and — where this laptop asked for the whole of one
    * — received. Equal once in step; shown while a laptop catches up.
    */
-  get progress(): { done: number; total: number } {
+  get progress(): OpeningProgress {
     if (this.byCircle) {
       // By circle, documents arrive in the answer's batches rather than as answers to asks.
       const total = this.peerDocCount;
