@@ -93,7 +93,7 @@ export async function measureSearch(page: Page, queries: readonly string[]): Pro
 // Runs in the page: sets the field to `query` and resolves with the ms until the frame
 // after its results (or its "no results" line) are shown.
 function timeOneQuery(query: string): Promise<number> {
-  const field = document.querySelector<HTMLInputElement>('input[role="combobox"]');
+  const field = document.querySelector<HTMLInputElement>('input.search__field');
   if (field === null) throw new Error('no search field');
   // React watches the element's own value: the prototype's setter makes it see a change.
   const value = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!;
