@@ -181,23 +181,30 @@ export class CircleSearchSource implements SearchSource {
     try {
       while (!this.disposed && this.queue.length > 0) {
         await this.pause();
+        if (this.isDisposed()) return;
+        const batch: EntryId[] = [];
         for (const entryId of this.queue.splice(0, this.batchSize)) {
           this.queued.delete(entryId);
-          if (this.isDisposed()) return;
           if (this.snapshot.entries.get(entryId)?.withdrawn !== false) continue;
-          if (this.session.holds?.(entryDocId(entryId)) === false) {
-            this.absent.add(entryId);
-            continue;
-          }
-          try {
-            const ydoc = await this.session.entryDoc(entryId);
-            if (this.isDisposed()) return;
-            this.loaded.set(entryId, ydoc);
-            this.readText(entryId, ydoc);
-          } catch (error) {
+          if (this.session.holds?.(entryDocId(entryId)) === false) this.absent.add(entryId);
+          else batch.push(entryId);
+        }
+        // The batch's documents are asked for together: one wait for the store, not one each.
+        const loads = batch.map((entryId) =>
+          this.session.entryDoc(entryId).then(
+            (ydoc) => ({ entryId, ydoc, error: null }),
+            (error: unknown) => ({ entryId, ydoc: null, error }),
+          ),
+        );
+        for (const { entryId, ydoc, error } of await Promise.all(loads)) {
+          if (this.isDisposed()) return;
+          if (ydoc === null) {
             this.unreadable.add(entryId);
             log.warn('an entry could not be read for search', { error: String(error) });
+            continue;
           }
+          this.loaded.set(entryId, ydoc);
+          this.readText(entryId, ydoc);
         }
         // Rebuilding also forgets an entry withdrawn while it was being read.
         this.rebuild();
