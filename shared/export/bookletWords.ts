@@ -34,6 +34,15 @@ export function countWords(kind: 'meetings' | 'entries', count: number): string 
   return fill(template, { count });
 }
 
+/** An author "with" co-writers: "Ana with Ben and Cat". */
+export function withWords(author: string, others: readonly string[]): string {
+  const list =
+    others.length <= 1
+      ? (others[0] ?? '')
+      : `${others.slice(0, -1).join(', ')}${words.andLast}${others.at(-1)!}`;
+  return fill(words.with, { author, others: list });
+}
+
 /** A byline as words. */
 export function bylineWords(byline: Byline): string {
   switch (byline.kind) {

@@ -6,7 +6,9 @@
  * between batches, so a long export in main never holds up the saving of live typing.
  */
 import * as Y from 'yjs';
+import type { EntryWriting } from '../notebook/bodyWriting';
 import { CircleIndex, type IndexSnapshot } from '../notebook/circleIndex';
+import { readWrittenLines } from '../notebook/writtenRuns';
 import type { EntryId, MemberId } from '../notebook/ids';
 import type { EntryRecord, MeetingRecord } from '../notebook/schema';
 import { bylineFor, isWrittenBy, mayExport, mayNameReactors } from './consent';
@@ -85,7 +87,7 @@ export async function readExportableCircle(
     meeting,
     records: (snapshot.entriesByMeeting.get(meeting.id) ?? []).filter(
       (entry) =>
-        mayExport(entry) &&
+        mayExport(entry, snapshot.writing.get(entry.id)) &&
         (!options.onlyMine ||
           isWrittenBy(entry, source.memberId) ||
           source.ownAnonymousEntries?.has(entry.id) === true),
@@ -109,7 +111,9 @@ export async function readExportableCircle(
     for (const record of records) {
       const state = await source.entryState(record.id);
       const entry =
-        state === null ? null : exportEntry(record, readBody(state), snapshot, source, options);
+        state === null
+          ? null
+          : exportEntry(record, readBody(state), snapshot, source, options, state);
       if (entry !== null) entries.push(entry);
       await step();
     }
@@ -191,17 +195,42 @@ function exportEntry(
   snapshot: IndexSnapshot,
   source: CircleSource,
   options: ExportOptions,
+  state: Uint8Array,
 ): ExportEntry | null {
   // A body with no words yet (an entry just begun) has nothing to keep.
   if (body.text.trim() === '') return null;
+  const writing = snapshot.writing.get(record.id);
   return {
-    byline: bylineFor(record, options.authors, snapshot.members),
+    byline: bylineFor(
+      record,
+      options.authors,
+      snapshot.members,
+      writing === undefined || options.authors !== 'shown' ? [] : writersIn(state, writing),
+    ),
     createdAt: record.createdAt,
     markdown: body.markdown,
     blocks: body.blocks,
     reactions: options.reactions ? reactionsOf(record.id, snapshot, source.reactions, options) : [],
     contentNote: record.contentNote,
   };
+}
+
+/** The members with words in a body, first writer first (shared/notebook/writtenRuns.ts). */
+function writersIn(state: Uint8Array, writing: EntryWriting): MemberId[] {
+  const ydoc = new Y.Doc();
+  try {
+    Y.applyUpdate(ydoc, state);
+    const writers: MemberId[] = [];
+    for (const line of readWrittenLines(ydoc)) {
+      for (const run of line) {
+        const member = writing.clients.get(run.client);
+        if (typeof member === 'string' && !writers.includes(member)) writers.push(member);
+      }
+    }
+    return writers;
+  } finally {
+    ydoc.destroy();
+  }
 }
 
 function reactionsOf(

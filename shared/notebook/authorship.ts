@@ -25,6 +25,7 @@ export interface AuthoredValue {
 interface ItemLike {
   id: { client: number; clock: number };
   deleted: boolean;
+  left: ItemLike | null;
   right: ItemLike | null;
   content: { getContent(): unknown[] };
 }
@@ -47,6 +48,18 @@ export function authoredValues(yarray: Y.Array<unknown>): AuthoredValue[] {
 export function keyAuthor(ymap: Y.Map<unknown>, key: string): number | null {
   const item = (ymap as unknown as { _map: Map<string, ItemLike> })._map.get(key);
   return item === undefined || item.deleted ? null : item.id.client;
+}
+
+/**
+ * The client id that first wrote `key` of a Y.Map, whatever was written or deleted there
+ * since; null if the key was never written. A later writer cannot take a first write back.
+ */
+export function firstKeyAuthor(ymap: Y.Map<unknown>, key: string): number | null {
+  let item = (ymap as unknown as { _map: Map<string, ItemLike> })._map.get(key) ?? null;
+  if (item === null) return null;
+  // Each value written under a key points to the one it replaced.
+  while (item.left !== null) item = item.left;
+  return item.id.client;
 }
 
 /** Which member writes under which client id, from the `clients` map. */

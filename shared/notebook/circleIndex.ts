@@ -10,11 +10,14 @@ import { newId, type CircleId, type EntryId, type MeetingId, type MemberId } fro
 import { LOCAL_ORIGIN } from './origins';
 import { writeAnonymously } from './anonymousWrite';
 import { registerClient } from './authorship';
+import { BODY_RULE_KEY, type EVERYONE, NAMELESS, type CowriteRecord } from './bodyWriting';
 import { appendGovernance, type GovernanceRecord } from './governance';
 import { buildSnapshot, type IndexSnapshot } from './indexSnapshot';
+import { addComment, removeComment } from './comments';
 import { reactionKey, setReaction } from './reactions';
 import { appendRound, type RoundRecord } from './rounds';
 import {
+  INDEX_LOG,
   INDEX_ROOT,
   NOTEBOOK_SCHEMA_VERSION,
   type EntryRecord,
@@ -42,6 +45,12 @@ export interface NewEntry {
   meetingId: MeetingId;
   authorId: MemberId | null;
   visibility: EntryVisibility;
+  /**
+   * The client id the body's first words are written with: given, the entry follows the
+   * writing rule (./WRITING.md) and that client is its author's. Omitted: an entry open
+   * to every member, as before the rule (old notebooks and some tests).
+   */
+  bodyClient?: number;
 }
 
 /** What the founding of a circle writes into its index document. */
@@ -177,8 +186,13 @@ export class CircleIndex {
    * Adds an anonymous entry's record under a fresh client id that names nobody; returns
    * that client id, which the author keeps privately to change or withdraw it later.
    */
-  addAnonymousEntry(meetingId: MeetingId, id: EntryId, now: number = Date.now()): number {
-    const entry: NewEntry = { meetingId, authorId: null, visibility: 'anonymous' };
+  addAnonymousEntry(
+    meetingId: MeetingId,
+    id: EntryId,
+    now: number = Date.now(),
+    bodyClient?: number,
+  ): number {
+    const entry: NewEntry = { meetingId, authorId: null, visibility: 'anonymous', bodyClient };
     return writeAnonymously(
       this.ydoc,
       (scratch) => writeEntryRecord(scratch, id, entry, now),
@@ -202,6 +216,75 @@ export class CircleIndex {
     };
     if (anonymousClient === undefined) this.ydoc.transact(() => write(this.ydoc), LOCAL_ORIGIN);
     else writeAnonymously(this.ydoc, write, LOCAL_ORIGIN, anonymousClient);
+  }
+
+  /**
+   * Opens the meeting's shared page (the entry whose id is the meeting's: every member
+   * writes in it) unless it is there already; returns its id.
+   */
+  addSharedPage(
+    meetingId: MeetingId,
+    authorId: MemberId,
+    bodyClient: number,
+    now = Date.now(),
+  ): EntryId {
+    const id = meetingId as string as EntryId;
+    if (this.ydoc.getMap(INDEX_ROOT.entries).has(id)) return id;
+    return this.addEntry({ meetingId, authorId, visibility: 'circle', bodyClient }, now, id);
+  }
+
+  /**
+   * Says `client` writes entry `id`'s body for `memberId` — or, with `anonymousClient`,
+   * for the anonymous entry's nameless author, written by that nameless client.
+   */
+  registerBodyWriter(
+    id: EntryId,
+    client: number,
+    memberId: MemberId,
+    anonymousClient?: number,
+  ): void {
+    const key = `${id}:${client}`;
+    const yWriters = this.ydoc.getMap<unknown>(INDEX_ROOT.bodyWriters);
+    if (anonymousClient === undefined) {
+      if (yWriters.get(key) === memberId) return;
+      this.ydoc.transact(() => yWriters.set(key, memberId), LOCAL_ORIGIN);
+    } else {
+      if (yWriters.has(key)) return;
+      writeAnonymously(
+        this.ydoc,
+        (scratch) => scratch.getMap<unknown>(INDEX_ROOT.bodyWriters).set(key, NAMELESS),
+        LOCAL_ORIGIN,
+        anonymousClient,
+      );
+    }
+  }
+
+  /**
+   * Invites a member (or the whole circle) to write in entry `id`, or takes it back;
+   * taking back keeps the words up to `kept` (the body's state here: bodyWriting.ts).
+   */
+  setCoWriter(
+    id: EntryId,
+    memberId: MemberId | typeof EVERYONE,
+    on: boolean,
+    kept: [number, number][] = [],
+    now: number = Date.now(),
+  ): void {
+    const record: CowriteRecord = { kind: 'cowrite', entryId: id, memberId, on, kept, at: now };
+    this.ydoc.transact(
+      () => this.ydoc.getArray<CowriteRecord>(INDEX_LOG.cowriting).push([record]),
+      LOCAL_ORIGIN,
+    );
+  }
+
+  /** A co-writer keeps entry `id` out of exports (`on`), or lets it be exported again. */
+  keepOutOfExports(id: EntryId, memberId: MemberId, on: boolean): void {
+    const yKeepOut = this.ydoc.getMap<unknown>(INDEX_ROOT.keepOut);
+    const key = `${id}:${memberId}`;
+    this.ydoc.transact(() => {
+      if (on) yKeepOut.set(key, true);
+      else yKeepOut.delete(key);
+    }, LOCAL_ORIGIN);
   }
 
   /** Says this session's client writes for `memberId` (see authorship.ts). */
@@ -229,6 +312,16 @@ export class CircleIndex {
     appendRound(this.ydoc, record, LOCAL_ORIGIN);
   }
 
+  /** Adds this laptop's member's comment under an entry; returns the comment's id. */
+  comment(entryId: EntryId, words: string, now: number = Date.now()): string {
+    return addComment(this.ydoc, entryId, words, now, LOCAL_ORIGIN);
+  }
+
+  /** Removes a comment (offered to its writer only). */
+  removeComment(entryId: EntryId, commentId: string): void {
+    removeComment(this.ydoc, entryId, commentId, LOCAL_ORIGIN);
+  }
+
   /** Gives (`on`) or takes back a member's reaction to an entry. */
   react(entryId: EntryId, reaction: string, memberId: MemberId, on: boolean): void {
     setReaction(this.ydoc, reactionKey(entryId, reaction, memberId), on, LOCAL_ORIGIN);
@@ -244,6 +337,11 @@ function writeEntryRecord(ydoc: Y.Doc, id: EntryId, entry: NewEntry, now: number
   yEntry.set('exportable', true);
   yEntry.set('contentNote', null);
   yEntry.set('withdrawn', false);
+  if (entry.bodyClient !== undefined) {
+    yEntry.set(BODY_RULE_KEY, 1);
+    const writer = entry.authorId ?? NAMELESS;
+    ydoc.getMap(INDEX_ROOT.bodyWriters).set(`${id}:${entry.bodyClient}`, writer);
+  }
 }
 
 function ensureRecord(parent: Y.Map<unknown>, id: string): Y.Map<unknown> {

@@ -7,8 +7,10 @@
 import * as Y from 'yjs';
 import { logger } from '../log';
 import { ClientRegistry, keyAuthor } from './authorship';
+import { readWriting, type EntryWriting } from './bodyWriting';
 import { readGovernance, type Governance } from './governance';
 import type { EntryId, MeetingId, MemberId } from './ids';
+import { readComments, type EntryComment } from './comments';
 import { readReactions, type EntryReactions } from './reactions';
 import { checkEntry, checkMeeting, checkMember, checkMeta } from './records';
 import { readCurrentRound, type CurrentRound } from './rounds';
@@ -34,8 +36,12 @@ export interface IndexSnapshot {
   governance: Governance;
   round: CurrentRound | null;
   reactions: ReadonlyMap<EntryId, EntryReactions>;
+  /** Each entry's comments, oldest first (./comments.ts). */
+  comments: ReadonlyMap<EntryId, readonly EntryComment[]>;
   /** Which member writes under which client id. */
   registry: ClientRegistry;
+  /** Who may write each entry body that follows the writing rule (bodyWriting.ts). */
+  writing: ReadonlyMap<EntryId, EntryWriting>;
 }
 
 // Fields of an entry only its author may change; anyone else's value is set aside.
@@ -94,7 +100,10 @@ export function buildSnapshot(
   const governance = readGovernance(ydoc, meta?.founderId ?? null, registry, reported);
   const round = readCurrentRound(ydoc, governance.facilitators, registry, reported);
   const reactions = readReactions(ydoc, registry, new Set(governance.reactions.map((r) => r.id)));
+  const writing = readWriting(ydoc, entries, registry, report);
+  const comments = readComments(ydoc, registry, report);
   return {
+    writing,
     meta,
     members,
     meetings,
@@ -103,6 +112,7 @@ export function buildSnapshot(
     governance,
     round,
     reactions,
+    comments,
     registry,
   };
 }

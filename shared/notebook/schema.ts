@@ -14,12 +14,26 @@
  * - `clients`   Yjs client id (decimal) -> MemberId: which member writes under which
  *               client id, each entry written by that client itself (see authorship.ts)
  * - `reactions` `<entryId>:<reaction>:<memberId>` -> reactedAt
+ * - `bodyWriters` `<entryId>:<client>` -> MemberId, or 'nameless' for an anonymous
+ *               entry's author: which member writes an entry body under which client id
+ *               (./bodyWriting.ts, ./WRITING.md)
+ * - `keepOut`   `<entryId>:<memberId>` -> true: a co-writer keeps an entry they wrote in
+ *               out of exports; counted only if written by that member's own client
+ * - `comments`  `<entryId>:<commentId>` -> { text, at }: a member's comment under an
+ *               entry, counted only while its writer's own (./comments.ts)
+ *
+ * An entry record may also hold `bodyRule` (1): its body follows the writing rule of
+ * ./WRITING.md (only its author, and members the author invited, write its words; in a
+ * meeting's shared page — the entry whose id is its meeting's id — every member). A
+ * record without it was made before the rule and stays open to every member.
  *
  * Index document array roots — append-only logs whose records are trusted according
  * to who wrote them (the Yjs client of each item, mapped through `clients`):
  * - `governance` roles, agreements and circle settings, replayed in order: only a
  *                facilitator of the moment may change them (governance.ts)
  * - `rounds`     the talking piece: rounds started, turns moved, passes (rounds.ts)
+ * - `cowriting`  invitations to write in an entry, and their taking back: only the
+ *                entry's author's records count (./bodyWriting.ts)
  *
  * Entry document: the Lexical content as the XmlText root named `root`
  * (Lexical's collaboration binding reads and writes it); its layout, and what a body may
@@ -41,12 +55,16 @@ export const INDEX_ROOT = {
   entries: 'entries',
   clients: 'clients',
   reactions: 'reactions',
+  bodyWriters: 'bodyWriters',
+  keepOut: 'keepOut',
+  comments: 'comments',
 } as const;
 
 /** Append-only log roots (Y.Array) of the index document, declared once. */
 export const INDEX_LOG = {
   governance: 'governance',
   rounds: 'rounds',
+  cowriting: 'cowriting',
 } as const;
 
 /** Root name of an entry document's body (Lexical's default collaboration root). */

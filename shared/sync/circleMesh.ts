@@ -15,6 +15,11 @@
  * laptop missed can fill it. Asking all n−1 peers every tick cost a mesh of 8 laptops
  * 224 messages per tick, about as many as a phrase's worth of keystrokes.
  *
+ * Writing rule: a peer's update refused by an entry's writing rule (shared/notebook/
+ * WRITING.md) may be allowed once this laptop's index hears more (an invitation that
+ * reached the writer first). The mesh remembers such documents and asks every peer about
+ * them again whenever the index changes, and at anti-entropy.
+ *
  * Clocks: the mesh measures each peer's clock (./meshClocks.ts), so
  * `clockOffset(memberId)` says how far that member's laptop's clock is from this
  * one's — what a shared timer needs when laptops' clocks differ by minutes.
@@ -94,6 +99,8 @@ export class CircleMesh {
   private changedBefore = new Set<DocId>();
   /** The peer asked at the last anti-entropy tick (the next tick asks the one after it). */
   private lastAsked: string | null = null;
+  /** Documents a peer wrote that the writing rule refused, to ask about again. */
+  private readonly refused = new Set<DocId>();
   /** Traffic of sessions already closed, summed. */
   private readonly retired = emptyCounters();
   private timer: unknown = null;
@@ -106,6 +113,7 @@ export class CircleMesh {
       docs.onLocalUpdate((docId, update) => {
         this.changed.add(docId);
         for (const { session } of this.sessions.values()) session.sendUpdate(docId, update);
+        if (docId === INDEX_DOC_ID) this.askAgainAboutRefused();
       }),
       docs.onLocalAwareness((docId, update) => {
         for (const { session } of this.sessions.values()) session.sendAwareness(docId, update);
@@ -139,7 +147,11 @@ export class CircleMesh {
         this.notify();
       },
       onProgress: () => this.notify(),
-      onRemoteChange: (docId) => this.changed.add(docId),
+      onRemoteChange: (docId) => {
+        this.changed.add(docId);
+        if (docId === INDEX_DOC_ID) this.askAgainAboutRefused();
+      },
+      onRefusedWrite: (docId) => this.refused.add(docId),
       yieldToEditor: this.options.yieldToEditor,
       sessionVersion: this.options.sessionVersion,
       ownClients: (docId) => this.options.ownClients?.(docId) ?? [],
@@ -217,11 +229,15 @@ export class CircleMesh {
     const docIds = new Set<DocId>([INDEX_DOC_ID, ...this.changedBefore, ...this.changed]);
     this.changedBefore = this.changed;
     this.changed = new Set();
+    // A refused document may be allowed now: every peer is asked, as when the index changes.
+    for (const { session } of this.sessions.values()) {
+      for (const docId of this.refused) session.requestSync(docId);
+    }
     const peerId = this.nextToAsk();
     if (peerId === null) return;
     this.lastAsked = peerId;
     const session = this.sessions.get(peerId)!.session;
-    for (const docId of docIds) session.requestSync(docId);
+    for (const docId of docIds) if (!this.refused.has(docId)) session.requestSync(docId);
   }
 
   /** The in-step peer after the one asked last (in connection order, wrapping round). */
@@ -257,6 +273,16 @@ export class CircleMesh {
     for (const cleanup of this.cleanups) cleanup();
     for (const peerId of [...this.sessions.keys()]) this.dropSession(peerId);
     this.listeners.clear();
+  }
+
+  /** Asks every peer again about documents whose writes the writing rule refused. */
+  private askAgainAboutRefused(): void {
+    if (this.refused.size === 0) return;
+    const docIds = [...this.refused];
+    this.refused.clear();
+    for (const { session } of this.sessions.values()) {
+      for (const docId of docIds) session.requestSync(docId);
+    }
   }
 
   private onProtocolError(peerId: string, session: PeerSession, reason: string): void {

@@ -3,13 +3,18 @@
  * would leave, made on the guard's scratch copy before the live document is touched. A
  * rule also says which updates cannot break it, so typing keeps the guard's fast path.
  *
- * Entry bodies have one rule today: they hold only what the entry editor can show
- * (shared/notebook/entryBodyCheck.ts). A later rule (who may write where in a body)
- * adds itself to {@link documentRules} and gets the same refusal path: a reason, the
- * document left byte-identical, the peer disconnected.
+ * Entry bodies have two rules: they hold only what the entry editor can show
+ * (shared/notebook/entryBodyCheck.ts; a refusal disconnects the peer), and, for an entry
+ * under the writing rule, only words from its author's laptops or those of members the
+ * author invited (shared/notebook/WRITING.md). The second is "soft": the update is
+ * refused, the document left byte-identical, the reason logged — but an honest laptop
+ * whose index lags (it has not heard of an invitation taken back) may send such an
+ * update, so the peer stays connected.
  */
 import * as Y from 'yjs';
+import { mayWrite, type EntryWriting } from '../notebook/bodyWriting';
 import { entryBodyProblem } from '../notebook/entryBodyCheck';
+import { findRefusedWords, REFUSED_WORDS_REASON } from '../notebook/refusedWords';
 import { INDEX_DOC_ID, type DocId } from '../notebook/ids';
 import { ENTRY_BODY_ROOT } from '../notebook/schema';
 import type { DecodedUpdate } from './updateShape';
@@ -25,6 +30,8 @@ export interface DocumentRule {
   mayBreak(ydoc: Y.Doc, update: DecodedUpdate): boolean;
   /** Why the document `after` (the scratch copy, with the update) is refused, or null. */
   refusal(after: Y.Doc): string | null;
+  /** A refusal that is not a protocol error (the peer stays connected). */
+  readonly soft?: boolean;
 }
 
 /** An entry body holds only what the entry editor can show (no hidden words). */
@@ -34,9 +41,28 @@ export const READABLE_ENTRY_BODY: DocumentRule = {
   refusal: (after) => entryBodyProblem(after),
 };
 
-/** The rules for `docId`'s kind of document. */
-export function documentRules(docId: DocId): readonly DocumentRule[] {
-  return docId === INDEX_DOC_ID ? [] : [READABLE_ENTRY_BODY];
+/** An entry body under the writing rule holds only words its writers may write. */
+export function bodyWritersRule(writing: EntryWriting): DocumentRule {
+  return {
+    name: 'entry body writers',
+    soft: true,
+    mayBreak: (_ydoc, { structs }) =>
+      structs.some(
+        (struct) =>
+          struct instanceof Y.Item &&
+          !mayWrite(writing, struct.id.client, struct.id.clock + struct.length - 1),
+      ),
+    refusal: (after) => (findRefusedWords(after, writing).length > 0 ? REFUSED_WORDS_REASON : null),
+  };
+}
+
+/** The rules for `docId`'s kind of document; `writing` when its body follows the writing rule. */
+export function documentRules(
+  docId: DocId,
+  writing: EntryWriting | null = null,
+): readonly DocumentRule[] {
+  if (docId === INDEX_DOC_ID) return [];
+  return writing === null ? [READABLE_ENTRY_BODY] : [READABLE_ENTRY_BODY, bodyWritersRule(writing)];
 }
 
 /**

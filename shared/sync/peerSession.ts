@@ -82,6 +82,8 @@ export interface PeerSessionOptions {
   onProgress?(): void;
   /** A peer's update changed this document. */
   onRemoteChange?(docId: DocId): void;
+  /** A peer's update of this document was refused by its writing rule (the peer stays). */
+  onRefusedWrite?(docId: DocId): void;
   /** Client ids this laptop writes `docId` with, which no peer may write under. */
   ownClients?(docId: DocId): Iterable<number>;
   /** This laptop's clock in ms since 1970 (Date.now unless a test shifts it). */
@@ -370,12 +372,14 @@ export class PeerSession {
         ownClients: (id) => this.options.ownClients?.(id) ?? [],
         load: (id) => this.load(id),
         isOpen: () => this.state === 'open',
+        writing: (id) => this.options.docs.writing?.(id) ?? null,
       },
       kind,
       docId,
       update,
     );
     if (result.refusal !== null) return result.refusal;
+    if (result.refusedByRule === true) this.options.onRefusedWrite?.(docId);
     if (!result.changed) return null;
     this.options.onRemoteChange?.(docId);
     // It overtook structs on their way from another laptop: this peer has them too.

@@ -7,6 +7,7 @@
  * (./documentRules.ts) and is applied with PEER_ORIGIN.
  */
 import * as Y from 'yjs';
+import type { EntryWriting } from '../notebook/bodyWriting';
 import type { DocId } from '../notebook/ids';
 import { PEER_ORIGIN } from '../notebook/origins';
 import { logger } from '../log';
@@ -27,11 +28,14 @@ export interface PeerWriteContext {
   load(docId: DocId): Promise<Y.Doc | null>;
   /** False once the session stopped (nothing more may be applied). */
   isOpen(): boolean;
+  /** Who may write `docId`'s body, when it follows the writing rule. */
+  writing?(docId: DocId): EntryWriting | null;
 }
 
 /** What became of a write: a refusal (a protocol error), or whether it was applied. */
 export type PeerWriteResult =
-  { refusal: string } | { refusal: null; changed: boolean; incomplete: boolean };
+  | { refusal: string }
+  | { refusal: null; changed: boolean; incomplete: boolean; refusedByRule?: boolean };
 
 /** Checks and applies a peer's `update` of `docId`, sent as `kind`. */
 export async function applyPeerWrite(
@@ -62,8 +66,16 @@ export async function applyPeerWrite(
   }
   const result = applyGuardedUpdate(ydoc, update, PEER_ORIGIN, {
     ownClients: context.ownClients(docId),
-    rules: documentRules(docId),
+    rules: documentRules(docId, context.writing?.(docId) ?? null),
   });
+  if (!result.ok && result.soft === true) {
+    log.warn('a change to an entry was refused', {
+      peerId: context.peerId,
+      docId,
+      reason: result.reason,
+    });
+    return { ...nothing, refusedByRule: true };
+  }
   if (!result.ok) return { refusal: `${kind} for ${docId}: ${result.reason}` };
   return { refusal: null, changed: true, incomplete: result.incomplete };
 }

@@ -8,6 +8,7 @@
  * from disk, which the peers' anti-entropy covers).
  */
 import type * as Y from 'yjs';
+import type { EntryWriting } from '../notebook/bodyWriting';
 import type { DocId } from '../notebook/ids';
 
 /** A circle's documents as the sync layer sees them. */
@@ -30,6 +31,11 @@ export interface SyncedDocs {
   onDocAdded(listener: (docId: DocId) => void): () => void;
   /** An awareness update from peer `peerId` (size-bounded and decodable; states still unchecked). */
   applyRemoteAwareness(docId: DocId, update: Uint8Array, peerId: string): void;
+  /**
+   * Who may write `docId`'s body, when it follows the writing rule
+   * (shared/notebook/WRITING.md); null for the index and for bodies open to everyone.
+   */
+  writing?(docId: DocId): EntryWriting | null;
   /** Awareness updates of this laptop's own states; returns its cleanup. */
   onLocalAwareness(listener: (docId: DocId, update: Uint8Array) => void): () => void;
 }

@@ -53,7 +53,7 @@ export type GuardResult =
       /** Parts that need structs this document lacks were left out: ask the peer for a diff. */
       incomplete: boolean;
     }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; soft?: boolean };
 
 /** Checks `update` and applies it to `ydoc` with `origin` only if it passes. */
 export function applyGuardedUpdate(
@@ -113,7 +113,7 @@ function applyThroughScratch(
       // The rules read the state the update leaves, before the probe writes into it.
       for (const rule of rules) {
         const refusal = rule.refusal(scratch);
-        if (refusal !== null) return refuse(refusal);
+        if (refusal !== null) return { ok: false, reason: refusal, soft: rule.soft === true };
       }
       const probe = probeLocalEdit(scratch, structs);
       if (probe !== null) return refuse(probe);

@@ -18,6 +18,7 @@ import { HostProcess } from '../e2e/hostProcess';
 import {
   addMeeting,
   createCircle,
+  inviteToWrite,
   joinByPasting,
   readInvite,
   startEntry,
@@ -156,6 +157,9 @@ export async function runFloodBench(): Promise<void> {
     await expect(syncStatus(ben)).toHaveText('Connected to 1 person', { timeout: 60_000 });
     const benEditor = ben.getByRole('textbox', { name: /^Entry by/ }).first();
     await expect(benEditor).toContainText('We begin.', { timeout: 30_000 });
+    // Ben types into Ana's entry: she invites him first (shared/notebook/WRITING.md).
+    await inviteToWrite(ana, 'Ana', ['Ben']);
+    await expect(benEditor).toHaveAttribute('contenteditable', 'true', { timeout: 30_000 });
     await benEditor.click();
     await ben.keyboard.press('Control+End');
 

@@ -1,7 +1,8 @@
 /**
  * A minimal Hearth client: joins a circle from an invite (INVITE.md), meets the laptops
  * through signalling (SIGNALLING.md), keeps every document of the circle in step over the
- * peer protocol (PEER_PROTOCOL.md), reads and writes entry bodies (ENTRY_BODY.md).
+ * peer protocol (PEER_PROTOCOL.md), reads and writes entry bodies (ENTRY_BODY.md), and
+ * takes part as a member who writes where invited and comments elsewhere (WRITING.md).
  */
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
@@ -67,6 +68,60 @@ export class ConformanceClient {
     const ydoc = this.docs.get(entryId);
     if (ydoc === undefined) throw new Error('that entry has not arrived');
     appendToFirstParagraph(ydoc, words);
+  }
+
+  /**
+   * Becomes a member of the circle (WRITING.md, "In the index document"): this client's
+   * index client id registered under its member id — written by that client itself —
+   * and a member record (the schema's `members`).
+   */
+  joinAsMember(name: string): void {
+    const index = this.doc('index');
+    index.transact(() => {
+      index.getMap('clients').set(String(index.clientID), this.memberId);
+      const member = new Y.Map<unknown>();
+      index.getMap('members').set(this.memberId, member);
+      for (const [key, value] of Object.entries({
+        name,
+        colour: 'sage',
+        joinedAt: Date.now(),
+        agreedAt: null,
+        agreedVersion: null,
+      })) {
+        member.set(key, value);
+      }
+    });
+  }
+
+  /** Names this client's copy of an entry's body as this member's writer (`bodyWriters`). */
+  nameAsWriter(entryId: string): void {
+    const body = this.doc(entryId);
+    this.doc('index').getMap('bodyWriters').set(`${entryId}:${body.clientID}`, this.memberId);
+  }
+
+  /** Comments under an entry in this member's name (`comments`); returns the comment's id. */
+  comment(entryId: string, text: string): string {
+    const commentId = randomBytes(16).toString('base64url');
+    this.doc('index').getMap('comments').set(`${entryId}:${commentId}`, { text, at: Date.now() });
+    return commentId;
+  }
+
+  /**
+   * Sends words for an entry written under a client id nobody named — what a key holder's
+   * own tool could send. They are not kept here, so this client's later writes do not
+   * build on them.
+   */
+  writeAsStranger(entryId: string, words: string): void {
+    const held = this.docs.get(entryId);
+    if (held === undefined) throw new Error('that entry has not arrived');
+    const stranger = new Y.Doc();
+    Y.applyUpdate(stranger, Y.encodeStateAsUpdate(held));
+    const before = Y.encodeStateVector(stranger);
+    appendToFirstParagraph(stranger, words);
+    const bytes = Y.encodeStateAsUpdate(stranger, before);
+    for (const peer of this.peers.values()) {
+      if (peer.link.isOpen) this.send(peer, { kind: KIND.UPDATE, docId: entryId, bytes });
+    }
   }
 
   /** Whether any laptop's link is open. */

@@ -85,6 +85,28 @@ export async function startEntry(page: Page): Promise<Locator> {
   return editor;
 }
 
+/**
+ * In the entry whose byline starts with `author` (this member's own), invites `who` —
+ * member names, or 'The whole circle' — to write with them, or (`on` false) takes it back.
+ */
+export async function inviteToWrite(
+  page: Page,
+  author: string,
+  who: readonly string[] = ['The whole circle'],
+  on = true,
+): Promise<void> {
+  const entry = page.getByRole('region', { name: new RegExp(`^${author}`) }).first();
+  const panel = entry.getByRole('group', { name: 'Invite people to write in this entry' });
+  if (!(await panel.isVisible())) {
+    await entry.getByRole('button', { name: 'Who writes with you' }).click();
+  }
+  for (const name of who) {
+    const box = panel.getByRole('checkbox', { name, exact: true });
+    if (on) await box.check();
+    else await box.uncheck();
+  }
+}
+
 /** Waits until the status line says everything is on this laptop's disk. */
 export async function waitUntilSaved(page: Page): Promise<void> {
   await expect(page.getByTestId('save-status')).toHaveText('Saved on this laptop');

@@ -11,6 +11,7 @@ import {
   finishJoining,
   joinByPasting,
   readInvite,
+  inviteToWrite,
   setOffline,
   startEntry,
   syncStatus,
@@ -42,6 +43,11 @@ test('three laptops co-write one entry over WebRTC, and an offline laptop merges
   for (const peer of [ana, ben, cat]) {
     await expect(syncStatus(peer.page)).toHaveText('Connected to 2 people', { timeout: 30_000 });
     await expect(editorOf(peer, 'Ana')).toContainText('Ana begins.');
+  }
+  // Ana's words are hers until she invites the others to write with her.
+  await inviteToWrite(ana.page, 'Ana');
+  for (const peer of [ben, cat]) {
+    await expect(editorOf(peer, 'Ana')).toHaveAttribute('contenteditable', 'true');
   }
 
   // All three type into Ana's entry at once, each starting a paragraph of their own.
@@ -124,6 +130,8 @@ test('words typed apart into the same word are all kept when two laptops meet ag
   const anaEditor = editorOf(ana, 'Ana');
   const benEditor = editorOf(ben, 'Ana');
   await expect(benEditor).toHaveText('steady');
+  await inviteToWrite(ana.page, 'Ana', ['Ben']);
+  await expect(benEditor).toHaveAttribute('contenteditable', 'true');
 
   await setOffline(ben.page, true);
   // Ana types before the word; Ben selects the whole word and types over it.

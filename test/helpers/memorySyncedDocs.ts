@@ -5,7 +5,11 @@
  * and local updates are those with neither PEER_ORIGIN nor STORE_ORIGIN.
  */
 import * as Y from 'yjs';
-import { INDEX_DOC_ID, isDocId, type DocId } from '../../shared/notebook/ids';
+import type { EntryWriting } from '../../shared/notebook/bodyWriting';
+import { CircleIndex } from '../../shared/notebook/circleIndex';
+import { INDEX_DOC_ID, isDocId, type DocId, type EntryId } from '../../shared/notebook/ids';
+import { LOCAL_ORIGIN } from '../../shared/notebook/origins';
+import { removeRefusedWords } from '../../shared/notebook/refusedWords';
 import { PEER_ORIGIN, STORE_ORIGIN } from '../../shared/notebook/origins';
 import { ENTRY_BODY_ROOT, INDEX_ROOT } from '../../shared/notebook/schema';
 import type { SyncedDocs } from '../../shared/sync/syncedDocs';
@@ -21,6 +25,7 @@ export class MemorySyncedDocs implements SyncedDocs {
   private readonly updateListeners = new Set<Listener<[DocId, Uint8Array]>>();
   private readonly addedListeners = new Set<Listener<[DocId]>>();
   private readonly awarenessListeners = new Set<Listener<[DocId, Uint8Array]>>();
+  private index: CircleIndex | null = null;
 
   /**
    * `refuse` names ids `doc()` answers null for; `everyDocNamed` lets peers write any
@@ -58,8 +63,32 @@ export class MemorySyncedDocs implements SyncedDocs {
       if (origin === PEER_ORIGIN || origin === STORE_ORIGIN) return;
       for (const listener of [...this.updateListeners]) listener(docId, update);
     });
+    if (docId === INDEX_DOC_ID) {
+      // As the renderer's CircleSession does: a laptop removes words the writing rule
+      // no longer allows (an invitation taken back) from the bodies it holds.
+      this.index = new CircleIndex(ydoc);
+      this.index.subscribe(() => {
+        for (const id of this.live.keys()) if (id !== INDEX_DOC_ID) this.keepWritingRule(id);
+      });
+    } else {
+      this.keepWritingRule(docId);
+      ydoc.on('afterTransaction', () => this.keepWritingRule(docId));
+    }
     for (const listener of [...this.addedListeners]) listener(docId);
     return ydoc;
+  }
+
+  /** Who may write `docId`'s body (shared/notebook/bodyWriting.ts), from the live index. */
+  writing(docId: DocId): EntryWriting | null {
+    if (docId === INDEX_DOC_ID) return null;
+    if (this.index === null && this.stored.has(INDEX_DOC_ID)) this.docNow(INDEX_DOC_ID);
+    return this.index?.read().writing.get(docId as string as EntryId) ?? null;
+  }
+
+  private keepWritingRule(docId: DocId): void {
+    const ydoc = this.live.get(docId);
+    const writing = this.writing(docId);
+    if (ydoc !== undefined && writing !== null) removeRefusedWords(ydoc, writing, LOCAL_ORIGIN);
   }
 
   isNamed(docId: DocId): boolean {

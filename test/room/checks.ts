@@ -15,6 +15,7 @@ import { writeFileSync } from 'node:fs';
 import type { Laptop } from './laptop';
 import { linkStates } from './linkProbe';
 import {
+  isEntryBy,
   notebookKey,
   readNotebook,
   saveLine,
@@ -50,7 +51,7 @@ export function connectedLine(others: number): string {
 export function missingPhrases(notebook: NotebookOnScreen, ledger: PhraseLedger): string[] {
   return ledger.phrases
     .filter(({ phrase, entry }) => {
-      const card = notebook.entries.find((candidate) => candidate.byline === entry);
+      const card = notebook.entries.find((candidate) => isEntryBy(candidate.byline, entry));
       return card === undefined || !card.text.includes(phrase);
     })
     .map(({ phrase, entry }) => `"${phrase}" in ${entry}'s entry`);
@@ -135,7 +136,7 @@ export async function waitForHeal(
     ];
     // What the entries lacking a phrase do hold, to tell a lost phrase from a mangled one.
     for (const phrase of ledger.phrases) {
-      const card = notebook?.entries.find((entry) => entry.byline === phrase.entry);
+      const card = notebook?.entries.find((entry) => isEntryBy(entry.byline, phrase.entry));
       if (card !== undefined && !card.text.includes(phrase.phrase)) {
         lines.push(`    ${phrase.entry}'s entry reads: ${JSON.stringify(card.text.slice(-400))}`);
         break;
@@ -292,11 +293,10 @@ export function phrasesMissingOnDisk(
   ledger: PhraseLedger,
   typedBefore = Number.POSITIVE_INFINITY,
 ): string[] {
-  const byAuthor = new Map([...bylines].map(([id, byline]) => [byline, id]));
+  const entryOf = (author: string): string =>
+    [...bylines].find(([, byline]) => isEntryBy(byline, author))?.[0] ?? '';
   return ledger.phrases
     .filter(({ endedAt }) => endedAt < typedBefore)
-    .filter(
-      ({ phrase, entry }) => !(stored.entries[byAuthor.get(entry) ?? ''] ?? '').includes(phrase),
-    )
+    .filter(({ phrase, entry }) => !(stored.entries[entryOf(entry)] ?? '').includes(phrase))
     .map(({ phrase, entry }) => `"${phrase}" in ${entry}'s entry`);
 }

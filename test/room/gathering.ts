@@ -114,6 +114,16 @@ export async function startOwnEntry(laptop: Laptop): Promise<void> {
   await draft.getByRole('button', { name: 'Share with the circle' }).click();
   await expect(draft).toHaveCount(0, wait);
   await expect(entryEditor(page, laptop.name)).toBeVisible(wait);
+  // The room co-writes: each member invites the whole circle into their entry
+  // (shared/notebook/WRITING.md: an entry's words are otherwise its author's).
+  const entry = page.getByRole('region', { name: ownEntryName(laptop.name) }).first();
+  await entry.getByRole('button', { name: 'Who writes with you' }).click();
+  await entry.getByRole('checkbox', { name: 'The whole circle', exact: true }).check();
+}
+
+/** An entry card's name: its author, then "with" whoever wrote in it too. */
+function ownEntryName(author: string): RegExp {
+  return new RegExp(`^${author}( with .*)?$`);
 }
 
 /** The circle's reactions, in the order the reaction bar shows them. */
@@ -121,7 +131,7 @@ const REACTION_LABELS = [/been there too/, /Thank you for sharing/, /Sending str
 
 /** A member reacts to another member's entry. */
 export async function react(laptop: Laptop, toAuthor: string, kind: number): Promise<void> {
-  const entry = laptop.page.getByRole('region', { name: toAuthor, exact: true });
+  const entry = laptop.page.getByRole('region', { name: ownEntryName(toAuthor) });
   const label = REACTION_LABELS[kind % REACTION_LABELS.length]!;
   const button = entry.getByRole('button', { name: label });
   await button.click();

@@ -92,6 +92,7 @@ export async function runRoomOnce(options: RoomRunOptions): Promise<RoomRun> {
   } catch (error) {
     failures.push(error instanceof Error ? error.message : String(error));
     log(`FAILED: ${failures[0]!}`);
+    await keepWhatEachLaptopShowed(laptops, options.runDir, log);
   } finally {
     for (const laptop of laptops) {
       result.pageProblems[laptop.label] = laptop.pageProblems.length;
@@ -196,4 +197,25 @@ async function checkDisks(
     );
   }
   failures.push(...result.missingOnDisk.map((missing) => `missing on disk: ${missing}`));
+}
+
+/**
+ * A failure is read from what each laptop showed at that moment: a screenshot per open
+ * page, in the run's folder, so a flake can be understood without replaying it.
+ */
+async function keepWhatEachLaptopShowed(
+  laptops: readonly Laptop[],
+  runDir: string,
+  log: (line: string) => void,
+): Promise<void> {
+  for (const laptop of laptops) {
+    if (!laptop.opened) continue;
+    const file = join(runDir, `${laptop.label.replace(/\W+/g, '-')}-at-failure.png`);
+    try {
+      await laptop.page.screenshot({ path: file, timeout: 5_000 });
+      log(`what ${laptop.label} showed: ${file}`);
+    } catch {
+      log(`${laptop.label}: no screenshot (its page did not answer)`);
+    }
+  }
 }

@@ -37,6 +37,14 @@ export interface SavedSnapshot {
   entries: { id: string; text: string }[];
 }
 
+/**
+ * True when an entry card's byline is `author`'s entry: the author alone, or "Ana with
+ * Ben" once others have written in it (shared/notebook/WRITING.md).
+ */
+export function isEntryBy(byline: string, author: string): boolean {
+  return byline === author || byline.startsWith(`${author} with `);
+}
+
 /** Lexical paragraphs read as lines: the same on screen and from a stored entry. */
 export function normaliseText(text: string): string {
   return text

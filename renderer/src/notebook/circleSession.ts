@@ -21,10 +21,16 @@ import {
 } from '../../../shared/notebook/ids';
 import { LOCAL_ORIGIN, PEER_ORIGIN, STORE_ORIGIN } from '../../../shared/notebook/origins';
 import { repairDanglingText } from '../../../shared/notebook/danglingText';
+import { seedEntryBody } from '../../../shared/notebook/headlessEntry';
+import { INDEX_ROOT } from '../../../shared/notebook/schema';
+import { removeRefusedWords } from '../../../shared/notebook/refusedWords';
+import { logger } from '../../../shared/log';
 import { LiveDocs, type DocUpdateListener } from './liveDocs';
 import { SaveTracker } from './saveTracker';
 
 export type { DocUpdateListener } from './liveDocs';
+
+const log = logger('notebook');
 
 /** How a draft becomes an entry of the circle. */
 export interface Publication {
@@ -72,9 +78,17 @@ export class CircleSession {
     this.docs.track(INDEX_DOC_ID, index.ydoc);
     this.docs.onAdded((docId) => {
       const ydoc = this.docs.peek(docId);
-      if (docId !== INDEX_DOC_ID && ydoc !== undefined) keepConcurrentWords(ydoc);
+      if (docId === INDEX_DOC_ID || ydoc === undefined) return;
+      keepConcurrentWords(ydoc);
+      this.keepWritingRule(docId);
+      // A change made here by someone the rule does not allow (an editor that had not yet
+      // turned read-only) goes at once: peers refuse it anyway.
+      ydoc.on('afterTransaction', () => this.keepWritingRule(docId));
     });
-    this.stopWatchingWithdrawals = index.subscribe(() => this.letGoOfWithdrawn());
+    this.stopWatchingWithdrawals = index.subscribe(() => {
+      this.letGoOfWithdrawn();
+      for (const docId of this.docs.ids()) if (docId !== INDEX_DOC_ID) this.keepWritingRule(docId);
+    });
     this.letGoOfWithdrawn();
   }
 
@@ -155,13 +169,35 @@ export class CircleSession {
     const ydoc = new Y.Doc();
     this.docs.adopt(entryDocId(entryId), ydoc);
     let anonymousClient: number | null = null;
+    // The copy's writer is named the author's, so the entry follows the writing rule.
+    const [bodyClient, ...others] = [
+      ...Y.decodeStateVector(Y.encodeStateVectorFromUpdate(publication.body)).keys(),
+    ];
     if (publication.anonymous) {
-      anonymousClient = this.index.addAnonymousEntry(publication.meetingId, entryId);
+      anonymousClient = this.index.addAnonymousEntry(
+        publication.meetingId,
+        entryId,
+        Date.now(),
+        bodyClient ?? ydoc.clientID,
+      );
     } else {
       this.index.addEntry(
-        { meetingId: publication.meetingId, authorId: this.profile.memberId, visibility: 'circle' },
+        {
+          meetingId: publication.meetingId,
+          authorId: this.profile.memberId,
+          visibility: 'circle',
+          bodyClient: bodyClient ?? ydoc.clientID,
+        },
         Date.now(),
         entryId,
+      );
+    }
+    for (const client of others) {
+      this.index.registerBodyWriter(
+        entryId,
+        client,
+        this.profile.memberId,
+        anonymousClient ?? undefined,
       );
     }
     if (publication.contentNote !== null || !publication.exportable) {
@@ -177,6 +213,34 @@ export class CircleSession {
     return { entryId, anonymousClient };
   }
 
+  /**
+   * Opens (or finds) a meeting's shared page, the one entry every member writes in
+   * (shared/notebook/WRITING.md); returns its id.
+   */
+  openSharedPage(meetingId: MeetingId): EntryId {
+    const entryId = meetingId as string as EntryId;
+    if (this.index.ydoc.getMap(INDEX_ROOT.entries).has(entryId)) return entryId;
+    const ydoc = new Y.Doc();
+    this.docs.adopt(entryDocId(entryId), ydoc);
+    this.index.addSharedPage(meetingId, this.profile.memberId, ydoc.clientID);
+    // After the record: peers write only documents the index names.
+    seedEntryBody(ydoc);
+    return entryId;
+  }
+
+  /**
+   * Names `client` (an editor's replica) as a writer of entry `entryId`'s body for this
+   * laptop's member — or, with `anonymousClient`, for the anonymous entry's nameless author.
+   */
+  registerBodyWriter(entryId: EntryId, client: number, anonymousClient: number | null): void {
+    this.index.registerBodyWriter(
+      entryId,
+      client,
+      this.profile.memberId,
+      anonymousClient ?? undefined,
+    );
+  }
+
   /** Saves what is pending, then lets go of the documents. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -184,6 +248,20 @@ export class CircleSession {
     this.stopWatchingWithdrawals();
     await this.docs.close();
     this.index.dispose();
+  }
+
+  /**
+   * Removes words the writing rule refuses from a loaded body (shared/notebook/
+   * refusedWords.ts): words taken here while their writer was invited, past what the
+   * author kept when taking the invitation back.
+   */
+  private keepWritingRule(docId: DocId): void {
+    const ydoc = this.docs.peek(docId);
+    const writing = this.index.read().writing.get(docId as string as EntryId);
+    if (ydoc === undefined || writing === undefined) return;
+    const removed = removeRefusedWords(ydoc, writing, LOCAL_ORIGIN);
+    if (removed > 0)
+      log.info('removed words an entry’s writing rule no longer allows', { removed });
   }
 
   private letGoOfWithdrawn(): void {

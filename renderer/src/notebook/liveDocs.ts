@@ -67,8 +67,13 @@ export class LiveDocs {
     if (this.removed.has(docId)) return Promise.reject(new Error('That document was removed.'));
     let pending = this.loading.get(docId);
     if (pending === undefined) {
-      pending = this.load(docId);
+      // Kept before loading starts: a document the store does not hold is made at once,
+      // and those told it was added (sync asking peers about it) ask for it again within
+      // this call. They must be given this document, not make a second one.
+      let load!: (loaded: Promise<Y.Doc>) => void;
+      pending = new Promise<Y.Doc>((resolve) => (load = resolve));
       this.loading.set(docId, pending);
+      load(this.load(docId));
       void pending.catch(() => this.loading.delete(docId));
     }
     return pending;
@@ -122,6 +127,10 @@ export class LiveDocs {
 
   /** Keeps `ydoc` (already holding its stored state, if any) under `docId`. */
   track(docId: DocId, ydoc: Y.Doc): void {
+    const held = this.loaded.get(docId);
+    // Two live copies of one document would split it: the editor writing one, sync and
+    // saving following the other.
+    if (held !== undefined && held !== ydoc) throw new Error(`${docId} is already held`);
     this.loaded.set(docId, ydoc);
     this.persistence.set(docId, persistDoc(this.storeApi, this.folderId, docId, ydoc, this.saves));
     ydoc.on('update', (update: Uint8Array, origin: unknown) => {

@@ -27,6 +27,7 @@ export function sessionDocs(session: CircleSession, presence: CirclePresence): S
     // The raw record, valid or not: an entry is named once its record exists at all.
     isNamed: (docId) =>
       docId === INDEX_DOC_ID || session.index.ydoc.getMap(INDEX_ROOT.entries).has(docId),
+    writing: (docId) => session.index.read().writing.get(docId as string as EntryId) ?? null,
     onLocalUpdate: (listener) =>
       session.onDocUpdate((docId, update, origin) => {
         if (origin !== PEER_ORIGIN && origin !== STORE_ORIGIN) listener(docId, update);

@@ -13,7 +13,13 @@ import { useCircleLive } from '../../sync/useCircleSync';
 import { MEMBER_COLOUR_SHADES, memberColourVar } from '../circles/memberColours';
 import { EntryActions } from '../consent/EntryActions';
 import { ContentNoteVeil } from '../consent/ContentNoteVeil';
+import { EntryComments } from '../comments/EntryComments';
 import { ReactionBar } from '../reactions/ReactionBar';
+import { mayWriteNow } from '../../../../shared/notebook/bodyWriting';
+import { useIndexSnapshot } from '../../notebook/useCircleSession';
+import { EntryWriting } from '../writing/EntryWriting';
+import { useEntryWriters } from '../writing/useEntryWriters';
+import { WritersByline } from '../writing/WritersByline';
 import { EntryEditor } from './EntryEditor';
 
 /** The colour of anyone's cursor in an anonymous entry: it must not hint at who they are. */
@@ -42,10 +48,24 @@ export function EntryCard({
   const { presence } = useCircleLive();
   const journal = useJournal();
   const [unveiled, setUnveiled] = useState(false);
-  const anonymous = entry.visibility === 'anonymous' || author === null;
-  const byline = anonymous ? t('entry.anonymous') : author.name;
+  const { members, writing: allWriting, comments } = useIndexSnapshot(session);
+  const writing = allWriting.get(entry.id);
+  const page = writing?.page === true;
+  const anonymous = !page && (entry.visibility === 'anonymous' || author === null);
+  const byline = page
+    ? t('writing.sharedPage')
+    : anonymous || author === null
+      ? t('entry.anonymous')
+      : author.name;
   const shared = journal?.sharedEntry(session.circleId, entry.id);
-  const isMine = anonymous ? shared !== undefined : author.id === session.profile.memberId;
+  const isMine = anonymous ? shared !== undefined : author?.id === session.profile.memberId;
+  // Who may write here (shared/notebook/WRITING.md); an entry from before the rule is open.
+  const mayWrite =
+    writing === undefined || (anonymous ? isMine : mayWriteNow(writing, session.profile.memberId));
+  const writers = useEntryWriters(session, entry.id, writing, writing !== undefined && !anonymous);
+  const coWriters = writers.members
+    .filter((member) => member !== author?.id)
+    .map((member) => members.get(member)?.name ?? t('writing.unknownWriter'));
   const written = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(
     new Date(entry.createdAt),
   );
@@ -66,11 +86,14 @@ export function EntryCard({
         <span
           className="member-dot"
           style={{
-            background: anonymous ? 'var(--border-strong)' : memberColourVar(author.colour),
+            background:
+              anonymous || author === null
+                ? 'var(--border-strong)'
+                : memberColourVar(author.colour),
           }}
         />
         <h3 id={headingId} className="entry-card__author">
-          {byline}
+          {page || anonymous ? byline : <WritersByline author={byline} coWriters={coWriters} />}
         </h3>
         <span className="entry-card__time">{written}</span>
         {isMine && (
@@ -90,7 +113,7 @@ export function EntryCard({
         <EntryEditor
           bodyId={entry.id}
           loadBody={loadBody}
-          label={t('entry.editorLabel', { name: byline })}
+          label={page ? byline : t('entry.editorLabel', { name: byline })}
           toolbarLabel={t('toolbar.label', { name: byline })}
           presence={presence}
           cursor={
@@ -101,9 +124,46 @@ export function EntryCard({
           tellWhereWriting={!anonymous}
           autoFocus={autoFocus}
           onFocused={onFocused}
+          editable={mayWrite}
+          readOnlyNote={t('writing.readOnly', { name: byline })}
+          onWriter={(client) =>
+            session.registerBodyWriter(
+              entry.id,
+              client,
+              anonymous ? (shared?.sharedAs?.anonymousClient ?? null) : null,
+            )
+          }
         />
       )}
-      <ReactionBar session={session} entryId={entry.id} reactions={reactions} />
+      {!veiled && writing !== undefined && !anonymous && (
+        <EntryWriting
+          session={session}
+          entryId={entry.id}
+          writing={writing}
+          isAuthor={isMine}
+          members={members}
+          writers={writers}
+          label={t('entry.editorLabel', { name: byline })}
+        />
+      )}
+      {/* A veiled entry is reacted to only once it is opened. */}
+      {!veiled && <ReactionBar session={session} entryId={entry.id} reactions={reactions} />}
+      {/* Comments too wait for the veil: an answer to words one has not read. */}
+      {!veiled && (
+        <EntryComments
+          session={session}
+          entryId={entry.id}
+          comments={comments.get(entry.id)}
+          members={members}
+          entryName={
+            page
+              ? t('comments.onPage')
+              : anonymous
+                ? t('comments.onAnonymous')
+                : t('comments.onEntry', { name: byline })
+          }
+        />
+      )}
     </section>
   );
 }

@@ -13,7 +13,7 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { RichTextExtension } from '@lexical/rich-text';
 import type { Provider } from '@lexical/yjs';
 import { configExtension, defineExtension, type LexicalEditor } from 'lexical';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { ENTRY_NAMESPACE, ENTRY_NODES } from '../../../../shared/notebook/entryNodes';
@@ -21,6 +21,7 @@ import { ENTRY_TRANSFORMERS } from '../../../../shared/notebook/entryMarkdown';
 import type { EntryId } from '../../../../shared/notebook/ids';
 import { ENTRY_EDITOR_THEME } from './editorTheme';
 import { BindingWatchPlugin, reportEditorFailure } from './BindingWatchPlugin';
+import { EditablePlugin } from './EditablePlugin';
 import { EntryProvider } from './entryProvider';
 import { FocusWhenReadyPlugin } from './FocusWhenReadyPlugin';
 import { isSafeLink } from './safeLink';
@@ -69,11 +70,28 @@ export interface EntryEditorProps {
   tellWhereWriting: boolean;
   autoFocus: boolean;
   onFocused: () => void;
+  /**
+   * False makes the editor read-only (a member the entry's author did not invite:
+   * shared/notebook/WRITING.md); `readOnlyNote` then says why. True by default.
+   */
+  editable?: boolean;
+  readOnlyNote?: string | null;
+  /** Told the client id of each replica this editor writes with, before it writes. */
+  onWriter?: (client: number) => void;
 }
 
 /** Edits one entry body: live with the circle (or private) and saved on this laptop. */
 export function EntryEditor(props: EntryEditorProps) {
   const { bodyId, loadBody, label, toolbarLabel, presence, cursor, autoFocus, onFocused } = props;
+  const editable = props.editable ?? true;
+  // Read inside the provider factory, which must stay stable across renders.
+  const writerRef = useRef<{ editable: boolean; onWriter?: (client: number) => void }>({
+    editable,
+    onWriter: props.onWriter,
+  });
+  useEffect(() => {
+    writerRef.current = { editable, onWriter: props.onWriter };
+  });
   const { t } = useTranslation();
   const [failed, setFailed] = useState(false);
   // Each rebuild mounts a fresh editor (and replica) on the same live document.
@@ -90,6 +108,8 @@ export function EntryEditor(props: EntryEditorProps) {
       const replica = new Y.Doc();
       replicaRef.current = replica;
       yjsDocMap.set(id, replica);
+      // Named as this member's before it writes a word, so peers can trace the words.
+      if (writerRef.current.editable) writerRef.current.onWriter?.(replica.clientID);
       return new EntryProvider(
         replica,
         loadBody,
@@ -100,10 +120,16 @@ export function EntryEditor(props: EntryEditorProps) {
     [bodyId, loadBody, presence],
   );
 
+  // Invited while the editor is open, or rebuilt: its replica is named now.
+  useEffect(() => {
+    const replica = replicaRef.current;
+    if (editable && replica !== null) writerRef.current.onWriter?.(replica.clientID);
+  }, [editable, rebuilds]);
+
   return (
     <LexicalExtensionComposer key={rebuilds} extension={ENTRY_EDITOR} contentEditable={null}>
       <div className="entry-editor">
-        <Toolbar label={toolbarLabel} />
+        {editable && <Toolbar label={toolbarLabel} />}
         <div className="entry-editor__surface">
           <ContentEditable
             className="entry-text"
@@ -114,6 +140,9 @@ export function EntryEditor(props: EntryEditorProps) {
             placeholder={<p className="entry-editor__placeholder">{t('entry.placeholder')}</p>}
           />
         </div>
+        {!editable && props.readOnlyNote != null && (
+          <p className="entry-editor__read-only">{props.readOnlyNote}</p>
+        )}
         {failed && (
           <p className="entry-editor__problem" role="alert">
             {t('entry.loadFailed')}
@@ -133,6 +162,7 @@ export function EntryEditor(props: EntryEditorProps) {
         cursorColor={cursor.colour}
       />
       <BindingWatchPlugin replica={currentReplica} onOutOfStep={rebuild} />
+      <EditablePlugin editable={editable} />
       <MarkdownShortcutPlugin transformers={ENTRY_TRANSFORMERS} />
       {presence !== null && props.tellWhereWriting && (
         <WritingPresencePlugin presence={presence} entryId={bodyId} />

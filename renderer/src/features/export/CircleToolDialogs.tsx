@@ -32,6 +32,7 @@ export function CircleToolDialogs(props: CircleToolDialogsProps) {
         circleName={circleName}
         meetings={snapshot.meetings}
         onClose={onClose}
+        whose={{ snapshot, memberId: session.profile.memberId }}
       />
       <BackupDialog
         open={tool === 'back-up'}

@@ -10,10 +10,12 @@ import {
   type ExportFormat,
   type MeetingChoice,
 } from '../../../../shared/export/exportOptions';
-import type { CircleId, MeetingId } from '../../../../shared/notebook/ids';
+import type { IndexSnapshot } from '../../../../shared/notebook/circleIndex';
+import type { CircleId, MeetingId, MemberId } from '../../../../shared/notebook/ids';
 import type { MeetingRecord } from '../../../../shared/notebook/schema';
 import { Dialog } from '../../app/Dialog';
 import { describeError } from '../../app/describeError';
+import { ExportWriters } from '../writing/ExportWriters';
 import { useExportJob, type ExportState } from './useExportJob';
 import '../../styles/export.css';
 
@@ -25,6 +27,8 @@ export interface ExportDialogProps {
   /** The circle's meetings, newest first (as the index lists them). */
   meetings: readonly MeetingRecord[];
   onClose: () => void;
+  /** The circle's index and this laptop's member: to say whose words the export holds. */
+  whose?: { snapshot: IndexSnapshot; memberId: MemberId };
 }
 
 /** The Export dialog. */
@@ -54,6 +58,7 @@ type MeetingKind = MeetingChoice['kind'];
 function ExportForm({
   circleId,
   meetings,
+  whose,
   job,
   onClose,
 }: ExportDialogProps & { job: ReturnType<typeof useExportJob> }) {
@@ -231,6 +236,19 @@ function ExportForm({
           </p>
         </div>
       </fieldset>
+      {whose !== undefined && (
+        <ExportWriters
+          snapshot={whose.snapshot}
+          choice={
+            meetingKind === 'all'
+              ? { kind: 'all' }
+              : meetingKind === 'range'
+                ? { kind: 'range', from, to }
+                : { kind: 'one', meetingId: meetingId as MeetingId }
+          }
+          onlyMine={onlyMine ? whose.memberId : null}
+        />
+      )}
       {problem !== null && (
         <p className="field__error" role="alert">
           {problem}

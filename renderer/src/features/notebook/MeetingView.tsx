@@ -12,6 +12,7 @@ import { useDrafts, useJournal } from '../../notebook/useJournal';
 import { useIndexSnapshot } from '../../notebook/useCircleSession';
 import { EntryCard } from '../entry-editor/EntryCard';
 import { DraftCard } from '../journal/DraftCard';
+import { SharedPageButton } from '../writing/SharedPageButton';
 import { RoundPanel } from '../round/RoundPanel';
 import { OpeningWords } from '../templates/OpeningWords';
 import { formatCalendarDate } from './meetingDate';
@@ -110,6 +111,7 @@ export function MeetingView({
         <button className="button button--primary" type="button" onClick={onWriteEntry}>
           {t('entry.write')}
         </button>
+        <SharedPageButton session={session} meetingId={meeting.id} />
       </div>
     </article>
   );

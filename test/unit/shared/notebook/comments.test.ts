@@ -1,0 +1,109 @@
+/**
+ * Comments under an entry (shared/notebook/comments.ts): a member who may not write in
+ * an entry answers under it, in their own name; nobody edits someone else's comment.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { setLogSink, type LogRecord } from '../../../../shared/log';
+import { CircleIndex } from '../../../../shared/notebook/circleIndex';
+import { commentKey, MAX_COMMENT_CHARS } from '../../../../shared/notebook/comments';
+import {
+  newId,
+  type CircleId,
+  type EntryId,
+  type MeetingId,
+  type MemberId,
+} from '../../../../shared/notebook/ids';
+import { INDEX_ROOT } from '../../../../shared/notebook/schema';
+
+const founderId = newId<MemberId>();
+const memberId = newId<MemberId>();
+
+// Robin founded the circle and wrote an entry; Kai joined. Every update crosses at once.
+function circle(): { robin: CircleIndex; kai: CircleIndex; entryId: EntryId } {
+  const robinDoc = new Y.Doc();
+  const kaiDoc = new Y.Doc();
+  robinDoc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin !== 'wire') Y.applyUpdate(kaiDoc, update, 'wire');
+  });
+  kaiDoc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin !== 'wire') Y.applyUpdate(robinDoc, update, 'wire');
+  });
+  const robin = CircleIndex.found(robinDoc, {
+    circleId: newId<CircleId>(),
+    name: 'Thursday circle',
+    founder: { id: founderId, name: 'Robin', colour: 'lake', joinedAt: 1 },
+    createdAt: 1,
+    agreements: 'We listen without fixing.',
+  });
+  const kai = new CircleIndex(kaiDoc);
+  kai.registerClient(memberId);
+  const entryId = robin.addEntry({
+    meetingId: newId<MeetingId>(),
+    authorId: founderId,
+    visibility: 'circle',
+  });
+  return { robin, kai, entryId };
+}
+
+let restoreLog: (() => void) | null = null;
+afterEach(() => restoreLog?.());
+
+function captureLog(): LogRecord[] {
+  const lines: LogRecord[] = [];
+  restoreLog = setLogSink((record) => lines.push(record));
+  return lines;
+}
+
+describe('comments under an entry', () => {
+  it('shows a member’s comment on every laptop, in their name, oldest first', () => {
+    const { robin, kai, entryId } = circle();
+    kai.comment(entryId, '  That took courage. Thank you.  ', 200);
+    robin.comment(entryId, 'Thank you for listening.', 300);
+    for (const index of [robin, kai]) {
+      const comments = index.read().comments.get(entryId) ?? [];
+      expect(comments.map(({ writerId, text, at }) => ({ writerId, text, at }))).toEqual([
+        { writerId: memberId, text: 'That took courage. Thank you.', at: 200 },
+        { writerId: founderId, text: 'Thank you for listening.', at: 300 },
+      ]);
+    }
+  });
+
+  it('lets its writer take a comment back, and nobody change someone else’s', () => {
+    const { robin, kai, entryId } = circle();
+    const kaiSaid = kai.comment(entryId, 'Sending you strength.', 200);
+    const log = captureLog();
+    // Robin's laptop rewrites Kai's comment: it no longer counts anywhere.
+    robin.ydoc.getMap(INDEX_ROOT.comments).set(commentKey(entryId, kaiSaid), {
+      text: 'Words Kai never wrote.',
+      at: 200,
+    });
+    for (const index of [robin, kai]) expect(index.read().comments.get(entryId)).toBeUndefined();
+    expect(log.some((line) => JSON.stringify(line).includes('other than its writer'))).toBe(true);
+    expect(JSON.stringify(log)).not.toContain('never wrote');
+
+    const again = kai.comment(entryId, 'Sending you strength, again.', 300);
+    expect(
+      robin
+        .read()
+        .comments.get(entryId)
+        ?.map((c) => c.text),
+    ).toEqual(['Sending you strength, again.']);
+    kai.removeComment(entryId, again);
+    expect(robin.read().comments.get(entryId)).toBeUndefined();
+  });
+
+  it('keeps no empty, overlong or malformed comment', () => {
+    const { robin, kai, entryId } = circle();
+    expect(() => kai.comment(entryId, '   ', 1)).toThrow(/some words/);
+    expect(() => kai.comment(entryId, 'x'.repeat(MAX_COMMENT_CHARS + 1), 1)).toThrow(/at most/);
+    const yComments = kai.ydoc.getMap(INDEX_ROOT.comments);
+    yComments.set(commentKey(entryId, newId<EntryId>()), { text: 42, at: 1 });
+    yComments.set(commentKey(entryId, newId<EntryId>()), {
+      text: 'y'.repeat(MAX_COMMENT_CHARS + 1),
+      at: 1,
+    });
+    yComments.set(`${entryId}:not-an-id:extra`, { text: 'odd key', at: 1 });
+    expect(robin.read().comments.get(entryId)).toBeUndefined();
+  });
+});
