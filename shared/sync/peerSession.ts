@@ -58,6 +58,7 @@ import {
 } from './peerProtocol';
 import type { SyncedDocs } from './syncedDocs';
 import { applyPeerWrite } from './peerWrites';
+import { SessionOpening, type OpeningProgress } from './sessionOpening';
 import { WorkSlices, type YieldToEditor } from './workSlices';
 
 const log = logger('sync');
@@ -77,7 +78,7 @@ export interface PeerSessionOptions {
   onProtocolError(reason: string): void;
   /** Called when the session's status (HELLO seen, in step) changes. */
   onStatus?(): void;
-  /** Called after each batch of the opening's answer is applied (see `openingProgress`). */
+  /** Called after each batch of the opening's answer is applied (see `progress`). */
   onProgress?(): void;
   /** A peer's update changed this document. */
   onRemoteChange?(docId: DocId): void;
@@ -95,14 +96,6 @@ export interface PeerSessionOptions {
   sessionVersion?: number;
 }
 
-/** How far the opening of a session got, for progress shown to the member. */
-export interface OpeningProgress {
-  /** Documents the peer said it holds (its HELLO). */
-  expected: number;
-  /** Documents received in the answer to this laptop's opening so far. */
-  received: number;
-}
-
 /** The sync protocol with one peer over one channel. */
 export class PeerSession {
   /** What crossed this session so far. */
@@ -115,27 +108,13 @@ export class PeerSession {
   });
   private nextMessageId = 0;
   private peerMember: MemberId | null = null;
-  private peerDocCount = 0;
-  /** The session version of the peer's HELLO. */
-  private peerVersion = 0;
-  /** What this laptop's opening names (fixed when the session starts). */
-  private openingDocIds: DocId[] = [];
-  /** The peer's CIRCLE_STATE arrived; and it has been answered. */
-  private circleStateSeen = false;
-  private circleStateAnswered = false;
-  /** This laptop sent CIRCLE_STATE and waits for the answer's last batch; which arrived. */
-  private awaitingCircle = false;
-  private lastBatchSeen = false;
-  private circleReceived = 0;
-  private stepOnesReceived = 0;
+  private readonly opening: SessionOpening;
   /** SYNC_STEP_1 queued so far, and those not answered yet. */
   private stepOnesQueued = 0;
   private owed = 0;
   /** Documents the peer has asked about so far. */
   private readonly answeredDocs = new Set<DocId>();
   private readonly budget: AnswerBudget;
-  /** This laptop's opening SYNC_STEP_1 not answered yet, per document. */
-  private readonly awaiting = new Map<DocId, number>();
   /** Documents this laptop already asked the peer about. */
   private readonly asked = new Set<DocId>();
   private started = false;
@@ -146,6 +125,7 @@ export class PeerSession {
 
   constructor(private readonly options: PeerSessionOptions) {
     this.budget = new AnswerBudget(() => this.now());
+    this.opening = new SessionOpening(options.sessionVersion ?? CIRCLE_SYNC_VERSION);
   }
 
   /** The peer's member id, once its HELLO arrived. */
@@ -155,46 +135,15 @@ export class PeerSession {
 
   /** True once the opening exchange is complete in both directions (see the module comment). */
   get inStep(): boolean {
-    const peerOpeningDone = this.byCircle
-      ? this.circleStateAnswered
-      : this.stepOnesReceived >= this.peerDocCount;
-    return (
-      this.state === 'open' &&
-      this.peerMember !== null &&
-      peerOpeningDone &&
-      this.awaiting.size === 0 &&
-      !this.awaitingCircle
-    );
-  }
-
-  /** How much of the peer's notebook has arrived in the opening (join by circle). */
-  get openingProgress(): OpeningProgress {
-    return { expected: this.peerDocCount, received: this.circleReceived };
-  }
-
-  /** True when the peer opens, and is answered, by circle (its HELLO said version 2). */
-  private get byCircle(): boolean {
-    return this.peerVersion >= CIRCLE_SYNC_VERSION && this.ownVersion >= CIRCLE_SYNC_VERSION;
-  }
-
-  private get ownVersion(): number {
-    return this.options.sessionVersion ?? CIRCLE_SYNC_VERSION;
+    return this.state === 'open' && this.peerMember !== null && this.opening.done;
   }
 
   /**
-   * How far the opening exchange has got, in documents: of the `total` the peer said it
-   * holds, `done` have been offered and — where this laptop asked for the whole of one
-   * — received. Equal once in step; shown while a laptop catches up.
+   * How far the opening exchange has got, in documents (./sessionOpening.ts): equal once
+   * in step; shown while a laptop catches up.
    */
-  get progress(): { done: number; total: number } {
-    if (this.byCircle) {
-      // By circle, documents arrive in the answer's batches rather than as answers to asks.
-      const total = this.peerDocCount;
-      return { done: this.inStep ? total : Math.min(total, this.circleReceived), total };
-    }
-    const total = Math.max(this.peerDocCount, this.stepOnesReceived);
-    const done = Math.max(0, Math.min(total, this.stepOnesReceived - this.awaiting.size));
-    return { done: this.inStep ? total : done, total };
+  get progress(): OpeningProgress {
+    return this.opening.progress(this.inStep);
   }
 
   /** The peer's clock − this laptop's, from the best recent CLOCK exchange; null before one. */
@@ -210,11 +159,11 @@ export class PeerSession {
     if (this.started || this.state !== 'open') return;
     this.started = true;
     const docIds = this.heldDocIds();
-    this.openingDocIds = docIds;
+    this.opening.docIds = docIds;
     this.sendMessage({
       kind: MESSAGE_KIND.HELLO,
       memberId: this.options.memberId,
-      protocolVersion: this.ownVersion,
+      protocolVersion: this.opening.ownVersion,
       docCount: docIds.length,
     });
     for (const docId of docIds) {
@@ -279,7 +228,7 @@ export class PeerSession {
   requestSyncOnce(docId: DocId): void {
     // While the answer to this laptop's CIRCLE_STATE is on its way, it covers every
     // document the peer holds: one loaded meanwhile (an entry on screen) needs no request.
-    if (this.awaitingCircle) this.asked.add(docId);
+    if (this.opening.awaitingCircle) this.asked.add(docId);
     if (!this.asked.has(docId)) this.requestSync(docId);
   }
 
@@ -304,8 +253,8 @@ export class PeerSession {
     if (message.kind === MESSAGE_KIND.HELLO) {
       if (this.peerMember !== null) return 'a second HELLO';
       this.peerMember = message.memberId;
-      this.peerDocCount = message.docCount;
-      this.peerVersion = message.protocolVersion;
+      this.opening.peerDocCount = message.docCount;
+      this.opening.peerVersion = message.protocolVersion;
       if (this.started) this.open();
       this.updateStatus();
       return null;
@@ -329,15 +278,12 @@ export class PeerSession {
       return 'an AWARENESS update that is malformed or too large';
     }
     if (message.kind === MESSAGE_KIND.CIRCLE_STATE) {
-      if (!this.byCircle) return 'a CIRCLE_STATE in a session opened by document';
-      if (this.circleStateSeen) return 'a second CIRCLE_STATE';
-      this.circleStateSeen = true;
+      const refusal = this.opening.admitCircleState();
+      if (refusal !== null) return refusal;
     }
     if (message.kind === MESSAGE_KIND.CIRCLE_UPDATES) {
-      if (!this.awaitingCircle || this.lastBatchSeen) {
-        return 'a CIRCLE_UPDATES this laptop did not ask for';
-      }
-      if (message.last) this.lastBatchSeen = true;
+      const refusal = this.opening.admitCircleUpdates(message.last);
+      if (refusal !== null) return refusal;
     }
     if (message.kind === MESSAGE_KIND.SYNC_STEP_1) {
       this.stepOnesQueued++;
@@ -364,8 +310,8 @@ export class PeerSession {
         // HELLO announcing a million documents buys no repeated answers). A peer opening
         // by circle has no opening SYNC_STEP_1.
         const opening =
-          !this.byCircle &&
-          this.stepOnesReceived < this.peerDocCount &&
+          !this.opening.byCircle &&
+          this.opening.stepOnesReceived < this.opening.peerDocCount &&
           !this.answeredDocs.has(docId);
         this.answeredDocs.add(docId);
         if (!opening) {
@@ -379,7 +325,7 @@ export class PeerSession {
           );
         }
         if (this.state !== 'open') return null;
-        this.stepOnesReceived++;
+        this.opening.stepOnesReceived++;
         this.owed--;
         // A document the index does not name is not served, even if this laptop holds it.
         const known = this.isHeld(docId);
@@ -393,7 +339,7 @@ export class PeerSession {
         return null;
       }
       case MESSAGE_KIND.SYNC_STEP_2:
-        this.answered(message.docId);
+        this.opening.answered(message.docId);
         return this.applyUpdate('SYNC_STEP_2', message.docId, message.update);
       case MESSAGE_KIND.UPDATE:
         return this.applyUpdate('UPDATE', message.docId, message.update);
@@ -443,13 +389,13 @@ export class PeerSession {
 
   /** Sends this laptop's opening, as the peer's HELLO asks: by circle or by document. */
   private open(): void {
-    if (!this.byCircle) {
-      for (const docId of this.openingDocIds) this.ask(docId, true);
+    if (!this.opening.byCircle) {
+      for (const docId of this.opening.docIds) this.ask(docId, true);
       return;
     }
-    this.awaitingCircle = true;
+    this.opening.awaitingCircle = true;
     this.tasks.push(async () => {
-      const states = await circleStates(this.openingDocIds, (docId) =>
+      const states = await circleStates(this.opening.docIds, (docId) =>
         this.options.docs.holds(docId) ? this.load(docId) : Promise.resolve(null),
       );
       this.sendMessage({ kind: MESSAGE_KIND.CIRCLE_STATE, states });
@@ -467,7 +413,7 @@ export class PeerSession {
       pause: () => slices.pause(),
       isOpen: () => this.state === 'open',
     });
-    this.circleStateAnswered = true;
+    this.opening.circleStateAnswered = true;
   }
 
   /** Applies one batch of the answer to this laptop's CIRCLE_STATE, as SYNC_STEP_2 each. */
@@ -478,11 +424,11 @@ export class PeerSession {
       this.asked.add(docId);
       const refusal = await this.applyUpdate('SYNC_STEP_2', docId, update);
       if (refusal !== null || !this.isOpen()) return refusal;
-      this.circleReceived++;
+      this.opening.circleReceived++;
       await slices.pause();
       if (!this.isOpen()) return null;
     }
-    if (last) this.awaitingCircle = false;
+    if (last) this.opening.awaitingCircle = false;
     this.options.onProgress?.();
     return null;
   }
@@ -511,7 +457,7 @@ export class PeerSession {
   private ask(docId: DocId, opening: boolean): void {
     this.asked.add(docId);
     if (this.options.docs.holds(docId)) void this.load(docId);
-    if (opening) this.awaiting.set(docId, (this.awaiting.get(docId) ?? 0) + 1);
+    if (opening) this.opening.expect(docId);
     this.tasks.push(async () => {
       const known = this.options.docs.holds(docId);
       const ydoc = known ? await this.load(docId) : null;
@@ -535,12 +481,6 @@ export class PeerSession {
 
   private isHeld(docId: DocId): boolean {
     return this.options.docs.isNamed(docId) && this.options.docs.holds(docId);
-  }
-
-  private answered(docId: DocId): void {
-    const left = (this.awaiting.get(docId) ?? 0) - 1;
-    if (left > 0) this.awaiting.set(docId, left);
-    else this.awaiting.delete(docId);
   }
 
   private now(): number {

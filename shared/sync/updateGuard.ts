@@ -15,7 +15,8 @@
  *    document's state and the update applied to it. If Yjs throws, the update is refused.
  *    Structs left pending are dropped from the scratch (the caller asks the peer for a
  *    full diff instead). The scratch's new state is re-encoded relative to the document's
- *    (this fails if the scratch's store was damaged) and decoded again; a local edit next
+ *    (this fails if the scratch's store was damaged) and decoded again (for an empty
+ *    document that took the whole update, the inspection's decoding is that); a local edit next
  *    to the new items is tried on the scratch and must only refer to ids a replica
  *    holding that state has; each rule checks the scratch. Then the re-encoded
  *    difference — Yjs's own encoding of a checked state, not the peer's bytes — is tried
@@ -29,7 +30,7 @@ import type { Checked } from '../validate';
 import type { DocumentRule } from './documentRules';
 import { probeLocalEdit } from './localEditProbe';
 import { MAX_MESSAGE_BYTES } from './peerProtocol';
-import { inspectUpdate } from './updateShape';
+import { inspectUpdate, type DecodedUpdate } from './updateShape';
 
 const log = logger('sync');
 
@@ -75,7 +76,7 @@ export function applyGuardedUpdate(
     const applied = applyToLive(ydoc, update, origin);
     return applied.ok ? { ok: true, path: 'fast', incomplete: false } : applied;
   }
-  return applyThroughScratch(ydoc, update, origin, rules);
+  return applyThroughScratch(ydoc, update, origin, rules, shape.value.decoded);
 }
 
 function applyThroughScratch(
@@ -83,6 +84,7 @@ function applyThroughScratch(
   update: Uint8Array,
   origin: unknown,
   rules: readonly DocumentRule[],
+  inspected: DecodedUpdate,
 ): GuardResult {
   const liveVector = Y.encodeStateVector(ydoc);
   const scratch = new Y.Doc({ gc: ydoc.gc });
@@ -103,7 +105,10 @@ function applyThroughScratch(
     let expected: Map<number, number>;
     try {
       difference = Y.encodeStateAsUpdate(scratch, liveVector);
-      const { structs } = Y.decodeUpdate(difference);
+      // Into an empty document, what the scratch added is what the update holds, already
+      // decoded by the inspection: decoding it again (a laptop joining a circle does this
+      // for every document) would tell the probe nothing new.
+      const { structs } = liveIsEmpty && !incomplete ? inspected : Y.decodeUpdate(difference);
       expected = Y.decodeStateVector(Y.encodeStateVector(scratch));
       // The rules read the state the update leaves, before the probe writes into it.
       for (const rule of rules) {

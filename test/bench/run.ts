@@ -1,11 +1,14 @@
 /**
- * `npm run bench`: Hearth's benchmarks on a generated one-year circle, printed as one
- * table (measure | value | goal | status). Not part of `npm test`.
+ * `npm run bench`: Hearth's benchmarks on a generated one-year circle and a five-year
+ * one, printed as one table each (measure | value | goal | status). Not part of `npm test`.
  *
  *   1. open time: page requested → latest meeting's first entry shown and editable
- *   2. keystroke → paint in an open entry
- *   3. bytes on disk after the store compacted, against the entries' plain text
- *   4. then sync between laptops, beside stock y-webrtc (./sync/syncBench.ts, own table)
+ *   2. the renderer's heap after open and a forced GC, and its DOM nodes
+ *   3. search: query → results shown (./pageAfterOpen.ts)
+ *   4. keystroke → paint in an open entry
+ *   5. bytes on disk after the store compacted, against the entries' plain text
+ *   6. five-year only: Markdown and HTML export, and a new laptop joining it
+ *   7. then sync between laptops, beside stock y-webrtc (./sync/syncBench.ts, own table)
  *
  * Flags: --no-build skips `electron-vite build` (use the renderer already in out/);
  * --renderer <dir> benchmarks a renderer built elsewhere (to compare a change);
@@ -14,9 +17,13 @@
  * latency under 200 knocks a second: ./door/doorBench.ts).
  * --join only a new laptop joining the one-year circle, on the renderer in out/
  * (`npx electron-vite build` first): the quick loop for work on the join.
+ * --typing only Hearth's typing at 2, 4 and 8 peers, with the messages by kind, on the
+ * renderer in out/ (`npx electron-vite build` first): the quick loop for keystroke costs.
  * --flood only the flood of SYNC_STEP_1 from a hostile laptop against an honest one's
  * typing (./flood.ts), on the renderer in out/ (`npx electron-vite build` first).
- * The generated circle is cached (./oneYearCircle.ts); the first run makes it.
+ * --one-year / --five-year: only that circle's table (and then no sync benchmark).
+ * The generated circles are cached (./oneYearCircle.ts); the first run makes them (the
+ * five-year one takes about five times the one-year's generation, once).
  */
 import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
@@ -28,14 +35,22 @@ import { launchBrowser, startBrowserHost } from './browserHost';
 import { measureDiskUse } from './bytesOnDisk';
 import { runFloodBench } from './flood';
 import { measureKeystrokes, quantile } from './keystrokeLatency';
-import { oneYearCircle } from './oneYearCircle';
+import { measureExports } from './exportTimes';
+import { fiveYearCircle, oneYearCircle, type OneYearCircle } from './oneYearCircle';
+import {
+  SEARCH_QUERIES,
+  measureHeap,
+  measureSearch,
+  withOpenPage,
+  type HeapAfterOpen,
+} from './pageAfterOpen';
 import { measureOpenTimes, type EditorTarget } from './openTime';
 import { runDoorBench } from './door/doorBench';
-import { runJoinBench, runSyncBench } from './sync/syncBench';
+import { runJoinBench, runSyncBench, runTypingBench } from './sync/syncBench';
 
 const OPEN_RUNS = 6;
 const KEYSTROKES = 220;
-const GOALS = { openMs: 1500, paintP95Ms: 16.7, diskRatio: 1.6 };
+const GOALS = { openMs: 1500, paintP95Ms: 16.7, diskRatio: 1.6, searchP95Ms: 100 };
 
 type Row = [measure: string, value: string, goal: string, status: string];
 
@@ -70,50 +85,76 @@ async function main(): Promise<void> {
   const started = performance.now();
   const loadAtStart = loadavg()[0]!;
   const say = (text: string): void => console.log(text);
-  say('Hearth benchmarks: a one-year circle (52 meetings × 12 entries × ~400 words)');
-  const circle = await oneYearCircle(say);
-  say(circle.cached ? '  circle read from the cache' : '  circle generated');
   const work = await mkdtemp(join(tmpdir(), 'hearth-bench-'));
-  const given = process.argv.indexOf('--renderer');
-  let rendererDir =
-    given === -1 ? join(REPO_ROOT, 'out', 'renderer') : resolve(process.argv[given + 1] ?? '');
-  if (given === -1 && !process.argv.includes('--no-build')) {
-    say('  building the renderer');
-    rendererDir = buildRenderer(join(work, 'out'));
+  try {
+    const given = process.argv.indexOf('--renderer');
+    let rendererDir =
+      given === -1 ? join(REPO_ROOT, 'out', 'renderer') : resolve(process.argv[given + 1] ?? '');
+    if (given === -1 && !process.argv.includes('--no-build')) {
+      say('  building the renderer');
+      rendererDir = buildRenderer(join(work, 'out'));
+    }
+    if (!process.argv.includes('--five-year')) {
+      say('Hearth benchmarks: a one-year circle (52 meetings × 12 entries × ~400 words)');
+      const oneYear = await oneYearCircle(say);
+      say(oneYear.cached ? '  circle read from the cache' : '  circle generated');
+      const rows = await benchCircle(oneYear, rendererDir, join(work, 'one-year'), say);
+      printTable(rows);
+    }
+    if (!process.argv.includes('--one-year')) {
+      say('Hearth benchmarks: a five-year circle (260 meetings × 12 entries × ~400 words)');
+      const fiveYear = await fiveYearCircle(say);
+      say(fiveYear.cached ? '  circle read from the cache' : '  circle generated');
+      const rows = await benchCircle(fiveYear, rendererDir, join(work, 'five-year'), say);
+      rows.push(...(await fiveYearRows(fiveYear, rendererDir, say)));
+      printTable(rows);
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
   }
+  // The machine may be shared: say how busy it was, since every timing depends on it.
+  say(
+    `(bench took ${seconds(performance.now() - started)}; 1-minute load average ` +
+      `${loadAtStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end, on ${cpus().length} cores)`,
+  );
+}
+
+// Open, heap, search, typing and disk of one generated circle, as table rows.
+async function benchCircle(
+  circle: OneYearCircle,
+  rendererDir: string,
+  work: string,
+  say: (line: string) => void,
+): Promise<Row[]> {
   const target: EditorTarget = {
     label: `Entry by ${circle.firstEntry.authorName}`,
     text: circle.firstEntry.text,
   };
-
   // The host works on a copy: opening and typing change the folder.
   const copy = join(work, 'data');
   let openTimes: number[];
+  let heap: HeapAfterOpen;
+  let searchTimes: number[];
   let keystrokes: Awaited<ReturnType<typeof measureKeystrokes>>;
+  await cp(circle.dataDir, copy, { recursive: true });
+  const host = await startBrowserHost(copy, rendererDir);
   try {
-    await cp(circle.dataDir, copy, { recursive: true });
-    const host = await startBrowserHost(copy, rendererDir);
+    const browser = await launchBrowser();
     try {
-      const browser = await launchBrowser();
-      try {
-        say(`  opening the app ${OPEN_RUNS} times`);
-        openTimes = await measureOpenTimes(browser, host.url, target, OPEN_RUNS);
-        say(`  typing ${KEYSTROKES} characters`);
-        keystrokes = await measureKeystrokes(
-          browser,
-          host.url,
-          target,
-          KEYSTROKES,
-          seededRandom(7),
-        );
-      } finally {
-        await browser.close();
-      }
+      say(`  opening the app ${OPEN_RUNS} times`);
+      openTimes = await measureOpenTimes(browser, host.url, target, OPEN_RUNS);
+      say('  heap after opening, and search');
+      heap = await withOpenPage(browser, host.url, target, measureHeap);
+      searchTimes = await withOpenPage(browser, host.url, target, (page) =>
+        measureSearch(page, SEARCH_QUERIES),
+      );
+      say(`  typing ${KEYSTROKES} characters`);
+      keystrokes = await measureKeystrokes(browser, host.url, target, KEYSTROKES, seededRandom(7));
     } finally {
-      await host.stop();
+      await browser.close();
     }
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await host.stop();
   }
   say('  measuring the folder');
   const disk = await measureDiskUse(circle.dataDir, circle.circleId);
@@ -123,15 +164,29 @@ async function main(): Promise<void> {
   const paints = keystrokes.samples.map((sample) => sample.paint);
   const doms = keystrokes.samples.map((sample) => sample.dom);
   const paintP95 = quantile(paints, 0.95);
+  const searchP95 = quantile(searchTimes, 0.95);
   const ratio = disk.folderBytes / circle.textBytes;
   const generated = `${seconds(circle.generationMs)}${circle.cached ? ' (cached run)' : ''}`;
-  printTable([
+  return [
+    ['circle', `${circle.meetings} meetings`, '-', 'info'],
     ['generation', generated, '-', 'info'],
     ['updates written (one append call each)', circle.updates.toLocaleString('en'), '-', 'info'],
     ['entries / words', `${circle.entries} / ${circle.words.toLocaleString('en')}`, '-', 'info'],
     ['open time, median', seconds(openMedian), '≤ 1.5 s', verdict(openMedian <= GOALS.openMs)],
     ['open time, max', seconds(openMax), '≤ 1.5 s', verdict(openMax <= GOALS.openMs)],
     ['open time, runs', openTimes.map(seconds).join(', '), '-', 'info'],
+    [
+      'renderer heap after open and a forced GC (DOM nodes)',
+      `${megabytes(heap.usedBytes)} (${heap.domNodes.toLocaleString('en')})`,
+      '-',
+      'info',
+    ],
+    [
+      'search: query → results shown, p50 / p95',
+      `${millis(quantile(searchTimes, 0.5))} / ${millis(searchP95)}`,
+      '≤ 100 ms p95',
+      verdict(searchP95 <= GOALS.searchP95Ms),
+    ],
     ['keystroke → paint, p50', millis(quantile(paints, 0.5)), '-', 'info'],
     [
       'keystroke → paint, p95',
@@ -172,12 +227,38 @@ async function main(): Promise<void> {
       '-',
       'info',
     ],
-  ]);
-  // The machine may be shared: say how busy it was, since every timing depends on it.
-  say(
-    `(bench took ${seconds(performance.now() - started)}; 1-minute load average ` +
-      `${loadAtStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end, on ${cpus().length} cores)`,
-  );
+  ];
+}
+
+// The five-year circle's own rows: Markdown and HTML export, and a new laptop joining it
+// (the PDF is left to `npm run bench:export`: a minute of printing for one row).
+async function fiveYearRows(
+  circle: OneYearCircle,
+  rendererDir: string,
+  say: (line: string) => void,
+): Promise<Row[]> {
+  say('  exporting');
+  const exports = await measureExports(circle);
+  say('  a new laptop joins');
+  const join = await runJoinBench({ rendererDir, circle, label: 'five-year' });
+  const whole = join.wholeNotebookMs;
+  return [
+    ['export: first read of every entry', seconds(exports.firstReadMs), '-', 'info'],
+    ['export: Markdown', seconds(exports.markdownMs), '≤ 5 s', verdict(exports.markdownMs <= 5000)],
+    ['export: HTML', seconds(exports.htmlMs), '≤ 5 s', verdict(exports.htmlMs <= 5000)],
+    [
+      'new laptop joins: whole notebook',
+      whole === null ? 'never' : seconds(whole),
+      '≤ 8 s',
+      verdict(whole !== null && whole <= 8000),
+    ],
+    [
+      'new laptop joins: stores equal',
+      String(join.verified),
+      'true',
+      verdict(join.verified === true),
+    ],
+  ];
 }
 
 // The sync benchmark, on a renderer chosen by the same flags, built apart when needed.
@@ -210,13 +291,17 @@ async function doorBench(): Promise<void> {
 
 (process.argv.includes('--join')
   ? runJoinBench({ rendererDir: join(REPO_ROOT, 'out', 'renderer') }).then(() => undefined)
-  : process.argv.includes('--flood')
-    ? runFloodBench()
-    : process.argv.includes('--door')
-      ? doorBench()
-      : process.argv.includes('--sync')
-        ? syncBench()
-        : main().then(syncBench)
+  : process.argv.includes('--typing')
+    ? runTypingBench({ rendererDir: join(REPO_ROOT, 'out', 'renderer') })
+    : process.argv.includes('--flood')
+      ? runFloodBench()
+      : process.argv.includes('--door')
+        ? doorBench()
+        : process.argv.includes('--sync')
+          ? syncBench()
+          : process.argv.includes('--one-year') || process.argv.includes('--five-year')
+            ? main()
+            : main().then(syncBench)
 ).catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);

@@ -6,6 +6,7 @@
  * Both bundles (Hearth's renderer and the floor page) are unminified, so the names are
  * the source's.
  */
+import { writeFile } from 'node:fs/promises';
 import type { CDPSession, Page } from 'playwright-core';
 
 /** Microseconds between samples by default: fine enough for work of a few milliseconds. */
@@ -40,7 +41,11 @@ const HOTTEST_COUNT = 5;
 /** A running profile of one page. */
 export interface PageProfiler {
   /** Stops profiling and sums, per group, the time inside functions of that group. */
-  stop<G extends string>(groups: Record<G, readonly string[]>): Promise<ProfileTimes<G>>;
+  stop<G extends string>(
+    groups: Record<G, readonly string[]>,
+    /** Where to keep the raw profile (a .cpuprofile DevTools opens), if anywhere. */
+    savedAs?: string,
+  ): Promise<ProfileTimes<G>>;
 }
 
 /** Starts the sampling profiler on `page`, sampling every `intervalUs` microseconds. */
@@ -53,9 +58,10 @@ export async function startProfiler(
   await session.send('Profiler.setSamplingInterval', { interval: intervalUs });
   await session.send('Profiler.start');
   return {
-    stop: async <G extends string>(groups: Record<G, readonly string[]>) => {
+    stop: async <G extends string>(groups: Record<G, readonly string[]>, savedAs?: string) => {
       const { profile } = (await session.send('Profiler.stop')) as { profile: Profile };
       await session.detach();
+      if (savedAs !== undefined) await writeFile(savedAs, JSON.stringify(profile));
       const inside = {} as Record<G, number>;
       for (const group of Object.keys(groups) as G[]) {
         inside[group] = timesIn(profile, new Set(groups[group])).inside;

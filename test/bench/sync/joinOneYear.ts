@@ -21,6 +21,7 @@
  * inside a try/catch.
  */
 import { cp } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect } from '@playwright/test';
 import type { Browser } from 'playwright-core';
 import { storedEntryTexts } from '../../helpers/storedNotebook';
@@ -63,7 +64,8 @@ export interface JoinResult {
   messages: Record<string, number> | null;
 }
 
-const JOIN_TIMEOUT_MS = 120_000;
+// Long enough for the five-year circle on a busy machine.
+const JOIN_TIMEOUT_MS = 300_000;
 const FLOOR_JOIN_TIMEOUT_MS = 15_000;
 const MEETING_TITLE = '.meeting-list__title';
 // Coarse sampling: enough to tell busy from waiting, too little to slow the join down.
@@ -127,7 +129,18 @@ export async function hearthJoinOneYear(
         { cause: error },
       );
     });
-    const work = await Promise.all(profilers.map((profiler) => profiler.stop({})));
+    // HEARTH_PROFILE_DIR=<folder> keeps both pages' profiles there, to open in DevTools.
+    const kept = process.env.HEARTH_PROFILE_DIR;
+    const work = await Promise.all(
+      profilers.map((profiler, i) =>
+        profiler.stop(
+          {},
+          kept === undefined
+            ? undefined
+            : join(kept, `join-${i === 0 ? 'holder' : 'joiner'}.cpuprofile`),
+        ),
+      ),
+    );
     const [clicked, present, opens] = await ada.page.evaluate(
       () =>
         [

@@ -65,6 +65,14 @@ export interface SyncBenchOptions {
   rendererDir?: string;
 }
 
+/** How to run the join benchmark alone. */
+export interface JoinBenchOptions extends SyncBenchOptions {
+  /** The circle joined: the one-year circle by default. */
+  circle?: OneYearCircle;
+  /** Names the circle in what is printed. */
+  label?: string;
+}
+
 /** Runs the whole sync benchmark, prints its table and details, and returns the rows. */
 export async function runSyncBench(options: SyncBenchOptions = {}): Promise<SyncBenchRow[]> {
   const rendererDir = options.rendererDir ?? resolve(REPO_ROOT, 'out/renderer');
@@ -105,26 +113,27 @@ export async function runSyncBench(options: SyncBenchOptions = {}): Promise<Sync
  * Only Hearth's join of the one-year circle (`npm run bench -- --join`): the quick loop
  * while working on the join; prints the figures and the join's details.
  */
-export async function runJoinBench(options: SyncBenchOptions = {}): Promise<JoinResult> {
+export async function runJoinBench(options: JoinBenchOptions = {}): Promise<JoinResult> {
   const rendererDir = options.rendererDir ?? resolve(REPO_ROOT, 'out/renderer');
   const place: RoomPlace = { root: RUN_ROOT, rendererDir };
   const started = performance.now();
   const loadAtStart = machineLoad();
   await rm(RUN_ROOT, { recursive: true, force: true });
-  const circle = await oneYearCircle((line) => log(started, line.trim()));
+  const circle = options.circle ?? (await oneYearCircle((line) => log(started, line.trim())));
+  const label = options.label ?? 'one-year';
   const bundles = await bundlePages();
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const join = await hearthJoinOneYear(
       browser,
-      { ...place, root: resolve(RUN_ROOT, 'one-year') },
+      { ...place, root: resolve(RUN_ROOT, label) },
       bundles.probe('hearth'),
       circle,
     );
     const whole =
       join.wholeNotebookMs === null ? 'never' : `${(join.wholeNotebookMs / 1000).toFixed(2)} s`;
     console.log(
-      `join, one-year circle: whole notebook ${whole}, stores ${join.verified === true ? 'equal' : 'DIFFER'}; ` +
+      `join, ${label} circle: whole notebook ${whole}, stores ${join.verified === true ? 'equal' : 'DIFFER'}; ` +
         `largest message ${(join.largestMessage / 1024).toFixed(1)} KiB; busy ${join.busy.map((b) => b.toFixed(0)).join(' (holder), ')} ms (joiner); ` +
         `messages ${JSON.stringify(join.messages)}`,
     );
@@ -135,6 +144,37 @@ export async function runJoinBench(options: SyncBenchOptions = {}): Promise<Join
     );
     console.log(`Machine load: ${loadAtStart} at the start, ${machineLoad()} at the end.`);
     return join;
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * Only Hearth's typing at 2, 4 and 8 peers (`npm run bench -- --typing`): the quick loop
+ * while working on what a keystroke costs; prints paint p95 and the messages by kind.
+ */
+export async function runTypingBench(options: SyncBenchOptions = {}): Promise<void> {
+  const rendererDir = options.rendererDir ?? resolve(REPO_ROOT, 'out/renderer');
+  const place: RoomPlace = { root: RUN_ROOT, rendererDir };
+  const started = performance.now();
+  const loadAtStart = machineLoad();
+  await rm(RUN_ROOT, { recursive: true, force: true });
+  const bundles = await bundlePages();
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const { keystrokes } = await hearthTyping(browser, bundles, place, started);
+    for (const [n, result] of keystrokes) {
+      const painted = result.painted.toSorted((a, b) => a - b);
+      const p95 = painted[Math.floor(0.95 * (painted.length - 1))] ?? NaN;
+      const perKey = Object.entries(result.byKind)
+        .map(([kind, count]) => `${kind} ${(count / result.keystrokes).toFixed(2)}`)
+        .join(', ');
+      console.log(
+        `${n} peers: paint p95 ${p95.toFixed(1)} ms; messages per keystroke ` +
+          `${result.messagesPerKeystroke.toFixed(2)} (${perKey})`,
+      );
+    }
+    console.log(`Machine load: ${loadAtStart} at the start, ${machineLoad()} at the end.`);
   } finally {
     await browser.close();
   }
@@ -189,10 +229,52 @@ async function hearthSide(
   place: RoomPlace,
   started: number,
 ): Promise<SideResults> {
+  const { laptops, keystrokes, keystrokeCost } = await hearthTyping(
+    browser,
+    bundles,
+    place,
+    started,
+    true,
+  );
+  const probe = bundles.probe('hearth');
+  try {
+    for (const laptop of laptops.splice(2)) await closeLaptop(laptop);
+    log(started, 'Hearth: offline meeting');
+    const reconnect = await hearthOfflineMeeting(laptops[0]!, laptops[1]!);
+    for (const laptop of laptops.splice(0)) await closeLaptop(laptop);
+    log(started, 'Hearth: joining the one-year circle');
+    const join = await hearthJoinOneYear(
+      browser,
+      { ...place, root: resolve(RUN_ROOT, 'one-year') },
+      probe,
+      circle,
+    );
+    return { keystrokes, keystrokeCost: keystrokeCost!, reconnect, join };
+  } finally {
+    for (const laptop of laptops) await closeLaptop(laptop);
+  }
+}
+
+/**
+ * Eight laptops join one circle, two, four and eight at a time, and Ana types at each
+ * count. Unless `keepOpen`, the laptops are closed at the end; else the caller closes them.
+ */
+async function hearthTyping(
+  browser: Browser,
+  bundles: PageBundles,
+  place: RoomPlace,
+  started: number,
+  keepOpen = false,
+): Promise<{
+  laptops: Laptop[];
+  keystrokes: Map<number, KeystrokeResult>;
+  keystrokeCost: KeystrokeCost | null;
+}> {
   const probe = bundles.probe('hearth');
   const laptops: Laptop[] = [];
   const keystrokes = new Map<number, KeystrokeResult>();
   let keystrokeCost: KeystrokeCost | null = null;
+  let done = false;
   try {
     const hosts = await Promise.all(MEMBERS.map((name) => startHost(place, name.toLowerCase())));
     for (const host of hosts) laptops.push(await openLaptop(browser, host, probe));
@@ -226,21 +308,10 @@ async function hearthSide(
       keystrokes.set(n, await measureKeystrokes(run));
       if (n === 2) keystrokeCost = await measureKeystrokeCost(run);
     }
-
-    for (const laptop of laptops.splice(2)) await closeLaptop(laptop);
-    log(started, 'Hearth: offline meeting');
-    const reconnect = await hearthOfflineMeeting(laptops[0]!, laptops[1]!);
-    for (const laptop of laptops.splice(0)) await closeLaptop(laptop);
-    log(started, 'Hearth: joining the one-year circle');
-    const join = await hearthJoinOneYear(
-      browser,
-      { ...place, root: resolve(RUN_ROOT, 'one-year') },
-      probe,
-      circle,
-    );
-    return { keystrokes, keystrokeCost: keystrokeCost!, reconnect, join };
+    done = true;
+    return { laptops, keystrokes, keystrokeCost };
   } finally {
-    for (const laptop of laptops) await closeLaptop(laptop);
+    if (!keepOpen || !done) for (const laptop of laptops) await closeLaptop(laptop);
   }
 }
 

@@ -4,7 +4,9 @@
  *
  * - Entry words come from the entry documents (shared/notebook/entryText.ts). They are
  *   loaded in the background, newest first, a few per turn with a pause between turns,
- *   so opening a circle and typing never wait for search.
+ *   so opening a circle and typing never wait for search. An entry whose document this
+ *   laptop does not hold yet (a laptop joining the circle) is read when it arrives: search
+ *   making an empty one would only be read twice, and race the join for the same work.
  * - Changes arrive from `session.onDocUpdate` (local typing, peers, the store). They are
  *   gathered and applied at most once per `debounceMs`, whatever the typing rate: only
  *   the entries that changed are read again.
@@ -17,7 +19,12 @@ import type * as Y from 'yjs';
 import { logger } from '../../../../shared/log';
 import type { IndexSnapshot } from '../../../../shared/notebook/circleIndex';
 import { entryTextFromDoc } from '../../../../shared/notebook/entryText';
-import { INDEX_DOC_ID, type DocId, type EntryId } from '../../../../shared/notebook/ids';
+import {
+  INDEX_DOC_ID,
+  entryDocId,
+  type DocId,
+  type EntryId,
+} from '../../../../shared/notebook/ids';
 import type { EntryRecord, MeetingRecord } from '../../../../shared/notebook/schema';
 import type { SearchDocument, SearchProgress, SearchSource } from './searchSource';
 import { foldText, type FoldedText } from './searchText';
@@ -31,6 +38,8 @@ export type SearchedSnapshot = Pick<IndexSnapshot, 'meetings' | 'entries' | 'mem
 export interface CircleSearchSession {
   readonly index: { read(): SearchedSnapshot };
   entryDoc(entryId: EntryId): Promise<Y.Doc>;
+  /** True when this laptop holds `docId` (stored or live); absent ones are read on arrival. */
+  holds?(docId: DocId): boolean;
   onDocUpdate(listener: (docId: DocId, update: Uint8Array, origin: unknown) => void): () => void;
 }
 
@@ -55,6 +64,8 @@ export class CircleSearchSource implements SearchSource {
   private readonly texts = new Map<EntryId, FoldedText>();
   private readonly loaded = new Map<EntryId, Y.Doc>();
   private readonly unreadable = new Set<EntryId>();
+  /** Entries whose document has not reached this laptop yet: read when it does. */
+  private readonly absent = new Set<EntryId>();
   private readonly queue: EntryId[] = [];
   private readonly queued = new Set<EntryId>();
   private readonly changedEntries = new Set<EntryId>();
@@ -136,7 +147,10 @@ export class CircleSearchSource implements SearchSource {
     } else {
       // An entry not read yet is read when its turn comes; only read ones go stale.
       const entryId = docId as string as EntryId;
-      if (this.loaded.has(entryId)) this.changedEntries.add(entryId);
+      if (this.absent.delete(entryId)) {
+        this.queued.add(entryId);
+        this.queue.push(entryId);
+      } else if (this.loaded.has(entryId)) this.changedEntries.add(entryId);
       else return;
     }
     // The first change starts the clock and later ones join it: fast typing cannot
@@ -167,19 +181,30 @@ export class CircleSearchSource implements SearchSource {
     try {
       while (!this.disposed && this.queue.length > 0) {
         await this.pause();
+        if (this.isDisposed()) return;
+        const batch: EntryId[] = [];
         for (const entryId of this.queue.splice(0, this.batchSize)) {
           this.queued.delete(entryId);
-          if (this.isDisposed()) return;
           if (this.snapshot.entries.get(entryId)?.withdrawn !== false) continue;
-          try {
-            const ydoc = await this.session.entryDoc(entryId);
-            if (this.isDisposed()) return;
-            this.loaded.set(entryId, ydoc);
-            this.readText(entryId, ydoc);
-          } catch (error) {
+          if (this.session.holds?.(entryDocId(entryId)) === false) this.absent.add(entryId);
+          else batch.push(entryId);
+        }
+        // The batch's documents are asked for together: one wait for the store, not one each.
+        const loads = batch.map((entryId) =>
+          this.session.entryDoc(entryId).then(
+            (ydoc) => ({ entryId, ydoc, error: null }),
+            (error: unknown) => ({ entryId, ydoc: null, error }),
+          ),
+        );
+        for (const { entryId, ydoc, error } of await Promise.all(loads)) {
+          if (this.isDisposed()) return;
+          if (ydoc === null) {
             this.unreadable.add(entryId);
             log.warn('an entry could not be read for search', { error: String(error) });
+            continue;
           }
+          this.loaded.set(entryId, ydoc);
+          this.readText(entryId, ydoc);
         }
         // Rebuilding also forgets an entry withdrawn while it was being read.
         this.rebuild();
@@ -220,6 +245,7 @@ export class CircleSearchSource implements SearchSource {
       this.queued.add(entryId);
       this.queue.push(entryId);
     }
+    for (const entryId of this.absent) if (!live.has(entryId)) this.absent.delete(entryId);
     for (const entryId of [...this.texts.keys()]) {
       if (live.has(entryId)) continue;
       // Withdrawn or gone: its words leave this laptop's memory too.
@@ -325,7 +351,7 @@ export class CircleSearchSource implements SearchSource {
   }
 
   private isSettled(entryId: EntryId): boolean {
-    return this.texts.has(entryId) || this.unreadable.has(entryId);
+    return this.texts.has(entryId) || this.unreadable.has(entryId) || this.absent.has(entryId);
   }
 
   // A method, not the field: TypeScript would keep the field's value across an await.

@@ -228,6 +228,40 @@ describe('circle mesh', () => {
     expect(b.mesh.counters().messagesSent.UPDATE).toBe(updatesBefore);
   });
 
+  it('asks one in-step peer a tick, each peer in turn, and still heals a gap', async () => {
+    const random = seededRandom(19);
+    const laptops = [makeLaptop(random), makeLaptop(random), makeLaptop(random)];
+    const [a, b, c] = laptops as [Laptop, Laptop, Laptop];
+    foundCircle(a, random);
+    const entry = entryDocId(writeEntry(a, random, ['one']));
+    const net = new LoopbackTransport();
+    fullMesh(net, laptops);
+    await net.settle();
+    const asked = (): number[] =>
+      [a, c].map((peer) => b.mesh.session(peer.peerId)!.counters.messagesSent.SYNC_STEP_1);
+    const before = asked();
+    b.mesh.antiEntropy();
+    await net.settle();
+    const first = asked();
+    b.mesh.antiEntropy();
+    await net.settle();
+    const second = asked();
+    // One peer asked per tick; the other one the next tick.
+    expect(first.filter((count, i) => count > before[i]!)).toHaveLength(1);
+    expect(second.filter((count, i) => count > first[i]!)).toHaveLength(1);
+    expect(second.every((count, i) => count > before[i]!)).toBe(true);
+
+    // An update lost on its way to B is filled by whichever peer B asks: C has it too.
+    typeInto(docOf(a, entry), 'lost ');
+    const toB = [...(net as unknown as { directions: Set<{ queue: Uint8Array[] }> }).directions];
+    toB.forEach((d) => (d.queue.length = 0));
+    await net.settle();
+    Y.applyUpdate(docOf(c, entry), Y.encodeStateAsUpdate(docOf(a, entry)));
+    b.mesh.antiEntropy();
+    await net.settle();
+    expect(entryText(docOf(b, entry))).toBe('lost one');
+  });
+
   it('runs anti-entropy on its own timer', async () => {
     const random = seededRandom(17);
     const a = makeLaptop(random, { antiEntropyMs: 20 });

@@ -125,8 +125,8 @@ describe('join by circle', () => {
     expect(sent.SYNC_STEP_1 + sent.SYNC_STEP_2).toBe(0);
     expect(joiner.mesh.counters().messagesSent.SYNC_STEP_1).toBe(0);
     expect(sent.CIRCLE_UPDATES).toBeLessThan(20);
-    const progress = joiner.mesh.session(holder.peerId)!.openingProgress;
-    expect(progress).toEqual({ expected: 121, received: 121 });
+    const progress = joiner.mesh.session(holder.peerId)!.progress;
+    expect(progress).toEqual({ done: 121, total: 121 });
     expect(net.largestFrame()).toBeLessThanOrEqual(MAX_FRAME_BYTES);
   });
 

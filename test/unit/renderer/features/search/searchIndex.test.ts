@@ -33,6 +33,8 @@ class FakeCircle implements CircleSearchSession {
   readonly entries = new Map<EntryId, EntryRecord>();
   readonly bodies = new Map<EntryId, Y.Doc>();
   readonly loads: EntryId[] = [];
+  /** Entry documents that have not reached this laptop yet (a laptop joining). */
+  readonly notHeld = new Set<DocId>();
   private readonly listeners = new Set<
     (docId: DocId, update: Uint8Array, origin: unknown) => void
   >();
@@ -49,6 +51,10 @@ class FakeCircle implements CircleSearchSession {
   entryDoc(entryId: EntryId): Promise<Y.Doc> {
     this.loads.push(entryId);
     return Promise.resolve(this.bodies.get(entryId) ?? new Y.Doc());
+  }
+
+  holds(docId: DocId): boolean {
+    return !this.notHeld.has(docId);
   }
 
   onDocUpdate(listener: (docId: DocId, update: Uint8Array, origin: unknown) => void): () => void {
@@ -281,6 +287,26 @@ describe('circle search', () => {
     expect(keys(index.search('lighthouse'))).toEqual([`entry:${second}`, `entry:${entry}`]);
     // Each entry document was read once; typing re-reads the loaded copy.
     expect(circle.loads.filter((id) => id === entry)).toHaveLength(1);
+  });
+
+  it('reads an entry whose document has not arrived yet once it arrives, never making it', async () => {
+    const circle = new FakeCircle();
+    const meeting = circle.meeting('Arriving');
+    const here = circle.entry(meeting, 'Already on this laptop.');
+    const coming = circle.entry(meeting, '');
+    circle.notHeld.add(coming as string as DocId);
+    const { index, source } = await searchable(circle);
+    expect(circle.loads).toEqual([here]);
+    expect(source.progress()).toEqual({ ready: 3, total: 3 });
+    expect(keys(index.search('lighthouse'))).toEqual([]);
+
+    // The peer's update makes the document and writes its words.
+    circle.notHeld.delete(coming as string as DocId);
+    circle.write(coming, 'A lighthouse on the hill.');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await source.settled();
+    expect(circle.loads).toEqual([here, coming]);
+    expect(keys(index.search('lighthouse'))).toEqual([`entry:${coming}`]);
   });
 
   it('reads entries in the background in small batches, newest first', async () => {
