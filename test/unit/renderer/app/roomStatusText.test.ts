@@ -35,7 +35,7 @@ const withBen: SyncStatus = {
       interrupted: false,
       path: 'direct',
       candidates: 'host/host',
-      progress: { expected: 0, received: 0 },
+      progress: { total: 0, done: 0 },
     },
   ],
 };
