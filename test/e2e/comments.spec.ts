@@ -34,7 +34,7 @@ test('Ben answers Ana’s entry with a comment under it, by keyboard, and takes 
   await expect(ben.page.getByText('You can read it, react to it and add a comment')).toBeVisible();
 
   // Ben writes a comment: the button, the box, Ctrl+Enter.
-  const benComments = ben.page.getByRole('region', { name: 'Comments on Ana’s entry' });
+  const benComments = ben.page.getByRole('group', { name: 'Comments on Ana’s entry' });
   await benComments.getByRole('button', { name: 'Add a comment' }).click();
   const box = benComments.getByRole('textbox', { name: 'Your comment on Ana’s entry' });
   await expect(box).toBeFocused();
@@ -47,7 +47,7 @@ test('Ben answers Ana’s entry with a comment under it, by keyboard, and takes 
   await expect(benComments.getByRole('button', { name: 'Add a comment' })).toBeFocused();
 
   // Ana sees it under her entry, in Ben's name; her own words are untouched.
-  const anaComments = ana.page.getByRole('region', { name: 'Comments on Ana’s entry' });
+  const anaComments = ana.page.getByRole('group', { name: 'Comments on Ana’s entry' });
   await expect(anaComments.getByRole('listitem')).toHaveCount(1, { timeout: 15_000 });
   await expect(anaComments.getByRole('listitem')).toContainText('Ben');
   await expect(anaComments.getByRole('listitem')).toContainText(
@@ -60,7 +60,7 @@ test('Ben answers Ana’s entry with a comment under it, by keyboard, and takes 
   await benComments.getByRole('button', { name: /^Remove your comment/ }).click();
   for (const peer of [ana, ben]) {
     await expect(
-      peer.page.getByRole('region', { name: 'Comments on Ana’s entry' }).getByRole('listitem'),
+      peer.page.getByRole('group', { name: 'Comments on Ana’s entry' }).getByRole('listitem'),
     ).toHaveCount(0, { timeout: 15_000 });
   }
 });

@@ -46,7 +46,7 @@ test('a client written from the documents alone joins by invite, is refused in a
     await expect(page.getByRole('complementary').getByText('Dana')).toBeVisible();
     client.writeAsStranger(entryId, ' Words under nobody’s name.');
     client.comment(entryId, 'A comment sent after those words.');
-    const comments = page.getByRole('region', { name: 'Comments on Ana’s entry' });
+    const comments = page.getByRole('group', { name: 'Comments on Ana’s entry' });
     await expect(comments.getByRole('listitem')).toContainText('Dana');
     await expect(comments.getByRole('listitem')).toContainText('A comment sent after those words.');
     await expect(editor).toHaveText('Words from the laptop.');

@@ -3,6 +3,7 @@
  * Ana's entry until she invites him; his words then show as his on every laptop; when
  * she takes the invitation back his editor is read-only again and his words stay his.
  */
+import { caretToEnd } from '../helpers/caret';
 import { expect, test, type Peer } from './fixtures';
 import {
   addMeeting,
@@ -18,9 +19,10 @@ import {
 const editorOf = (peer: Peer, author: string) =>
   peer.page.getByRole('textbox', { name: `Entry by ${author}` });
 
+// The caret checked at the end first: a click's own caret can land after Ctrl+End, and
+// Enter at the start of someone's paragraph would move their words into a new one.
 async function typeAtEnd(peer: Peer, author: string, words: string): Promise<void> {
-  await editorOf(peer, author).click();
-  await peer.page.keyboard.press('Control+End');
+  await caretToEnd(peer.page, editorOf(peer, author));
   await peer.page.keyboard.press('Enter');
   await peer.page.keyboard.type(words, { delay: 10 });
 }

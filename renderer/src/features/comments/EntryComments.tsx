@@ -63,7 +63,12 @@ export function EntryComments({
   };
 
   return (
-    <section className="entry-comments" aria-label={t('comments.label', { on: entryName })}>
+    // A group, not a region: one landmark per entry's comments would crowd the page's.
+    <div
+      role="group"
+      className="entry-comments"
+      aria-label={t('comments.label', { on: entryName })}
+    >
       {comments.length > 0 && (
         <ul className="entry-comments__list">
           {comments.map((comment) => {
@@ -146,6 +151,6 @@ export function EntryComments({
           {t('comments.add')}
         </button>
       )}
-    </section>
+    </div>
   );
 }
