@@ -3,13 +3,12 @@
  * an entry answers under it, in their own name; nobody edits someone else's comment.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { setLogSink, type LogRecord } from '../../../../shared/log';
-import { CircleIndex } from '../../../../shared/notebook/circleIndex';
+import type { CircleIndex } from '../../../../shared/notebook/circleIndex';
+import { robinAndKai } from '../../../helpers/robinAndKai';
 import { commentKey, MAX_COMMENT_CHARS } from '../../../../shared/notebook/comments';
 import {
   newId,
-  type CircleId,
   type EntryId,
   type MeetingId,
   type MemberId,
@@ -19,25 +18,13 @@ import { INDEX_ROOT } from '../../../../shared/notebook/schema';
 const founderId = newId<MemberId>();
 const memberId = newId<MemberId>();
 
-// Robin founded the circle and wrote an entry; Kai joined. Every update crosses at once.
+// Robin founded the circle and wrote an entry; Kai joined.
 function circle(): { robin: CircleIndex; kai: CircleIndex; entryId: EntryId } {
-  const robinDoc = new Y.Doc();
-  const kaiDoc = new Y.Doc();
-  robinDoc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin !== 'wire') Y.applyUpdate(kaiDoc, update, 'wire');
-  });
-  kaiDoc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin !== 'wire') Y.applyUpdate(robinDoc, update, 'wire');
-  });
-  const robin = CircleIndex.found(robinDoc, {
-    circleId: newId<CircleId>(),
-    name: 'Thursday circle',
-    founder: { id: founderId, name: 'Robin', colour: 'lake', joinedAt: 1 },
-    createdAt: 1,
+  const { robin, kai } = robinAndKai({
+    founderId,
+    memberId,
     agreements: 'We listen without fixing.',
   });
-  const kai = new CircleIndex(kaiDoc);
-  kai.registerClient(memberId);
   const entryId = robin.addEntry({
     meetingId: newId<MeetingId>(),
     authorId: founderId,

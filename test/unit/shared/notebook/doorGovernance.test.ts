@@ -3,41 +3,17 @@
  * facilitator may let any member open the door, and every laptop agrees.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { setLogSink } from '../../../../shared/log';
-import { CircleIndex } from '../../../../shared/notebook/circleIndex';
-import { newId, type CircleId, type MemberId } from '../../../../shared/notebook/ids';
+import type { CircleIndex } from '../../../../shared/notebook/circleIndex';
+import { robinAndKai } from '../../../helpers/robinAndKai';
+import { newId, type MemberId } from '../../../../shared/notebook/ids';
 
 const founderId = newId<MemberId>();
 const memberId = newId<MemberId>();
 
+// Robin founded the circle; Kai joined. Updates cross at once.
 function twoLaptops(): { robin: CircleIndex; kai: CircleIndex } {
-  const robinDoc = new Y.Doc();
-  const kaiDoc = new Y.Doc();
-  robinDoc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin !== 'wire') Y.applyUpdate(kaiDoc, update, 'wire');
-  });
-  kaiDoc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin !== 'wire') Y.applyUpdate(robinDoc, update, 'wire');
-  });
-  const robin = CircleIndex.found(robinDoc, {
-    circleId: newId<CircleId>(),
-    name: 'Thursday circle',
-    founder: { id: founderId, name: 'Robin', colour: 'lake', joinedAt: 1 },
-    createdAt: 1,
-    agreements: 'We listen without fixing.',
-  });
-  const kai = new CircleIndex(kaiDoc);
-  kai.registerClient(memberId);
-  kai.upsertMember({
-    id: memberId,
-    name: 'Kai',
-    colour: 'moss',
-    joinedAt: 2,
-    agreedAt: null,
-    agreedVersion: null,
-  });
-  return { robin, kai };
+  return robinAndKai({ founderId, memberId, agreements: 'We listen without fixing.' });
 }
 
 let restoreLog: (() => void) | null = null;

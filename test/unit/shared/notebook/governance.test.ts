@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { setLogSink, type LogRecord } from '../../../../shared/log';
-import { CircleIndex } from '../../../../shared/notebook/circleIndex';
+import type { CircleIndex } from '../../../../shared/notebook/circleIndex';
+import { robinAndKai } from '../../../helpers/robinAndKai';
 import {
   newId,
-  type CircleId,
   type EntryId,
   type MeetingId,
   type MemberId,
@@ -13,34 +12,13 @@ import {
 const founderId = newId<MemberId>();
 const memberId = newId<MemberId>();
 
-// Two laptops of one circle: Robin founded it, Kai joined; every update crosses at once.
+// Robin founded the circle; Kai joined. Updates cross at once.
 function twoLaptops(): { robin: CircleIndex; kai: CircleIndex } {
-  const robinDoc = new Y.Doc();
-  const kaiDoc = new Y.Doc();
-  robinDoc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin !== 'wire') Y.applyUpdate(kaiDoc, update, 'wire');
-  });
-  kaiDoc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin !== 'wire') Y.applyUpdate(robinDoc, update, 'wire');
-  });
-  const robin = CircleIndex.found(robinDoc, {
-    circleId: newId<CircleId>(),
-    name: 'Thursday circle',
-    founder: { id: founderId, name: 'Robin', colour: 'lake', joinedAt: 1 },
-    createdAt: 1,
+  return robinAndKai({
+    founderId,
+    memberId,
     agreements: 'We listen without fixing.\nWhat is said here stays here.',
   });
-  const kai = new CircleIndex(kaiDoc);
-  kai.registerClient(memberId);
-  kai.upsertMember({
-    id: memberId,
-    name: 'Kai',
-    colour: 'moss',
-    joinedAt: 2,
-    agreedAt: null,
-    agreedVersion: null,
-  });
-  return { robin, kai };
 }
 
 let restoreLog: (() => void) | null = null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { CircleIndex } from '../../../../shared/notebook/circleIndex';
-import { newId, type CircleId, type MemberId } from '../../../../shared/notebook/ids';
+import type { CircleIndex } from '../../../../shared/notebook/circleIndex';
+import { robinAndKai } from '../../../helpers/robinAndKai';
+import { newId, type MemberId } from '../../../../shared/notebook/ids';
 
 const founderId = newId<MemberId>();
 const memberId = newId<MemberId>();
@@ -10,25 +10,9 @@ const POINTS = {
   turn: [{ url: 'turn:203.0.113.5:3478', username: '1767225600:circle', credential: 'c2VjcmV0' }],
 };
 
-// Robin founded the circle; Kai joined and is not a facilitator. Updates cross at once.
+// Robin founded the circle; Kai joined. Updates cross at once.
 function twoLaptops(): { robin: CircleIndex; kai: CircleIndex } {
-  const robinDoc = new Y.Doc();
-  const kaiDoc = new Y.Doc();
-  robinDoc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin !== 'wire') Y.applyUpdate(kaiDoc, update, 'wire');
-  });
-  kaiDoc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin !== 'wire') Y.applyUpdate(robinDoc, update, 'wire');
-  });
-  const robin = CircleIndex.found(robinDoc, {
-    circleId: newId<CircleId>(),
-    name: 'Thursday circle',
-    founder: { id: founderId, name: 'Robin', colour: 'lake', joinedAt: 1 },
-    createdAt: 1,
-  });
-  const kai = new CircleIndex(kaiDoc);
-  kai.registerClient(memberId);
-  return { robin, kai };
+  return robinAndKai({ founderId, memberId, kaiRecord: false });
 }
 
 describe('meeting points in the governance log', () => {
