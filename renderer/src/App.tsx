@@ -18,8 +18,8 @@ import { StartupProblem } from './app/StartupProblem';
 import { useInviteLinks } from './app/useInviteLinks';
 import { JoinCircleDialog } from './features/invite/JoinCircleDialog';
 import { JoinNearbyDialog } from './features/door/JoinNearbyDialog';
-import { RestoreDialog } from './features/export/RestoreDialog';
-import { JournalContext, useJournalSession } from './notebook/useJournal';
+import { RestoreDialog } from './features/backup/RestoreDialog';
+import { JournalContext, useJournalSession } from './live-documents/useJournal';
 import { hearth } from './lib/hearthApi';
 
 /** The whole app. */

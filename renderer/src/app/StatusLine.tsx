@@ -7,9 +7,9 @@
  */
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CircleSession } from '../notebook/circleSession';
+import type { CircleSession } from '../live-documents/circleSession';
 import type { MemberId } from '../../../shared/notebook/ids';
-import { useIndexSnapshot, useSaveStanding } from '../notebook/useCircleSession';
+import { useIndexSnapshot, useSaveStanding } from '../live-documents/useCircleSession';
 import type { RelayProblem } from '../sync/relayProblems';
 import { useHostLink } from './useHostLink';
 import type { CircleSync } from '../sync/circleSync';
@@ -34,7 +34,7 @@ function useRelayProblem(problem: RelayProblem | null): string | null {
 export function StatusLine({ session }: { session: CircleSession }) {
   const { t } = useTranslation();
   // "Saving…" only for a late write; "Saved · just now" while writes keep landing
-  // (../notebook/saveStanding.ts); "Saved on this laptop" only when everything is on disk.
+  // (../live-documents/saveStanding.ts); "Saved on this laptop" only when everything is on disk.
   const shown = useSaveStanding(session);
   const link = useHostLink(session);
   const { sync } = useCircleLive();

@@ -6,7 +6,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { HostLink } from '../lib/browserBridge';
 import { hostLink } from '../lib/hearthApi';
-import type { CircleSession } from '../notebook/circleSession';
+import type { CircleSession } from '../live-documents/circleSession';
 
 const subscribe = (listener: () => void): (() => void) => hostLink.subscribe(listener);
 const read = (): HostLink => hostLink.read();

@@ -33,7 +33,7 @@ import {
   type CirclePresenceState,
 } from '../../../shared/sync/awarenessStates';
 import { logger } from '../../../shared/log';
-import type { CircleSession } from '../notebook/circleSession';
+import type { CircleSession } from '../live-documents/circleSession';
 
 const log = logger('presence');
 

@@ -18,7 +18,7 @@ import type { MemberId } from '../../../shared/notebook/ids';
 import { CircleMesh } from '../../../shared/sync/circleMesh';
 import type { PeerSession } from '../../../shared/sync/peerSession';
 import type { OpeningProgress } from '../../../shared/sync/sessionOpening';
-import type { CircleSession } from '../notebook/circleSession';
+import type { CircleSession } from '../live-documents/circleSession';
 import type { CirclePresence } from './circlePresence';
 import { circleRoom } from './circleRoom';
 import type { TurnServer } from '../../../shared/sync/meetingPoints';

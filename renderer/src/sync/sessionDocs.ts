@@ -8,7 +8,7 @@ import { INDEX_DOC_ID, isDocId, type DocId, type EntryId } from '../../../shared
 import { PEER_ORIGIN, STORE_ORIGIN } from '../../../shared/notebook/origins';
 import { INDEX_ROOT } from '../../../shared/notebook/schema';
 import type { SyncedDocs } from '../../../shared/sync/syncedDocs';
-import type { CircleSession } from '../notebook/circleSession';
+import type { CircleSession } from '../live-documents/circleSession';
 import type { CirclePresence } from './circlePresence';
 
 /** Presents an open circle's documents to the mesh. */

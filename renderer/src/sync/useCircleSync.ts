@@ -19,7 +19,7 @@ import {
   type TurnServer,
 } from '../../../shared/sync/meetingPoints';
 import { hearth } from '../lib/hearthApi';
-import type { CircleSession } from '../notebook/circleSession';
+import type { CircleSession } from '../live-documents/circleSession';
 import { CirclePresence, type PresentMember } from './circlePresence';
 import { CircleSync, type SyncStatus } from './circleSync';
 

@@ -6,8 +6,8 @@
  */
 import { useMemo } from 'react';
 import { mergeMeetingPoints, type MeetingPoints } from '../../../shared/sync/meetingPoints';
-import type { CircleSession } from '../notebook/circleSession';
-import { useIndexSnapshot } from '../notebook/useCircleSession';
+import type { CircleSession } from '../live-documents/circleSession';
+import { useIndexSnapshot } from '../live-documents/useCircleSession';
 
 /** The circle's meeting points beyond the room, notebook's first. */
 export function useMeetingPoints(session: CircleSession): MeetingPoints {

@@ -10,7 +10,7 @@ import agreementsTemplate from '../../../../resources/agreements/template.json';
 import { agreementsFromTemplate } from '../../../../shared/notebook/agreementsTemplate';
 import { isTemplateAgreements } from './agreementsOrigin';
 import type { IndexSnapshot } from '../../../../shared/notebook/circleIndex';
-import type { CircleSession } from '../../notebook/circleSession';
+import type { CircleSession } from '../../live-documents/circleSession';
 import { formatCalendarDate, todayAsCalendarDate } from '../notebook/meetingDate';
 import { AgreementList } from './AgreementList';
 import { AgreementsEditor } from './AgreementsEditor';

@@ -1,7 +1,7 @@
 /** React state of the agreements gate for this laptop's member (rules in agreementsGate.ts). */
 import { useCallback, useState } from 'react';
 import type { IndexSnapshot } from '../../../../shared/notebook/circleIndex';
-import type { CircleSession } from '../../notebook/circleSession';
+import type { CircleSession } from '../../live-documents/circleSession';
 import {
   agreementsToAffirm,
   nextGateView,

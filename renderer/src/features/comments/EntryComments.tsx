@@ -10,7 +10,7 @@ import { MAX_COMMENT_CHARS, commentText } from '../../../../shared/notebook/comm
 import type { EntryComment } from '../../../../shared/notebook/comments';
 import type { EntryId, MemberId } from '../../../../shared/notebook/ids';
 import type { MemberRecord } from '../../../../shared/notebook/schema';
-import type { CircleSession } from '../../notebook/circleSession';
+import type { CircleSession } from '../../live-documents/circleSession';
 import { memberColourVar } from '../circles/memberColours';
 import './comments.css';
 

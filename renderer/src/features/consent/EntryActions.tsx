@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS, type EntryRecord } from '../../../../shared/notebook/schema';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { KeepOutOfExports } from './KeepOutOfExports';
-import type { CircleSession } from '../../notebook/circleSession';
+import type { CircleSession } from '../../live-documents/circleSession';
 
 /** Props of {@link EntryActions}. */
 export interface EntryActionsProps {

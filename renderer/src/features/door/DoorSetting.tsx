@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { IndexSnapshot } from '../../../../shared/notebook/circleIndex';
-import type { CircleSession } from '../../notebook/circleSession';
+import type { CircleSession } from '../../live-documents/circleSession';
 
 /** The door setting's checkbox. */
 export function DoorSetting({

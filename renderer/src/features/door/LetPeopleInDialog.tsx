@@ -10,7 +10,7 @@ import type { DoorState } from '../../../../shared/ipc/contract';
 import { Dialog } from '../../app/Dialog';
 import { describeError } from '../../app/describeError';
 import { hearth } from '../../lib/hearthApi';
-import type { CircleSession } from '../../notebook/circleSession';
+import type { CircleSession } from '../../live-documents/circleSession';
 import { KnockCard } from './KnockCard';
 import { countdownText, useRemaining } from './useDoor';
 

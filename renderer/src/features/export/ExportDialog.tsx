@@ -17,7 +17,7 @@ import { Dialog } from '../../app/Dialog';
 import { describeError } from '../../app/describeError';
 import { ExportWriters } from '../writing/ExportWriters';
 import { useExportJob, type ExportState } from './useExportJob';
-import '../../styles/export.css';
+import '../../styles/circleTools.css';
 
 /** Props of {@link ExportDialog}. */
 export interface ExportDialogProps {

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExportRequest } from '../../../../shared/export/exportOptions';
 import type { ExportOutcome } from '../../../../shared/ipc/contract';
 import { hearth } from '../../lib/hearthApi';
-import { downloadFile } from './downloadFile';
+import { downloadFile } from '../../lib/downloadFile';
 import { newJobId } from './jobId';
 
 /** Where an export has got to. */

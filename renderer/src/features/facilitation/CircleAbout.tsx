@@ -7,7 +7,7 @@
 import { useTranslation } from 'react-i18next';
 import type { IndexSnapshot } from '../../../../shared/notebook/circleIndex';
 import { Dialog } from '../../app/Dialog';
-import type { CircleSession } from '../../notebook/circleSession';
+import type { CircleSession } from '../../live-documents/circleSession';
 import { AgreementsSection } from '../agreements/AgreementsSection';
 import { MeetingPointsSection } from '../meeting-points/MeetingPointsSection';
 import { FacilitationSection } from './FacilitationSection';

@@ -10,7 +10,7 @@ import type { IndexSnapshot } from '../../../../shared/notebook/circleIndex';
 import type { MemberId } from '../../../../shared/notebook/ids';
 import type { MemberRecord } from '../../../../shared/notebook/schema';
 import { Dialog } from '../../app/Dialog';
-import type { CircleSession } from '../../notebook/circleSession';
+import type { CircleSession } from '../../live-documents/circleSession';
 import { memberColourVar } from '../circles/memberColours';
 import { DoorSetting } from '../door/DoorSetting';
 import { roleRecords, type RoleChange } from './roleChanges';

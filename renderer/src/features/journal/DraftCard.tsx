@@ -10,8 +10,8 @@ import type { DraftRecord } from '../../../../shared/notebook/journal';
 import { LIMITS } from '../../../../shared/notebook/schema';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { KeepOutOfExports } from '../consent/KeepOutOfExports';
-import type { CircleSession } from '../../notebook/circleSession';
-import type { JournalSession } from '../../notebook/journalSession';
+import type { CircleSession } from '../../live-documents/circleSession';
+import type { JournalSession } from '../../live-documents/journalSession';
 import { MEMBER_COLOUR_SHADES } from '../circles/memberColours';
 import { EntryEditor } from '../entry-editor/EntryEditor';
 

@@ -7,8 +7,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntryId } from '../../../../shared/notebook/ids';
 import type { MeetingRecord } from '../../../../shared/notebook/schema';
-import type { CircleSession } from '../../notebook/circleSession';
-import { useDrafts, useJournal } from '../../notebook/useJournal';
+import type { CircleSession } from '../../live-documents/circleSession';
+import { useDrafts, useJournal } from '../../live-documents/useJournal';
 import { DraftCard } from './DraftCard';
 
 /** Props of {@link JournalView}. */

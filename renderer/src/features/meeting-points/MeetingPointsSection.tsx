@@ -18,7 +18,7 @@ import {
   type TurnServer,
 } from '../../../../shared/sync/meetingPoints';
 import { restCredentials } from '../../../../shared/sync/turnCredentials';
-import type { CircleSession } from '../../notebook/circleSession';
+import type { CircleSession } from '../../live-documents/circleSession';
 
 /** Props of {@link MeetingPointsSection}. */
 export interface MeetingPointsSectionProps {

@@ -3,11 +3,11 @@ import type { DoorState, NewCircle, Settings } from '../../../../shared/ipc/cont
 import type { IndexSnapshot } from '../../../../shared/notebook/circleIndex';
 import type { EntryId, MeetingId } from '../../../../shared/notebook/ids';
 import type { MeetingRecord } from '../../../../shared/notebook/schema';
-import type { CircleSession } from '../../notebook/circleSession';
+import type { CircleSession } from '../../live-documents/circleSession';
 import { NewCircleDialog } from '../circles/NewCircleDialog';
 import { LetPeopleInDialog } from '../door/LetPeopleInDialog';
-import { CircleToolDialogs } from '../export/CircleToolDialogs';
-import type { CircleTool } from '../export/CircleToolsMenu';
+import { CircleToolDialogs } from '../circle-tools/CircleToolDialogs';
+import type { CircleTool } from '../circle-tools/CircleToolsMenu';
 import { CircleAbout } from '../facilitation/CircleAbout';
 import { InviteDialog } from '../invite/InviteDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';

@@ -10,10 +10,10 @@ import { useTranslation } from 'react-i18next';
 import type { CircleSummary, Settings } from '../../../../shared/ipc/contract';
 import type { CircleId, MeetingId } from '../../../../shared/notebook/ids';
 import { MenuButton, type MenuItem } from '../../app/MenuButton';
-import type { CircleSession } from '../../notebook/circleSession';
+import type { CircleSession } from '../../live-documents/circleSession';
 import { CircleSwitcher } from '../circles/CircleSwitcher';
 import { SupportButton } from '../crisis/SupportButton';
-import { CircleToolsMenu, CIRCLE_TOOLS, type CircleTool } from '../export/CircleToolsMenu';
+import { CircleToolsMenu, CIRCLE_TOOLS, type CircleTool } from '../circle-tools/CircleToolsMenu';
 import { CircleSearch } from '../search/CircleSearch';
 import type { SearchBoxHandle } from '../search/SearchBox';
 

@@ -7,9 +7,9 @@ import {
   type MeetingRecord,
   type MemberRecord,
 } from '../../../../shared/notebook/schema';
-import type { CircleSession } from '../../notebook/circleSession';
-import { useDrafts, useJournal } from '../../notebook/useJournal';
-import { useIndexSnapshot } from '../../notebook/useCircleSession';
+import type { CircleSession } from '../../live-documents/circleSession';
+import { useDrafts, useJournal } from '../../live-documents/useJournal';
+import { useIndexSnapshot } from '../../live-documents/useCircleSession';
 import { EntryCard } from '../entry-editor/EntryCard';
 import { DraftCard } from '../journal/DraftCard';
 import { SharedPageButton } from '../writing/SharedPageButton';

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { IndexSnapshot } from '../../../../shared/notebook/circleIndex';
 import type { MeetingId } from '../../../../shared/notebook/ids';
 import { ScreenBoundary } from '../../app/ScreenBoundary';
-import type { CircleSession } from '../../notebook/circleSession';
+import type { CircleSession } from '../../live-documents/circleSession';
 import { JournalView } from '../journal/JournalView';
 import { EmptyNotebook } from './EmptyNotebook';
 import { MeetingView } from './MeetingView';

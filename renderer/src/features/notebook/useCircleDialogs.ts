@@ -3,7 +3,7 @@
  * modal), and opening one names it instead of flipping one of seven booleans.
  */
 import { useCallback, useState } from 'react';
-import type { CircleTool } from '../export/CircleToolsMenu';
+import type { CircleTool } from '../circle-tools/CircleToolsMenu';
 
 /** A dialog of the circle screen (a tool's dialog by its tool; restore is the app's). */
 export type CircleDialog =

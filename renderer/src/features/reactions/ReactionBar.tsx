@@ -6,8 +6,8 @@
 import { useTranslation } from 'react-i18next';
 import type { EntryId } from '../../../../shared/notebook/ids';
 import type { EntryReactions } from '../../../../shared/notebook/reactions';
-import type { CircleSession } from '../../notebook/circleSession';
-import { useIndexSnapshot } from '../../notebook/useCircleSession';
+import type { CircleSession } from '../../live-documents/circleSession';
+import { useIndexSnapshot } from '../../live-documents/useCircleSession';
 
 /** Props of {@link ReactionBar}. */
 export interface ReactionBarProps {

@@ -5,7 +5,7 @@
  */
 import type { Ref } from 'react';
 import type { EntryId, MeetingId } from '../../../../shared/notebook/ids';
-import type { CircleSession } from '../../notebook/circleSession';
+import type { CircleSession } from '../../live-documents/circleSession';
 import { revealEntry, revealMeeting } from './revealResult';
 import { SearchBox, type SearchBoxHandle } from './SearchBox';
 import type { SearchTarget } from './searchSource';

@@ -6,7 +6,7 @@
 import type { DraftRecord } from '../../../../shared/notebook/journal';
 import { entryTextFromDoc } from '../../../../shared/notebook/entryText';
 import type { EntryId } from '../../../../shared/notebook/ids';
-import type { JournalSession } from '../../notebook/journalSession';
+import type { JournalSession } from '../../live-documents/journalSession';
 import type { SearchDocument, SearchProgress, SearchSource } from './searchSource';
 import { foldText } from './searchText';
 

@@ -1,8 +1,8 @@
 /** React access to search: an index over the open circle, and the results of a query. */
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CircleSession } from '../../notebook/circleSession';
-import { useJournal } from '../../notebook/useJournal';
+import type { CircleSession } from '../../live-documents/circleSession';
+import { useJournal } from '../../live-documents/useJournal';
 import { JournalSearchSource } from './journalSearchSource';
 import { formatCalendarDate } from '../notebook/meetingDate';
 import { CircleSearchSource } from './circleSearchSource';

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { EVERYONE, keptState, type EntryWriting } from '../../../../shared/notebook/bodyWriting';
 import { entryDocId, type EntryId, type MemberId } from '../../../../shared/notebook/ids';
 import type { MemberRecord } from '../../../../shared/notebook/schema';
-import type { CircleSession } from '../../notebook/circleSession';
+import type { CircleSession } from '../../live-documents/circleSession';
 
 /** Props of {@link CoWriters}. */
 export interface CoWritersProps {

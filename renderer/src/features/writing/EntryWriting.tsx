@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { EntryWriting as Writing } from '../../../../shared/notebook/bodyWriting';
 import type { EntryId, MemberId } from '../../../../shared/notebook/ids';
 import type { MemberRecord } from '../../../../shared/notebook/schema';
-import type { CircleSession } from '../../notebook/circleSession';
+import type { CircleSession } from '../../live-documents/circleSession';
 import { KeepOutOfExports } from '../consent/KeepOutOfExports';
 import { CoWriters } from './CoWriters';
 import type { EntryWriters } from './useEntryWriters';

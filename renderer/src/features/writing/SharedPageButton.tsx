@@ -1,8 +1,8 @@
 /** Opens a meeting's shared page, the one entry every member writes in (WRITING.md). */
 import { useTranslation } from 'react-i18next';
 import type { EntryId, MeetingId } from '../../../../shared/notebook/ids';
-import type { CircleSession } from '../../notebook/circleSession';
-import { useIndexSnapshot } from '../../notebook/useCircleSession';
+import type { CircleSession } from '../../live-documents/circleSession';
+import { useIndexSnapshot } from '../../live-documents/useCircleSession';
 
 /** "Open the shared page", until the meeting has one. */
 export function SharedPageButton({

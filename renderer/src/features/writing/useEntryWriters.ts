@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import type { EntryWriting } from '../../../../shared/notebook/bodyWriting';
 import { entryDocId, type EntryId, type MemberId } from '../../../../shared/notebook/ids';
 import { readWrittenLines, type WrittenLines } from '../../../../shared/notebook/writtenRuns';
-import type { CircleSession } from '../../notebook/circleSession';
+import type { CircleSession } from '../../live-documents/circleSession';
 
 /** Who wrote what in an entry. */
 export interface EntryWriters {

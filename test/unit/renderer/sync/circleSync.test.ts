@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { CircleSession } from '../../../../renderer/src/notebook/circleSession';
+import { CircleSession } from '../../../../renderer/src/live-documents/circleSession';
 import { CirclePresence } from '../../../../renderer/src/sync/circlePresence';
 import { CircleSync } from '../../../../renderer/src/sync/circleSync';
 import { entryPlainText } from '../../../../shared/notebook/headlessEntry';

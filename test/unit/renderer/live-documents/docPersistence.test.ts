@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { persistDoc } from '../../../../renderer/src/notebook/docPersistence';
-import { SaveTracker } from '../../../../renderer/src/notebook/saveTracker';
+import { persistDoc } from '../../../../renderer/src/live-documents/docPersistence';
+import { SaveTracker } from '../../../../renderer/src/live-documents/saveTracker';
 import type { HearthApi } from '../../../../shared/ipc/contract';
 import { HearthError } from '../../../../shared/ipc/errors';
 import type { CircleId, DocId } from '../../../../shared/notebook/ids';

@@ -2,11 +2,11 @@
 import type { IndexSnapshot } from '../../../../shared/notebook/circleIndex';
 import type { EntryId } from '../../../../shared/notebook/ids';
 import type { MeetingRecord } from '../../../../shared/notebook/schema';
-import type { CircleSession } from '../../notebook/circleSession';
-import { BackupDialog } from './BackupDialog';
+import type { CircleSession } from '../../live-documents/circleSession';
+import { BackupDialog } from '../backup/BackupDialog';
 import type { CircleTool } from './CircleToolsMenu';
-import { ExportDialog } from './ExportDialog';
-import { ImportMarkdownDialog } from './ImportMarkdownDialog';
+import { ExportDialog } from '../export/ExportDialog';
+import { ImportMarkdownDialog } from '../import/ImportMarkdownDialog';
 
 /** Props of {@link CircleToolDialogs}. */
 export interface CircleToolDialogsProps {

@@ -3,8 +3,8 @@ import {
   JUST_NOW_MS,
   LATE_WRITE_MS,
   saveStandingAt,
-} from '../../../../renderer/src/notebook/saveStanding';
-import { SaveTracker, type SaveState } from '../../../../renderer/src/notebook/saveTracker';
+} from '../../../../renderer/src/live-documents/saveStanding';
+import { SaveTracker, type SaveState } from '../../../../renderer/src/live-documents/saveTracker';
 
 const state = (partial: Partial<SaveState>): SaveState => ({
   pending: 0,

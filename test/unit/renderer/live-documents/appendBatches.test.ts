@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DocAppend, HearthApi } from '../../../../shared/ipc/contract';
 import type { CircleId, DocId } from '../../../../shared/notebook/ids';
-import { AppendBatches } from '../../../../renderer/src/notebook/appendBatches';
+import { AppendBatches } from '../../../../renderer/src/live-documents/appendBatches';
 
 const CIRCLE = 'CCCCCCCCCCCCCCCCCCCCCC' as CircleId;
 const doc = (n: number): DocId => String(n).padStart(22, 'D') as DocId;

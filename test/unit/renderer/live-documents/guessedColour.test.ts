@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { CircleIndex } from '../../../../shared/notebook/circleIndex';
 import { newId, type CircleId, type MemberId } from '../../../../shared/notebook/ids';
 import type { MemberColour } from '../../../../shared/notebook/schema';
-import { settleGuessedColour } from '../../../../renderer/src/notebook/guessedColour';
+import { settleGuessedColour } from '../../../../renderer/src/live-documents/guessedColour';
 
 const circleId = newId<CircleId>();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { LiveDocs } from '../../../../renderer/src/notebook/liveDocs';
-import { SaveTracker } from '../../../../renderer/src/notebook/saveTracker';
+import { LiveDocs } from '../../../../renderer/src/live-documents/liveDocs';
+import { SaveTracker } from '../../../../renderer/src/live-documents/saveTracker';
 import type { CircleId, DocId } from '../../../../shared/notebook/ids';
 import { LOCAL_ORIGIN, PEER_ORIGIN, STORE_ORIGIN } from '../../../../shared/notebook/origins';
 import { memoryApi, newCircle, type MemoryApi } from '../../../helpers/memoryApi';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CircleSession } from '../../../../renderer/src/notebook/circleSession';
+import { CircleSession } from '../../../../renderer/src/live-documents/circleSession';
 import { CircleIndex } from '../../../../shared/notebook/circleIndex';
 import { entryPlainText } from '../../../../shared/notebook/headlessEntry';
 import {

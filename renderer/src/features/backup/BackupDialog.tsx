@@ -10,9 +10,9 @@ import type { CircleId } from '../../../../shared/notebook/ids';
 import { Dialog } from '../../app/Dialog';
 import { describeError } from '../../app/describeError';
 import { hearth } from '../../lib/hearthApi';
-import { downloadFile } from './downloadFile';
+import { downloadFile } from '../../lib/downloadFile';
 import { passphraseStrength } from './passphraseStrength';
-import '../../styles/export.css';
+import '../../styles/circleTools.css';
 
 /** Props of {@link BackupDialog}. */
 export interface BackupDialogProps {

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { LiveDocs } from '../../../../renderer/src/notebook/liveDocs';
-import { SaveTracker } from '../../../../renderer/src/notebook/saveTracker';
+import { LiveDocs } from '../../../../renderer/src/live-documents/liveDocs';
+import { SaveTracker } from '../../../../renderer/src/live-documents/saveTracker';
 import type { DocAppend, HearthApi } from '../../../../shared/ipc/contract';
 import type { CircleId, DocId } from '../../../../shared/notebook/ids';
 

@@ -11,7 +11,7 @@ import type { CircleSummary } from '../../../../shared/ipc/contract';
 import { Dialog } from '../../app/Dialog';
 import { describeError } from '../../app/describeError';
 import { hearth, isDesktop } from '../../lib/hearthApi';
-import '../../styles/export.css';
+import '../../styles/circleTools.css';
 
 /** Props of {@link RestoreDialog}. */
 export interface RestoreDialogProps {

@@ -14,9 +14,9 @@ import {
 import type { EntryId } from '../../../../shared/notebook/ids';
 import type { MeetingRecord } from '../../../../shared/notebook/schema';
 import { Dialog } from '../../app/Dialog';
-import type { CircleSession } from '../../notebook/circleSession';
-import { useJournal } from '../../notebook/useJournal';
-import '../../styles/export.css';
+import type { CircleSession } from '../../live-documents/circleSession';
+import { useJournal } from '../../live-documents/useJournal';
+import '../../styles/circleTools.css';
 
 /** Props of {@link ImportMarkdownDialog}. */
 export interface ImportMarkdownDialogProps {
