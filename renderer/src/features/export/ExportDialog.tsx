@@ -18,6 +18,8 @@ import { describeError } from '../../app/describeError';
 import { ExportWriters } from '../writing/ExportWriters';
 import { useExportJob, type ExportState } from './useExportJob';
 import '../../styles/circleTools.css';
+import { FieldError } from '../../app/FieldError';
+import { DialogActions } from '../../app/DialogActions';
 
 /** Props of {@link ExportDialog}. */
 export interface ExportDialogProps {
@@ -249,28 +251,23 @@ function ExportForm({
           onlyMine={onlyMine ? whose.memberId : null}
         />
       )}
-      {problem !== null && (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FieldError message={problem} />
       <ExportStatus state={job.state} />
-      <div className="dialog__actions">
-        {running ? (
+      {running ? (
+        <DialogActions>
           <button className="button" type="button" onClick={() => job.cancel()}>
             {t('export.cancel')}
           </button>
-        ) : (
-          <>
-            <button className="button button--quiet" type="button" onClick={onClose}>
-              {job.state.step === 'finished' ? t('common.close') : t('common.cancel')}
-            </button>
-            <button className="button button--primary" type="submit">
-              {t('export.start')}
-            </button>
-          </>
-        )}
-      </div>
+        </DialogActions>
+      ) : (
+        <DialogActions
+          cancel={{
+            label: job.state.step === 'finished' ? t('common.close') : t('common.cancel'),
+            onClick: onClose,
+          }}
+          primary={{ label: t('export.start') }}
+        />
+      )}
     </form>
   );
 }
