@@ -6,6 +6,7 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  DEFAULT_EXPORT_OPTIONS,
   EXPORT_FORMATS,
   type ExportFormat,
   type MeetingChoice,
@@ -68,15 +69,15 @@ function ExportForm({
   const ids = { from: useId(), to: useId(), one: useId(), shownHint: useId(), mineHint: useId() };
   const newest = meetings[0];
   const oldest = meetings.at(-1);
-  const [meetingKind, setMeetingKind] = useState<MeetingKind>('all');
+  const [meetingKind, setMeetingKind] = useState<MeetingKind>(DEFAULT_EXPORT_OPTIONS.meetings.kind);
   const [from, setFrom] = useState(oldest?.date ?? '');
   const [to, setTo] = useState(newest?.date ?? '');
   const [meetingId, setMeetingId] = useState<MeetingId | ''>(newest?.id ?? '');
   const [format, setFormat] = useState<ExportFormat>('html');
-  const [authorsShown, setAuthorsShown] = useState(true);
-  const [reactions, setReactions] = useState(true);
-  const [prompts, setPrompts] = useState(true);
-  const [onlyMine, setOnlyMine] = useState(false);
+  const [authorsShown, setAuthorsShown] = useState(DEFAULT_EXPORT_OPTIONS.authors === 'shown');
+  const [reactions, setReactions] = useState(DEFAULT_EXPORT_OPTIONS.reactions);
+  const [prompts, setPrompts] = useState(DEFAULT_EXPORT_OPTIONS.prompts);
+  const [onlyMine, setOnlyMine] = useState(DEFAULT_EXPORT_OPTIONS.onlyMine);
   const [problem, setProblem] = useState<string | null>(null);
   const running = job.state.step === 'running';
 
