@@ -31,7 +31,11 @@ import { PhraseLedger, typePhrase } from '../typing';
 import { buildHybrid, setHomeLink, type HybridNetwork } from './hybridTopology';
 import { internetCensus } from './internetCensus';
 import { keystrokeLatency, type LatencyLine } from './keystrokes';
-import { startMeetingPoints, type MeetingPointServers } from './meetingPointServers';
+import {
+  relaySendFailures,
+  startMeetingPoints,
+  type MeetingPointServers,
+} from './meetingPointServers';
 import { noteShown, shownTexts } from './shownMessages';
 
 /** The figures of one hybrid run. */
@@ -359,6 +363,11 @@ export async function runHybridOnce(options: {
   } finally {
     for (const laptop of laptops) await laptop.shutDown().catch(() => undefined);
     await servers?.stop();
+    const sendFailures = relaySendFailures(options.runDir);
+    if (sendFailures.length > 0)
+      failures.push(
+        `coturn closed allocations in use after ${sendFailures.length} failed relayed sends ("${sendFailures[0]!}")`,
+      );
     await capture?.stop();
     tearDownRoom();
     if (!roomIsGone()) failures.push('a namespace of this run was left behind');
