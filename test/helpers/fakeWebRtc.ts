@@ -69,6 +69,8 @@ export class FakeConnection {
     ((event: { candidate: { toJSON(): RTCIceCandidateInit } | null }) => void) | null = null;
   onconnectionstatechange: (() => void) | null = null;
   onicecandidateerror: ((event: unknown) => void) | null = null;
+  /** What getStats() answers: set it to give the link a selected candidate pair. */
+  stats: ReadonlyMap<string, Record<string, unknown>> = new Map();
   private readonly name = `peer${FakeConnection.made.length}`;
 
   constructor() {
@@ -104,6 +106,10 @@ export class FakeConnection {
     if (this.remoteDescription === null) return Promise.reject(new Error('no remote description'));
     this.candidates.push(candidate);
     return Promise.resolve();
+  }
+
+  getStats(): Promise<ReadonlyMap<string, Record<string, unknown>>> {
+    return Promise.resolve(this.stats);
   }
 
   close(): void {
