@@ -66,7 +66,11 @@ export class FakeConnection {
   connectionState: RTCPeerConnectionState = 'new';
   readonly candidates: RTCIceCandidateInit[] = [];
   onicecandidate:
-    ((event: { candidate: { toJSON(): RTCIceCandidateInit } | null }) => void) | null = null;
+    | ((event: {
+        candidate: { type?: string; toJSON(): RTCIceCandidateInit } | null;
+        url?: string | null;
+      }) => void)
+    | null = null;
   onconnectionstatechange: (() => void) | null = null;
   onicecandidateerror: ((event: unknown) => void) | null = null;
   /** What getStats() answers: set it to give the link a selected candidate pair. */
@@ -106,6 +110,14 @@ export class FakeConnection {
     if (this.remoteDescription === null) return Promise.reject(new Error('no remote description'));
     this.candidates.push(candidate);
     return Promise.resolve();
+  }
+
+  /** A relay candidate from `url` is gathered: that relay gave this connection an allocation. */
+  gatherRelay(url: string): void {
+    this.onicecandidate?.({
+      candidate: { type: 'relay', toJSON: () => ({ candidate: `relay ${this.name}` }) },
+      url,
+    });
   }
 
   getStats(): Promise<ReadonlyMap<string, Record<string, unknown>>> {

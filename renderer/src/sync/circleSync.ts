@@ -59,7 +59,8 @@ export interface SyncStatus {
   paused: boolean;
   /**
    * A relay of the circle that cannot be used, and why (./relayProblems.ts). A refusal
-   * stays until a link through that relay works or the member dismisses it.
+   * stays until that relay gives this laptop an allocation while a link of it runs
+   * through a relay, or the member dismisses it.
    */
   relayProblem: RelayProblem | null;
   /** Documents arrived of those the peers hold, while catching up with any; else null. */
@@ -91,6 +92,8 @@ export class CircleSync {
   private closed = false;
   /** Relays whose problem the member dismissed: not raised again by this sync. */
   private readonly dismissedRelays = new Set<string>();
+  /** Relays that gave this laptop an allocation in this sync ('' where unnamed). */
+  private readonly allocatingRelays = new Set<string>();
   private readonly stopMeshWatch: () => void;
 
   private constructor(
@@ -288,6 +291,10 @@ export class CircleSync {
       frame: (frame) => peerSession?.receive(frame),
       interruption: () => this.refresh(),
       iceServerError: (url, code) => this.onRelayError(url, code),
+      relayAllocated: (url) => {
+        this.allocatingRelays.add(url);
+        this.refresh();
+      },
       closed: (reason) => {
         log.info('a link to a peer closed', { peerId, reason });
         if (this.links.get(peerId) === link) this.links.delete(peerId);
@@ -318,10 +325,14 @@ export class CircleSync {
       path: this.paths.of(peer.peerId),
       candidates: this.paths.candidatesOf(peer.peerId),
     }));
-    // A link through this laptop's own allocation on the relay answers its problem.
+    // The relay took this laptop's credentials and a link runs through a relay: that
+    // answers its problem.
     const problem = this.status.relayProblem;
+    const relayed = peers.some((peer) => peer.path === 'relay');
     const relayProblem =
-      problem !== null && relayWorked(problem, this.paths.ownRelays()) ? null : problem;
+      problem !== null && relayed && relayWorked(problem, [...this.allocatingRelays])
+        ? null
+        : problem;
     if (relayProblem !== problem) log.info('a relay of the circle works for this laptop now');
     this.status = { ...this.status, peers, relayProblem, catchingUp: this.mesh.catchingUp() };
     this.notify();

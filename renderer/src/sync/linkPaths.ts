@@ -11,7 +11,7 @@ export type LinkPath = 'direct' | 'relay';
 /** The candidate types of the selected pair, or null before one is selected. */
 export function selectedPair(
   stats: RTCStatsReport,
-): { local: string; remote: string; path: LinkPath; localRelay: string | null } | null {
+): { local: string; remote: string; path: LinkPath } | null {
   const reports = [...stats.values()] as Record<string, unknown>[];
   const byId = new Map(reports.map((report) => [String(report.id), report]));
   const transport = reports.find(
@@ -29,17 +29,10 @@ export function selectedPair(
         )?.id;
   const pair = typeof pairId === 'string' ? byId.get(pairId) : undefined;
   if (pair === undefined) return null;
-  const localCandidate = byId.get(String(pair.localCandidateId));
-  const local = localCandidate?.candidateType;
+  const local = byId.get(String(pair.localCandidateId))?.candidateType;
   const remote = byId.get(String(pair.remoteCandidateId))?.candidateType;
   if (typeof local !== 'string' || typeof remote !== 'string') return null;
-  const url = localCandidate?.url;
-  return {
-    local,
-    remote,
-    path: local === 'relay' || remote === 'relay' ? 'relay' : 'direct',
-    localRelay: local === 'relay' ? (typeof url === 'string' ? url : '') : null,
-  };
+  return { local, remote, path: local === 'relay' || remote === 'relay' ? 'relay' : 'direct' };
 }
 
 /** Something with a peer id and a stats report: a PeerLink. */
@@ -56,10 +49,7 @@ const CHECK_EVERY_MS = 2000;
  * the relay to a direct pair, or back after a network change) and says when one changed.
  */
 export class LinkPaths {
-  private readonly known = new Map<
-    string,
-    { path: LinkPath; candidates: string; localRelay: string | null }
-  >();
+  private readonly known = new Map<string, { path: LinkPath; candidates: string }>();
   private readonly timer: ReturnType<typeof setInterval>;
   private checking = false;
 
@@ -80,16 +70,6 @@ export class LinkPaths {
     return this.known.get(peerId)?.candidates ?? null;
   }
 
-  /**
-   * The relays that gave this laptop's own side of a selected pair (a local relay
-   * candidate: the relay took this laptop's credentials), by URL; '' where unknown.
-   */
-  ownRelays(): string[] {
-    return [...this.known.values()].flatMap((known) =>
-      known.localRelay === null ? [] : [known.localRelay],
-    );
-  }
-
   /** Stops reading. */
   close(): void {
     clearInterval(this.timer);
@@ -108,17 +88,8 @@ export class LinkPaths {
         const stats = await link.stats().catch(() => null);
         const pair = stats === null ? null : selectedPair(stats);
         const candidates = pair === null ? '' : `${pair.local}/${pair.remote}`;
-        const before = this.known.get(link.remotePeerId);
-        if (
-          pair === null ||
-          (before?.candidates === candidates && before.localRelay === pair.localRelay)
-        )
-          continue;
-        this.known.set(link.remotePeerId, {
-          path: pair.path,
-          candidates,
-          localRelay: pair.localRelay,
-        });
+        if (pair === null || this.known.get(link.remotePeerId)?.candidates === candidates) continue;
+        this.known.set(link.remotePeerId, { path: pair.path, candidates });
         moved = true;
       }
     } catch {

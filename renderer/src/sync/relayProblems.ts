@@ -34,14 +34,14 @@ export function relayErrorProblem(
 }
 
 /**
- * Whether a link up through this laptop's own allocation on one of `ownRelays` (the
- * servers that gave the local relay candidates of the selected pairs; '' where the engine
- * does not say) answers `problem`: the relay took this laptop's credentials after all.
- * Expiry is not answered this way: it is worked out from the credentials themselves.
+ * Whether an allocation from one of `allocating` (relays that gave this laptop a relay
+ * candidate; '' where the engine does not name the server) answers `problem`: the relay
+ * took this laptop's credentials after all. Expiry is not answered this way: it is worked
+ * out from the credentials themselves.
  */
-export function relayWorked(problem: RelayProblem, ownRelays: readonly string[]): boolean {
+export function relayWorked(problem: RelayProblem, allocating: readonly string[]): boolean {
   if (problem.kind === 'expired') return false;
-  return ownRelays.some((url) => url === '' || sameRelay(problem.url, url));
+  return allocating.some((url) => url === '' || sameRelay(problem.url, url));
 }
 
 /**

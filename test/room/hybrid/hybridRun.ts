@@ -12,8 +12,8 @@
  * It shows: the same stored notebook everywhere; home's selected candidate pairs are relay
  * pairs and the room's pair is host/host; the internet capture holds no typed phrase and
  * no packet to an address outside 203.0.113.0/24; the heal time after the home link
- * returns; the wrong credential's message on that laptop, kept until a link through its
- * own relay allocation works or the member dismisses it, while the room goes on.
+ * returns; the wrong credential's message on that laptop, kept until the relay takes its
+ * credentials with a link through it, or the member dismisses it, while the room goes on.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -320,9 +320,9 @@ export async function runHybridOnce(options: {
     const page = wrong.page;
     // Noted by the page as it happens: once this laptop reaches the room (through the home
     // laptops beside it), the notebook's credentials replace the invite's and sync restarts
-    // with them; the refusal must stay until a link through this laptop's own relay
-    // allocation works, or the member dismisses it. The connection details stay open to
-    // show the links.
+    // with them; the refusal must stay until the relay takes this laptop's credentials while
+    // a link runs through it, or the member dismisses it. The connection details stay open
+    // to show the links.
     await watchRelayNotice(page);
     await page.getByRole('button', { name: 'Join a circle…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Join a circle' });
@@ -365,10 +365,10 @@ export async function runHybridOnce(options: {
     const shownFor = (until: number): string =>
       `${((until - (noted.shownAt ?? until)) / 1000).toFixed(1)} s`;
     if (noted.goneAt !== null) {
-      result.wrongCredentialNotice = `shown ${shownFor(noted.goneAt)}, until a link through this laptop's own relay allocation worked`;
-      if (noted.ownRelayAt === null || noted.ownRelayAt > noted.goneAt + DETAILS_LAG_MS)
+      result.wrongCredentialNotice = `shown ${shownFor(noted.goneAt)}, until the relay took the notebook's credentials with a link through it`;
+      if (noted.relayLinkAt === null || noted.relayLinkAt > noted.goneAt + DETAILS_LAG_MS)
         failures.push(
-          `the relay refusal went ${shownFor(noted.goneAt)} after it was shown, with no link through ${wrong.label}'s own relay allocation`,
+          `the relay refusal went ${shownFor(noted.goneAt)} after it was shown, with no link of ${wrong.label} through the relay`,
         );
     } else {
       const notice = page.getByTestId('relay-problem');

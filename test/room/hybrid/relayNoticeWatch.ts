@@ -2,9 +2,8 @@
  * What a page showed of the relay's refusal, and when, noted by the page itself as it
  * happens (a poll from outside could miss a notice that went within half a second):
  * the notice's texts, when it was first shown, when it went, and when the connection
- * details first listed a link through this laptop's own relay allocation (a selected pair
- * whose local candidate is a relay: the relay took this laptop's credentials). The
- * notice must stay until such a link works or the member dismisses it.
+ * details first listed a link through the relay. The notice must stay until the relay
+ * takes this laptop's credentials while such a link runs, or the member dismisses it.
  */
 import type { Page } from '@playwright/test';
 
@@ -14,7 +13,7 @@ export interface RelayNoticeTimes {
   shownAt: number | null;
   /** When the notice last went; null while it is shown (or was never shown). */
   goneAt: number | null;
-  ownRelayAt: number | null;
+  relayLinkAt: number | null;
 }
 
 declare global {
@@ -30,7 +29,7 @@ function watch(): void {
     texts: [],
     shownAt: null,
     goneAt: null,
-    ownRelayAt: null,
+    relayLinkAt: null,
   });
   new MutationObserver(() => {
     const now = performance.now();
@@ -43,10 +42,8 @@ function watch(): void {
     } else if (noted.shownAt !== null && noted.goneAt === null) {
       noted.goneAt = now;
     }
-    const ownRelay = document.querySelector(
-      '[data-testid="peer-links"] li[data-candidates^="relay/"]',
-    );
-    if (ownRelay !== null) noted.ownRelayAt ??= now;
+    const relayLink = document.querySelector('[data-testid="peer-links"] li[data-path="relay"]');
+    if (relayLink !== null) noted.relayLinkAt ??= now;
   }).observe(document.body, {
     subtree: true,
     childList: true,
@@ -56,7 +53,7 @@ function watch(): void {
   });
 }
 
-/** From now on, `page` notes the relay notice and its own relay links. */
+/** From now on, `page` notes the relay notice and its links through the relay. */
 export async function watchRelayNotice(page: Page): Promise<void> {
   await page.evaluate(watch);
 }
@@ -65,6 +62,6 @@ export async function watchRelayNotice(page: Page): Promise<void> {
 export async function relayNoticeTimes(page: Page): Promise<RelayNoticeTimes> {
   return page.evaluate(
     () =>
-      window.__hearthRelayNotice ?? { texts: [], shownAt: null, goneAt: null, ownRelayAt: null },
+      window.__hearthRelayNotice ?? { texts: [], shownAt: null, goneAt: null, relayLinkAt: null },
   );
 }

@@ -95,7 +95,6 @@ describe('meeting points beyond the room', () => {
       local: 'host',
       remote: 'host',
       path: 'direct',
-      localRelay: null,
     });
     expect(selectedPair(stats('host', 'relay'))?.path).toBe('relay');
     expect(selectedPair(stats('relay', 'srflx'))?.path).toBe('relay');
