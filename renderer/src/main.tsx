@@ -17,6 +17,7 @@ import './styles/crisis.css';
 import './styles/consent.css';
 import './styles/door.css';
 import './styles/errorScreen.css';
+import './styles/disclosure.css';
 // Last: the shell's containment and the narrow-window rules override the screens' own.
 import './styles/shell.css';
 

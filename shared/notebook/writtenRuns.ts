@@ -66,12 +66,3 @@ export function readWrittenLines(ydoc: Y.Doc): WrittenLines {
   // A list holds list items, not words: its own line stays empty.
   return lines.filter((line) => line.length > 0);
 }
-
-/** How many characters each client has in the body now. */
-export function charactersByClient(lines: WrittenLines): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (const line of lines) {
-    for (const run of line) counts.set(run.client, (counts.get(run.client) ?? 0) + run.text.length);
-  }
-  return counts;
-}

@@ -3,6 +3,7 @@
  * draft): what will happen, a way back, and the step itself.
  */
 import { Dialog } from './Dialog';
+import { DialogActions } from './DialogActions';
 
 /** Props of {@link ConfirmDialog}. */
 export interface ConfirmDialogProps {
@@ -27,14 +28,10 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       description={props.explanation}
       onClose={props.onKeep}
     >
-      <div className="dialog__actions">
-        <button className="button button--quiet" type="button" onClick={props.onKeep}>
-          {props.keepLabel}
-        </button>
-        <button className="button button--primary" type="button" onClick={props.onConfirm}>
-          {props.confirmLabel}
-        </button>
-      </div>
+      <DialogActions
+        cancel={{ label: props.keepLabel, onClick: props.onKeep }}
+        primary={{ label: props.confirmLabel, onClick: props.onConfirm }}
+      />
     </Dialog>
   );
 }

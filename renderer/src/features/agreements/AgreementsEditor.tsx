@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { agreementLines } from '../../../../shared/notebook/agreementsTemplate';
 import { GOVERNANCE_LIMITS } from '../../../../shared/notebook/governance';
 import { AgreementList } from './AgreementList';
+import { FieldError } from '../../app/FieldError';
+import { DialogActions } from '../../app/DialogActions';
 
 /** Props of {@link AgreementsEditor}. */
 export interface AgreementsEditorProps {
@@ -74,19 +76,11 @@ export function AgreementsEditor({
           <AgreementList text={normalized} label={t('agreements.preview')} />
         )}
       </section>
-      {problem !== null && (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="dialog__actions">
-        <button className="button button--quiet" type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button className="button button--primary" type="submit">
-          {t('agreements.save')}
-        </button>
-      </div>
+      <FieldError message={problem} />
+      <DialogActions
+        cancel={{ label: t('common.cancel'), onClick: onCancel }}
+        primary={{ label: t('agreements.save') }}
+      />
     </form>
   );
 }

@@ -13,6 +13,8 @@ import { hearth } from '../../lib/hearthApi';
 import { downloadFile } from '../../lib/downloadFile';
 import { passphraseStrength } from './passphraseStrength';
 import '../../styles/circleTools.css';
+import { FieldError } from '../../app/FieldError';
+import { DialogActions } from '../../app/DialogActions';
 
 /** Props of {@link BackupDialog}. */
 export interface BackupDialogProps {
@@ -83,11 +85,7 @@ function BackupForm({ circleId, onClose }: { circleId: CircleId; onClose: () => 
               ? `${t('backup.downloaded')} ${t('backup.keepPassphrase')}`
               : `${t('backup.created')} ${t('backup.keepPassphrase')}`}
         </p>
-        <div className="dialog__actions">
-          <button className="button button--primary" type="button" onClick={onClose}>
-            {t('common.done')}
-          </button>
-        </div>
+        <DialogActions primary={{ label: t('common.done'), onClick: onClose }} />
       </>
     );
   }
@@ -135,24 +133,16 @@ function BackupForm({ circleId, onClose }: { circleId: CircleId; onClose: () => 
           onChange={(e) => setSecond(e.target.value)}
         />
       </div>
-      {problem !== null && (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FieldError message={problem} />
       {working && (
         <p className="export-status" role="status">
           {t('backup.creating')}
         </p>
       )}
-      <div className="dialog__actions">
-        <button className="button button--quiet" type="button" onClick={onClose} disabled={working}>
-          {t('common.cancel')}
-        </button>
-        <button className="button button--primary" type="submit" disabled={working}>
-          {t('backup.create')}
-        </button>
-      </div>
+      <DialogActions
+        cancel={{ label: t('common.cancel'), onClick: onClose, disabled: working }}
+        primary={{ label: t('backup.create'), disabled: working }}
+      />
     </form>
   );
 }

@@ -12,6 +12,8 @@ import { Dialog } from '../../app/Dialog';
 import { describeError } from '../../app/describeError';
 import { hearth, isDesktop } from '../../lib/hearthApi';
 import '../../styles/circleTools.css';
+import { FieldError } from '../../app/FieldError';
+import { DialogActions } from '../../app/DialogActions';
 
 /** Props of {@link RestoreDialog}. */
 export interface RestoreDialogProps {
@@ -110,24 +112,19 @@ function RestoreForm({ onClose, onRestored }: Omit<RestoreDialogProps, 'open'>) 
           onChange={(e) => setPassphrase(e.target.value)}
         />
       </div>
-      {problem !== null && (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FieldError message={problem} />
       {working && (
         <p className="export-status" role="status">
           {t('backup.restoring')}
         </p>
       )}
-      <div className="dialog__actions">
-        <button className="button button--quiet" type="button" onClick={onClose} disabled={working}>
-          {t('common.cancel')}
-        </button>
-        <button className="button button--primary" type="submit" disabled={working}>
-          {isDesktop ? t('backup.chooseAndRestore') : t('backup.restore')}
-        </button>
-      </div>
+      <DialogActions
+        cancel={{ label: t('common.cancel'), onClick: onClose, disabled: working }}
+        primary={{
+          label: isDesktop ? t('backup.chooseAndRestore') : t('backup.restore'),
+          disabled: working,
+        }}
+      />
     </form>
   );
 }

@@ -8,6 +8,8 @@ import type { NewCircle } from '../../../../shared/ipc/contract';
 import { LIMITS, MEMBER_COLOURS, type MemberColour } from '../../../../shared/notebook/schema';
 import { describeError } from '../../app/describeError';
 import { ColourPicker } from './ColourPicker';
+import { FieldError } from '../../app/FieldError';
+import { DialogActions } from '../../app/DialogActions';
 
 /** Props of {@link CircleForm}. */
 export interface CircleFormProps {
@@ -79,21 +81,13 @@ export function CircleForm({ onCreate, onCancel, submitLabel }: CircleFormProps)
         <span className="field__hint">{t('circleForm.yourNameHint')}</span>
       </div>
       <ColourPicker value={colour} onChange={setColour} />
-      {problem !== null && (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="dialog__actions">
-        {onCancel !== undefined && (
-          <button className="button button--quiet" type="button" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        )}
-        <button className="button button--primary" type="submit" disabled={busy}>
-          {submitLabel}
-        </button>
-      </div>
+      <FieldError message={problem} />
+      <DialogActions
+        cancel={
+          onCancel === undefined ? undefined : { label: t('common.cancel'), onClick: onCancel }
+        }
+        primary={{ label: submitLabel, disabled: busy }}
+      />
     </form>
   );
 }

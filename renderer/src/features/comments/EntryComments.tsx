@@ -13,6 +13,7 @@ import type { MemberRecord } from '../../../../shared/notebook/schema';
 import type { CircleSession } from '../../live-documents/circleSession';
 import { memberColourVar } from '../circles/memberColours';
 import './comments.css';
+import { FieldError } from '../../app/FieldError';
 
 /** Props of {@link EntryComments}. */
 export interface EntryCommentsProps {
@@ -126,11 +127,7 @@ export function EntryComments({
             }}
             onKeyDown={onKeyDown}
           />
-          {problem !== null && (
-            <p id={`${boxId}-problem`} className="field__error" role="alert">
-              {problem}
-            </p>
-          )}
+          <FieldError message={problem} id={`${boxId}-problem`} />
           <p className="field__hint">{t('comments.hint')}</p>
           <div className="entry-comments__actions">
             <button type="button" className="button button--quiet" onClick={close}>

@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type EntryRecord } from '../../../../shared/notebook/schema';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
+import { Disclosure } from '../../app/Disclosure';
 import { KeepOutOfExports } from './KeepOutOfExports';
 import type { CircleSession } from '../../live-documents/circleSession';
 
@@ -21,26 +22,20 @@ export interface EntryActionsProps {
 /** The author's menu on an entry. */
 export function EntryActions({ session, entry, anonymousClient }: EntryActionsProps) {
   const { t } = useTranslation();
-  const panelId = useId();
   const noteId = useId();
-  const [open, setOpen] = useState(false);
   const [note, setNote] = useState(entry.contentNote ?? '');
   const [confirming, setConfirming] = useState(false);
   const setFlags = (flags: Parameters<CircleSession['index']['setEntryFlags']>[1]): void =>
     session.index.setEntryFlags(entry.id, flags, anonymousClient ?? undefined);
 
   return (
-    <div className="entry-actions">
-      <button
-        type="button"
-        className="button button--small button--quiet"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((value) => !value)}
+    <>
+      <Disclosure
+        className="entry-actions"
+        label={t('consent.yourChoices')}
+        buttonClassName="button button--small button--quiet"
+        panelClassName="entry-actions__panel"
       >
-        {t('consent.yourChoices')}
-      </button>
-      <div id={panelId} className="entry-actions__panel" hidden={!open}>
         <div className="field">
           <label className="field__label" htmlFor={noteId}>
             {t('consent.contentNote')}
@@ -73,7 +68,7 @@ export function EntryActions({ session, entry, anonymousClient }: EntryActionsPr
         >
           {t('consent.withdraw')}
         </button>
-      </div>
+      </Disclosure>
       <ConfirmDialog
         open={confirming}
         title={t('consent.withdrawTitle')}
@@ -86,6 +81,6 @@ export function EntryActions({ session, entry, anonymousClient }: EntryActionsPr
           setFlags({ withdrawn: true });
         }}
       />
-    </div>
+    </>
   );
 }

@@ -16,6 +16,7 @@ import {
 import type { MemberId } from '../../../../shared/notebook/ids';
 import type * as Y from 'yjs';
 import { regionName } from './crisisRegions';
+import { FieldError } from '../../app/FieldError';
 
 /** Props of {@link CircleLinesSection}. */
 export interface CircleLinesSectionProps {
@@ -206,11 +207,7 @@ function AddLineForm({
           {t('crisis.lineNotesHint')}
         </span>
       </div>
-      {problem !== null && (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FieldError message={problem} />
       <div className="crisis-line__actions">
         <button className="button button--primary" type="submit">
           {t('crisis.saveLine')}

@@ -17,6 +17,7 @@ import { useSystemLanguages } from '../../app/useAppliedLanguage';
 import { CircleLinesSection } from './CircleLinesSection';
 import { CrisisLineCard } from './CrisisLineCard';
 import { chosenRegion, CRISIS_DIRECTORY, regionLines, regionName } from './crisisRegions';
+import { DialogActions } from '../../app/DialogActions';
 
 const log = logger('crisis');
 
@@ -134,11 +135,11 @@ export function SupportPanel({
 
         <p className="crisis__quiet crisis__footnote">{t('crisis.howChecked')}</p>
       </div>
-      <div className="dialog__actions">
+      <DialogActions>
         <button className="button" type="button" onClick={onClose}>
           {t('common.close')}
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

@@ -15,6 +15,8 @@ import { ColourPicker } from '../circles/ColourPicker';
 import { useColourChoice } from '../circles/useColourChoice';
 import { SafetyCode } from '../invite/SafetyCode';
 import { useNearbyDoors } from './useDoor';
+import { FieldError } from '../../app/FieldError';
+import { DialogActions } from '../../app/DialogActions';
 
 /** Props of {@link JoinNearbyDialog}. */
 export interface JoinNearbyDialogProps {
@@ -178,29 +180,19 @@ function Knocking({
           <h3 className="knocking__title">{t('nearby.joined', { name: progress.circle.name })}</h3>
           <SafetyCode words={progress.safetyCode} />
           <p className="field__hint">{t('nearby.joinedHint')}</p>
-          <div className="dialog__actions">
-            <button
-              className="button button--primary"
-              type="button"
-              onClick={() => onJoined(progress.circle)}
-            >
-              {t('nearby.openCircle')}
-            </button>
-          </div>
+          <DialogActions
+            primary={{ label: t('nearby.openCircle'), onClick: () => onJoined(progress.circle) }}
+          />
         </div>
       );
     case 'ended':
       return (
         <div className="knocking">
           <p role="alert">{t(`nearby.ended.${progress.reason}`)}</p>
-          <div className="dialog__actions">
-            <button className="button button--quiet" type="button" onClick={onClose}>
-              {t('common.close')}
-            </button>
-            <button className="button button--primary" type="button" onClick={again}>
-              {t('nearby.knockAgain')}
-            </button>
-          </div>
+          <DialogActions
+            cancel={{ label: t('common.close'), onClick: onClose }}
+            primary={{ label: t('nearby.knockAgain'), onClick: again }}
+          />
         </div>
       );
   }
@@ -209,7 +201,7 @@ function Knocking({
 function StopButton({ knockId, onStopped }: { knockId: string | null; onStopped: () => void }) {
   const { t } = useTranslation();
   return (
-    <div className="dialog__actions">
+    <DialogActions>
       <button
         className="button"
         type="button"
@@ -220,7 +212,7 @@ function StopButton({ knockId, onStopped }: { knockId: string | null; onStopped:
       >
         {t('nearby.stop')}
       </button>
-    </div>
+    </DialogActions>
   );
 }
 
@@ -305,22 +297,15 @@ function DoorChoice({
         <span className="field__hint">{t('circleForm.yourNameHint')}</span>
       </div>
       <ColourPicker value={colour} onChange={setColour} />
-      {(missing ?? problem) !== null && (
-        <p className="field__error" role="alert">
-          {missing ?? problem}
-        </p>
-      )}
-      <div className="dialog__actions">
+      <FieldError message={missing ?? problem} />
+      <DialogActions
+        cancel={{ label: t('common.cancel'), onClick: onClose }}
+        primary={{ label: t('nearby.knock'), disabled: list.length === 0 }}
+      >
         <button className="button button--quiet" type="button" onClick={onUseInvite}>
           {t('nearby.useInvite')}
         </button>
-        <button className="button button--quiet" type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button className="button button--primary" type="submit" disabled={list.length === 0}>
-          {t('nearby.knock')}
-        </button>
-      </div>
+      </DialogActions>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import type { WaitingKnock } from '../../../../shared/ipc/contract';
 import { hearth } from '../../lib/hearthApi';
 import { memberColourVar } from '../circles/memberColours';
 import { countdownText, useRemaining } from './useDoor';
+import { FieldError } from '../../app/FieldError';
 
 /** A knock waiting for "Let them in" or "Not now". */
 export function KnockCard({ knock }: { knock: WaitingKnock }) {
@@ -49,11 +50,7 @@ export function KnockCard({ knock }: { knock: WaitingKnock }) {
           {t('door.expiresIn', { time: countdownText(remaining) })}
         </span>
       </div>
-      {problem && (
-        <p className="field__error" role="alert">
-          {t('door.answerFailed')}
-        </p>
-      )}
+      <FieldError message={problem ? t('door.answerFailed') : null} />
     </li>
   );
 }

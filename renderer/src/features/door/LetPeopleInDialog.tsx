@@ -13,6 +13,8 @@ import { hearth } from '../../lib/hearthApi';
 import type { CircleSession } from '../../live-documents/circleSession';
 import { KnockCard } from './KnockCard';
 import { countdownText, useRemaining } from './useDoor';
+import { FieldError } from '../../app/FieldError';
+import { DialogActions } from '../../app/DialogActions';
 
 const MINUTE_CHOICES = [5, 10, 20] as const;
 
@@ -99,19 +101,11 @@ function OpenDoorForm({ session, circleName, onClose }: LetPeopleInDialogProps) 
           <span className="field__hint">{t('door.showNameHint')}</span>
         </span>
       </label>
-      {problem !== null && (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="dialog__actions">
-        <button className="button button--quiet" type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button className="button button--primary" type="submit" disabled={busy}>
-          {busy ? t('door.opening') : t('door.openDoor')}
-        </button>
-      </div>
+      <FieldError message={problem} />
+      <DialogActions
+        cancel={{ label: t('common.cancel'), onClick: onClose }}
+        primary={{ label: busy ? t('door.opening') : t('door.openDoor'), disabled: busy }}
+      />
     </form>
   );
 }
@@ -137,7 +131,7 @@ function OpenDoorView({ door, onClose }: { door: DoorState; onClose: () => void 
             ? t('door.circleNameShown', { name: door.label })
             : t('door.nicknameHint', { nickname: door.nickname })}
         </p>
-        {!door.announced && <p className="field__error">{t('door.notAnnounced')}</p>}
+        <FieldError message={door.announced ? null : t('door.notAnnounced')} announce={false} />
         <p className="door__countdown" data-testid="door-countdown">
           {t('door.closesIn', { time: countdownText(remaining) })}
         </p>
@@ -154,7 +148,7 @@ function OpenDoorView({ door, onClose }: { door: DoorState; onClose: () => void 
         )}
         {door.letIn.length > 0 && <p className="door__let-in">{t('door.letInList', { names })}</p>}
       </section>
-      <div className="dialog__actions">
+      <DialogActions primary={{ label: t('common.done'), onClick: onClose }}>
         <button
           className="button"
           type="button"
@@ -164,10 +158,7 @@ function OpenDoorView({ door, onClose }: { door: DoorState; onClose: () => void 
         >
           {t('door.close')}
         </button>
-        <button className="button button--primary" type="button" onClick={onClose}>
-          {t('common.done')}
-        </button>
-      </div>
+      </DialogActions>
     </div>
   );
 }

@@ -3,6 +3,8 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../app/Dialog';
 import { normaliseLink } from './safeLink';
+import { FieldError } from '../../app/FieldError';
+import { DialogActions } from '../../app/DialogActions';
 
 /** Props of {@link LinkDialog}. */
 export interface LinkDialogProps {
@@ -55,11 +57,7 @@ function LinkForm({ onClose, onLink }: Omit<LinkDialogProps, 'open'>) {
           inputMode="url"
           aria-invalid={problem !== null}
         />
-        {problem !== null && (
-          <span className="field__error" role="alert">
-            {problem}
-          </span>
-        )}
+        <FieldError message={problem} inline />
       </div>
       <div className="field">
         <label className="field__label" htmlFor={textId}>
@@ -73,14 +71,10 @@ function LinkForm({ onClose, onLink }: Omit<LinkDialogProps, 'open'>) {
         />
         <span className="field__hint">{t('link.wordsHint')}</span>
       </div>
-      <div className="dialog__actions">
-        <button className="button button--quiet" type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button className="button button--primary" type="submit">
-          {t('link.add')}
-        </button>
-      </div>
+      <DialogActions
+        cancel={{ label: t('common.cancel'), onClick: onClose }}
+        primary={{ label: t('link.add') }}
+      />
     </form>
   );
 }

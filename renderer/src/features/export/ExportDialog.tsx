@@ -6,6 +6,7 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  DEFAULT_EXPORT_OPTIONS,
   EXPORT_FORMATS,
   type ExportFormat,
   type MeetingChoice,
@@ -18,6 +19,8 @@ import { describeError } from '../../app/describeError';
 import { ExportWriters } from '../writing/ExportWriters';
 import { useExportJob, type ExportState } from './useExportJob';
 import '../../styles/circleTools.css';
+import { FieldError } from '../../app/FieldError';
+import { DialogActions } from '../../app/DialogActions';
 
 /** Props of {@link ExportDialog}. */
 export interface ExportDialogProps {
@@ -66,15 +69,15 @@ function ExportForm({
   const ids = { from: useId(), to: useId(), one: useId(), shownHint: useId(), mineHint: useId() };
   const newest = meetings[0];
   const oldest = meetings.at(-1);
-  const [meetingKind, setMeetingKind] = useState<MeetingKind>('all');
+  const [meetingKind, setMeetingKind] = useState<MeetingKind>(DEFAULT_EXPORT_OPTIONS.meetings.kind);
   const [from, setFrom] = useState(oldest?.date ?? '');
   const [to, setTo] = useState(newest?.date ?? '');
   const [meetingId, setMeetingId] = useState<MeetingId | ''>(newest?.id ?? '');
   const [format, setFormat] = useState<ExportFormat>('html');
-  const [authorsShown, setAuthorsShown] = useState(true);
-  const [reactions, setReactions] = useState(true);
-  const [prompts, setPrompts] = useState(true);
-  const [onlyMine, setOnlyMine] = useState(false);
+  const [authorsShown, setAuthorsShown] = useState(DEFAULT_EXPORT_OPTIONS.authors === 'shown');
+  const [reactions, setReactions] = useState(DEFAULT_EXPORT_OPTIONS.reactions);
+  const [prompts, setPrompts] = useState(DEFAULT_EXPORT_OPTIONS.prompts);
+  const [onlyMine, setOnlyMine] = useState(DEFAULT_EXPORT_OPTIONS.onlyMine);
   const [problem, setProblem] = useState<string | null>(null);
   const running = job.state.step === 'running';
 
@@ -249,28 +252,23 @@ function ExportForm({
           onlyMine={onlyMine ? whose.memberId : null}
         />
       )}
-      {problem !== null && (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FieldError message={problem} />
       <ExportStatus state={job.state} />
-      <div className="dialog__actions">
-        {running ? (
+      {running ? (
+        <DialogActions>
           <button className="button" type="button" onClick={() => job.cancel()}>
             {t('export.cancel')}
           </button>
-        ) : (
-          <>
-            <button className="button button--quiet" type="button" onClick={onClose}>
-              {job.state.step === 'finished' ? t('common.close') : t('common.cancel')}
-            </button>
-            <button className="button button--primary" type="submit">
-              {t('export.start')}
-            </button>
-          </>
-        )}
-      </div>
+        </DialogActions>
+      ) : (
+        <DialogActions
+          cancel={{
+            label: job.state.step === 'finished' ? t('common.close') : t('common.cancel'),
+            onClick: onClose,
+          }}
+          primary={{ label: t('export.start') }}
+        />
+      )}
     </form>
   );
 }

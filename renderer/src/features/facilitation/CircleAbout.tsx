@@ -11,6 +11,7 @@ import type { CircleSession } from '../../live-documents/circleSession';
 import { AgreementsSection } from '../agreements/AgreementsSection';
 import { MeetingPointsSection } from '../meeting-points/MeetingPointsSection';
 import { FacilitationSection } from './FacilitationSection';
+import { DialogActions } from '../../app/DialogActions';
 
 /** Props of {@link CircleAbout}. */
 export interface CircleAboutProps {
@@ -37,11 +38,7 @@ export function CircleAbout({ session, snapshot, circleName, open, onClose }: Ci
         <FacilitationSection session={session} snapshot={snapshot} />
         <MeetingPointsSection session={session} snapshot={snapshot} />
       </div>
-      <div className="dialog__actions">
-        <button className="button button--primary" type="button" onClick={onClose}>
-          {t('common.done')}
-        </button>
-      </div>
+      <DialogActions primary={{ label: t('common.done'), onClick: onClose }} />
     </Dialog>
   );
 }

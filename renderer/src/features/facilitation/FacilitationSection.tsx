@@ -14,6 +14,7 @@ import type { CircleSession } from '../../live-documents/circleSession';
 import { memberColourVar } from '../circles/memberColours';
 import { DoorSetting } from '../door/DoorSetting';
 import { roleRecords, type RoleChange } from './roleChanges';
+import { DialogActions } from '../../app/DialogActions';
 
 /** Props of {@link FacilitationSection}. */
 export interface FacilitationSectionProps {
@@ -148,24 +149,15 @@ export function FacilitationSection({ session, snapshot }: FacilitationSectionPr
         description={question?.body ?? ''}
         onClose={() => setConfirming(null)}
       >
-        <div className="dialog__actions">
-          <button
-            className="button button--quiet"
-            type="button"
-            onClick={() => setConfirming(null)}
-          >
-            {t('common.cancel')}
-          </button>
-          <button
-            className="button button--primary"
-            type="button"
-            onClick={() => {
+        <DialogActions
+          cancel={{ label: t('common.cancel'), onClick: () => setConfirming(null) }}
+          primary={{
+            label: question?.action ?? '',
+            onClick: () => {
               if (confirming !== null) confirm(confirming);
-            }}
-          >
-            {question?.action ?? ''}
-          </button>
-        </div>
+            },
+          }}
+        />
       </Dialog>
     </section>
   );

@@ -17,6 +17,8 @@ import { Dialog } from '../../app/Dialog';
 import type { CircleSession } from '../../live-documents/circleSession';
 import { useJournal } from '../../live-documents/useJournal';
 import '../../styles/circleTools.css';
+import { FieldError } from '../../app/FieldError';
+import { DialogActions } from '../../app/DialogActions';
 
 /** Props of {@link ImportMarkdownDialog}. */
 export interface ImportMarkdownDialogProps {
@@ -117,19 +119,11 @@ function ImportForm({ session, meeting, onClose, onImported }: ImportMarkdownDia
           onChange={(e) => setText(e.target.value)}
         />
       </div>
-      {problem !== null && (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="dialog__actions">
-        <button className="button button--quiet" type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button className="button button--primary" type="submit" disabled={meeting === null}>
-          {t('import.start')}
-        </button>
-      </div>
+      <FieldError message={problem} />
+      <DialogActions
+        cancel={{ label: t('common.cancel'), onClick: onClose }}
+        primary={{ label: t('import.start'), disabled: meeting === null }}
+      />
     </form>
   );
 }

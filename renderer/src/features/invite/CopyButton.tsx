@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hearth } from '../../lib/hearthApi';
+import { FieldError } from '../../app/FieldError';
 
 const CONFIRMATION_MS = 4000;
 
@@ -41,7 +42,11 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
             {t('invite.copied')}
           </>
         )}
-        {outcome === 'failed' && <span className="field__error">{t('invite.copyFailed')}</span>}
+        <FieldError
+          message={outcome === 'failed' ? t('invite.copyFailed') : null}
+          inline
+          announce={false}
+        />
       </span>
     </div>
   );

@@ -13,6 +13,7 @@ import { makeInvite, safetyCodeFor } from '../../sync/circleRoom';
 import { CopyButton } from './CopyButton';
 import { QrCode } from './QrCode';
 import { SafetyCode } from './SafetyCode';
+import { DialogActions } from '../../app/DialogActions';
 
 /** Props of {@link InviteDialog}. */
 export interface InviteDialogProps {
@@ -92,11 +93,10 @@ function InviteContent({ session, circleName, onClose }: Omit<InviteDialogProps,
         <p className="field__hint">{t('invite.keepItInTheRoom')}</p>
         <SafetyCode words={words} />
       </div>
-      <div className="dialog__actions invite__actions">
-        <button className="button button--primary" type="button" onClick={onClose}>
-          {t('common.done')}
-        </button>
-      </div>
+      <DialogActions
+        primary={{ label: t('common.done'), onClick: onClose }}
+        className="invite__actions"
+      />
     </div>
   );
 }

@@ -14,6 +14,8 @@ import { ColourPicker } from '../circles/ColourPicker';
 import { useColourChoice } from '../circles/useColourChoice';
 import { QrReader } from './QrReader';
 import { SafetyCode } from './SafetyCode';
+import { FieldError } from '../../app/FieldError';
+import { DialogActions } from '../../app/DialogActions';
 
 /** Props of {@link JoinCircleDialog}. */
 export interface JoinCircleDialogProps {
@@ -152,11 +154,10 @@ function JoinForm({
           aria-invalid={read !== null && !read.ok}
           spellCheck={false}
         />
-        {read !== null && !read.ok && (
-          <span className="field__error" role="alert">
-            {t('join.inviteUnreadable')}
-          </span>
-        )}
+        <FieldError
+          message={read !== null && !read.ok ? t('join.inviteUnreadable') : null}
+          inline
+        />
       </div>
       {invite !== null && (
         <>
@@ -179,19 +180,11 @@ function JoinForm({
           <ColourPicker value={colour} onChange={setColour} />
         </>
       )}
-      {problem !== null && (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="dialog__actions">
-        <button className="button button--quiet" type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button className="button button--primary" type="submit" disabled={busy || invite === null}>
-          {t('join.join')}
-        </button>
-      </div>
+      <FieldError message={problem} />
+      <DialogActions
+        cancel={{ label: t('common.cancel'), onClick: onClose }}
+        primary={{ label: t('join.join'), disabled: busy || invite === null }}
+      />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import jsQR from 'jsqr';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hearth } from '../../lib/hearthApi';
+import { FieldError } from '../../app/FieldError';
 
 // A few decodes a second find a code held up to the camera within a moment, and leave
 // the page idle in between.
@@ -125,12 +126,10 @@ export function QrReader({ onText }: QrReaderProps) {
           <p className="field__hint" role="status">
             {state === 'starting' ? t('qrReader.starting') : t('qrReader.hint')}
           </p>
-          {notInvite && <p className="field__error">{t('qrReader.notInvite')}</p>}
+          <FieldError message={notInvite ? t('qrReader.notInvite') : null} announce={false} />
         </>
       ) : (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
+        <FieldError message={problem} />
       )}
     </div>
   );

@@ -4,6 +4,7 @@
  * circle — and not a look-alike made by someone else.
  */
 import { useTranslation } from 'react-i18next';
+import { safetyCodeText } from '../../../../shared/sync/circleSecrets';
 
 /** Shows the safety code's words, large and in order. */
 export function SafetyCode({ words }: { words: readonly string[] }) {
@@ -12,7 +13,7 @@ export function SafetyCode({ words }: { words: readonly string[] }) {
     <div className="safety-code">
       <p className="safety-code__label">{t('invite.safetyCode')}</p>
       <p className="safety-code__words" data-testid="safety-code">
-        {words.join(' · ')}
+        {safetyCodeText(words)}
       </p>
       <p className="safety-code__hint">{t('invite.safetyCodeHint')}</p>
     </div>

@@ -19,6 +19,7 @@ import {
 } from '../../../../shared/sync/meetingPoints';
 import { restCredentials } from '../../../../shared/sync/turnCredentials';
 import type { CircleSession } from '../../live-documents/circleSession';
+import { FieldError } from '../../app/FieldError';
 
 /** Props of {@link MeetingPointsSection}. */
 export interface MeetingPointsSectionProps {
@@ -194,11 +195,7 @@ export function MeetingPointsSection({ session, snapshot }: MeetingPointsSection
               {t('meetingPoints.addRelay')}
             </button>
           </fieldset>
-          {problem !== null && (
-            <p className="field__error" role="alert">
-              {problem}
-            </p>
-          )}
+          <FieldError message={problem} />
           <button className="button" type="button" onClick={save}>
             {saved ? t('meetingPoints.saved') : t('meetingPoints.save')}
           </button>

@@ -15,6 +15,8 @@ import { OpeningFields } from '../templates/OpeningFields';
 import { TemplatePicker } from '../templates/TemplatePicker';
 import { PromptPicker } from './PromptPicker';
 import { todayAsCalendarDate } from './meetingDate';
+import { FieldError } from '../../app/FieldError';
+import { DialogActions } from '../../app/DialogActions';
 
 /** What the dialog creates. */
 export interface MeetingDraft {
@@ -160,19 +162,11 @@ function MeetingForm({ onClose, onCreate }: Omit<NewMeetingDialogProps, 'open'>)
           fillTitle(themeTitle);
         }}
       />
-      {problem !== null && (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="dialog__actions">
-        <button className="button button--quiet" type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button className="button button--primary" type="submit">
-          {t('meeting.create')}
-        </button>
-      </div>
+      <FieldError message={problem} />
+      <DialogActions
+        cancel={{ label: t('common.cancel'), onClick: onClose }}
+        primary={{ label: t('meeting.create') }}
+      />
     </form>
   );
 }

@@ -12,6 +12,8 @@ import type { MemberRecord } from '../../../../shared/notebook/schema';
 import { Dialog } from '../../app/Dialog';
 import { memberColourVar } from '../circles/memberColours';
 import { firstOrder, moveInOrder } from './roundOrder';
+import { FieldError } from '../../app/FieldError';
+import { DialogActions } from '../../app/DialogActions';
 
 /** What the dialog starts. */
 export interface RoundPlan {
@@ -254,19 +256,11 @@ function RoundForm({
           {t('round.minutesHint')}
         </p>
       </div>
-      {problem !== null && (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="dialog__actions">
-        <button className="button button--quiet" type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button className="button button--primary" type="submit">
-          {t('round.begin')}
-        </button>
-      </div>
+      <FieldError message={problem} />
+      <DialogActions
+        cancel={{ label: t('common.cancel'), onClick: onClose }}
+        primary={{ label: t('round.begin') }}
+      />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/ipc/contract';
 import { describeError } from '../../app/describeError';
+import { FieldError } from '../../app/FieldError';
 
 const ICE_SERVER = /^(stun|turns?):\S{3,294}$/;
 
@@ -72,11 +73,7 @@ export function IceServersField({ settings, onUpdate }: IceServersFieldProps) {
         <span id={hintId} className="field__hint">
           {t('settings.iceServersHint')}
         </span>
-        {problem !== null && (
-          <span className="field__error" role="alert">
-            {problem}
-          </span>
-        )}
+        <FieldError message={problem} inline />
       </div>
       <button className="button button--small" type="button" onClick={() => void save()}>
         {saved ? t('settings.iceServersSaved') : t('settings.iceServersSave')}

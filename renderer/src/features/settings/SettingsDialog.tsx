@@ -9,6 +9,7 @@ import { platformKeys } from '../../app/keyboardPlatform';
 import { IceServersField } from './IceServersField';
 import { LanguageField } from './LanguageField';
 import { DiagnosticsSection } from './DiagnosticsSection';
+import { DialogActions } from '../../app/DialogActions';
 
 /** Props of {@link SettingsDialog}. */
 export interface SettingsDialogProps {
@@ -91,11 +92,7 @@ export function SettingsDialog({ open, settings, onUpdate, onClose }: SettingsDi
           ))}
         </dl>
       </details>
-      <div className="dialog__actions">
-        <button className="button button--primary" type="button" onClick={onClose}>
-          {t('common.done')}
-        </button>
-      </div>
+      <DialogActions primary={{ label: t('common.done'), onClick: onClose }} />
     </Dialog>
   );
 }

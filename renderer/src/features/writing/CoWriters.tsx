@@ -2,11 +2,11 @@
  * The author's choice of who writes in their entry with them: chosen members, or the
  * whole circle; and taking it back (their words so far stay: shared/notebook/WRITING.md).
  */
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVERYONE, keptState, type EntryWriting } from '../../../../shared/notebook/bodyWriting';
 import { entryDocId, type EntryId, type MemberId } from '../../../../shared/notebook/ids';
 import type { MemberRecord } from '../../../../shared/notebook/schema';
+import { Disclosure } from '../../app/Disclosure';
 import type { CircleSession } from '../../live-documents/circleSession';
 
 /** Props of {@link CoWriters}. */
@@ -20,8 +20,6 @@ export interface CoWritersProps {
 /** Invite members to write in an entry, or take it back. */
 export function CoWriters({ session, entryId, writing, members }: CoWritersProps) {
   const { t } = useTranslation();
-  const panelId = useId();
-  const [open, setOpen] = useState(false);
   const others = [...members.values()].filter((member) => member.id !== writing.author);
   const set = (who: MemberId | typeof EVERYONE, on: boolean): void => {
     if (on) {
@@ -34,39 +32,34 @@ export function CoWriters({ session, entryId, writing, members }: CoWritersProps
   };
 
   return (
-    <div className="co-writers">
-      <button
-        type="button"
-        className="button button--small button--quiet"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((value) => !value)}
-      >
-        {t('writing.invite')}
-      </button>
-      <fieldset id={panelId} className="co-writers__panel" hidden={!open}>
-        <legend>{t('writing.inviteLegend')}</legend>
-        <label className="choice">
+    <Disclosure
+      className="co-writers"
+      label={t('writing.invite')}
+      buttonClassName="button button--small button--quiet"
+      panelClassName="co-writers__panel"
+      panelElement="fieldset"
+    >
+      <legend>{t('writing.inviteLegend')}</legend>
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={writing.everyone}
+          onChange={(event) => set(EVERYONE, event.target.checked)}
+        />
+        <span>{t('writing.wholeCircle')}</span>
+      </label>
+      {others.map((member) => (
+        <label key={member.id} className="choice">
           <input
             type="checkbox"
-            checked={writing.everyone}
-            onChange={(event) => set(EVERYONE, event.target.checked)}
+            checked={writing.everyone || writing.coWriters.has(member.id)}
+            disabled={writing.everyone}
+            onChange={(event) => set(member.id, event.target.checked)}
           />
-          <span>{t('writing.wholeCircle')}</span>
+          <span>{member.name}</span>
         </label>
-        {others.map((member) => (
-          <label key={member.id} className="choice">
-            <input
-              type="checkbox"
-              checked={writing.everyone || writing.coWriters.has(member.id)}
-              disabled={writing.everyone}
-              onChange={(event) => set(member.id, event.target.checked)}
-            />
-            <span>{member.name}</span>
-          </label>
-        ))}
-        <p className="field__hint">{t('writing.takeBackHint')}</p>
-      </fieldset>
-    </div>
+      ))}
+      <p className="field__hint">{t('writing.takeBackHint')}</p>
+    </Disclosure>
   );
 }
