@@ -35,6 +35,7 @@ import { launchBrowser, startBrowserHost } from './browserHost';
 import { measureDiskUse } from './bytesOnDisk';
 import { runFloodBench } from './flood';
 import { measureKeystrokes, quantile } from './keystrokeLatency';
+import { measureCheckCosts } from './checkCosts';
 import { measureExports } from './exportTimes';
 import { fiveYearCircle, oneYearCircle, type OneYearCircle } from './oneYearCircle';
 import {
@@ -108,6 +109,9 @@ async function main(): Promise<void> {
       const rows = await benchCircle(fiveYear, rendererDir, join(work, 'five-year'), say);
       rows.push(...(await fiveYearRows(fiveYear, rendererDir, say)));
       printTable(rows);
+    }
+    if (!process.argv.includes('--one-year') && !process.argv.includes('--five-year')) {
+      checkCosts(say);
     }
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -261,6 +265,12 @@ async function fiveYearRows(
   ];
 }
 
+// What the guard and the search reader cost per call, in this process (no browser).
+function checkCosts(say: (text: string) => void): void {
+  say("Hearth benchmarks: what Hearth's own checks cost");
+  printTable(measureCheckCosts());
+}
+
 // The sync benchmark, on a renderer chosen by the same flags, built apart when needed.
 async function syncBench(): Promise<void> {
   const given = process.argv.indexOf('--renderer');
@@ -289,19 +299,25 @@ async function doorBench(): Promise<void> {
   return runDoorBench(join(REPO_ROOT, 'out', 'renderer'));
 }
 
-(process.argv.includes('--join')
-  ? runJoinBench({ rendererDir: join(REPO_ROOT, 'out', 'renderer') }).then(() => undefined)
-  : process.argv.includes('--typing')
-    ? runTypingBench({ rendererDir: join(REPO_ROOT, 'out', 'renderer') })
-    : process.argv.includes('--flood')
-      ? runFloodBench()
-      : process.argv.includes('--door')
-        ? doorBench()
-        : process.argv.includes('--sync')
-          ? syncBench()
-          : process.argv.includes('--one-year') || process.argv.includes('--five-year')
-            ? main()
-            : main().then(syncBench)
+(process.argv.includes('--checks')
+  ? Promise.resolve().then(() => {
+      checkCosts((text) => {
+        console.log(text);
+      });
+    })
+  : process.argv.includes('--join')
+    ? runJoinBench({ rendererDir: join(REPO_ROOT, 'out', 'renderer') }).then(() => undefined)
+    : process.argv.includes('--typing')
+      ? runTypingBench({ rendererDir: join(REPO_ROOT, 'out', 'renderer') })
+      : process.argv.includes('--flood')
+        ? runFloodBench()
+        : process.argv.includes('--door')
+          ? doorBench()
+          : process.argv.includes('--sync')
+            ? syncBench()
+            : process.argv.includes('--one-year') || process.argv.includes('--five-year')
+              ? main()
+              : main().then(syncBench)
 ).catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);

@@ -66,9 +66,15 @@ export class FakeConnection {
   connectionState: RTCPeerConnectionState = 'new';
   readonly candidates: RTCIceCandidateInit[] = [];
   onicecandidate:
-    ((event: { candidate: { toJSON(): RTCIceCandidateInit } | null }) => void) | null = null;
+    | ((event: {
+        candidate: { type?: string; toJSON(): RTCIceCandidateInit } | null;
+        url?: string | null;
+      }) => void)
+    | null = null;
   onconnectionstatechange: (() => void) | null = null;
   onicecandidateerror: ((event: unknown) => void) | null = null;
+  /** What getStats() answers: set it to give the link a selected candidate pair. */
+  stats: ReadonlyMap<string, Record<string, unknown>> = new Map();
   private readonly name = `peer${FakeConnection.made.length}`;
 
   constructor() {
@@ -104,6 +110,18 @@ export class FakeConnection {
     if (this.remoteDescription === null) return Promise.reject(new Error('no remote description'));
     this.candidates.push(candidate);
     return Promise.resolve();
+  }
+
+  /** A relay candidate from `url` is gathered: that relay gave this connection an allocation. */
+  gatherRelay(url: string): void {
+    this.onicecandidate?.({
+      candidate: { type: 'relay', toJSON: () => ({ candidate: `relay ${this.name}` }) },
+      url,
+    });
+  }
+
+  getStats(): Promise<ReadonlyMap<string, Record<string, unknown>>> {
+    return Promise.resolve(this.stats);
   }
 
   close(): void {

@@ -20,7 +20,8 @@ import { roomStatusText } from './roomStatusText';
 /**
  * What the member is told about a relay of the circle that cannot be used: a refusal or
  * an expiry, which only someone can fix. A relay that does not answer is normal in a
- * room without internet, so that is said in the connection details only.
+ * room without internet, so that is said in the connection details only. A refusal stays
+ * until a link through that relay works or the member dismisses it (../sync/circleSync.ts).
  */
 function useRelayProblem(problem: RelayProblem | null): string | null {
   const { t } = useTranslation();
@@ -115,7 +116,14 @@ const RoomStatus = memo(function RoomStatus({
       </button>
       {relayProblem !== null && (
         <span className="status-line__problem" role="alert" data-testid="relay-problem">
-          {relayProblem}
+          {relayProblem}{' '}
+          <button
+            type="button"
+            className="status-line__dismiss"
+            onClick={() => sync?.dismissRelayProblem()}
+          >
+            {t('sync.relayDismiss')}
+          </button>
         </span>
       )}
       {detailsOpen && sync !== null && (

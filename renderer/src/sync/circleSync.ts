@@ -25,7 +25,7 @@ import type { TurnServer } from '../../../shared/sync/meetingPoints';
 import { iceServersFrom } from './iceServers';
 import { LinkPaths, type LinkPath } from './linkPaths';
 import { PeerLink, type LinkSignal } from './peerLink';
-import { expiredRelay, relayErrorProblem, type RelayProblem } from './relayProblems';
+import { expiredRelay, relayErrorProblem, relayWorked, type RelayProblem } from './relayProblems';
 import { sessionDocs } from './sessionDocs';
 import { SignallingRoom } from './signallingRoom';
 
@@ -57,7 +57,11 @@ export interface SyncStatus {
   }[];
   /** The member took this laptop offline. */
   paused: boolean;
-  /** A relay of the circle that cannot be used, and why (./relayProblems.ts). */
+  /**
+   * A relay of the circle that cannot be used, and why (./relayProblems.ts). A refusal
+   * stays until that relay gives this laptop an allocation while a link of it runs
+   * through a relay, or the member dismisses it.
+   */
   relayProblem: RelayProblem | null;
   /** Documents arrived of those the peers hold, while catching up with any; else null. */
   catchingUp: { done: number; total: number } | null;
@@ -86,6 +90,10 @@ export class CircleSync {
   private endpoints: string[] = [];
   private paused = false;
   private closed = false;
+  /** Relays whose problem the member dismissed: not raised again by this sync. */
+  private readonly dismissedRelays = new Set<string>();
+  /** Relays that gave this laptop an allocation in this sync ('' where unnamed). */
+  private readonly allocatingRelays = new Set<string>();
   private readonly stopMeshWatch: () => void;
 
   private constructor(
@@ -93,12 +101,16 @@ export class CircleSync {
     private readonly presence: CirclePresence,
     private readonly iceServers: RTCIceServer[],
     private readonly turn: readonly TurnServer[],
+    carriedProblem: RelayProblem | null,
   ) {
     this.paths = new LinkPaths(
       () => this.links.values(),
       () => this.refresh(),
     );
-    this.status = { ...this.status, relayProblem: expiredRelay(turn, Date.now()) };
+    this.status = {
+      ...this.status,
+      relayProblem: expiredRelay(turn, Date.now()) ?? carriedProblem,
+    };
     this.mesh = new CircleMesh({
       docs: sessionDocs(session, this.presence),
       memberId: session.profile.memberId,
@@ -118,6 +130,8 @@ export class CircleSync {
       iceServers: readonly string[];
       /** The circle's TURN relays (meeting points beyond the room); ICE uses them only if needed. */
       turn?: readonly TurnServer[];
+      /** The last sync's refusal, kept across a restart (./relayProblems.ts carriedRelayProblem). */
+      relayProblem?: RelayProblem | null;
     },
   ): Promise<CircleSync> {
     const turn = options.turn ?? [];
@@ -129,7 +143,7 @@ export class CircleSync {
         credential: server.credential,
       })),
     ];
-    const sync = new CircleSync(session, presence, iceServers, turn);
+    const sync = new CircleSync(session, presence, iceServers, turn, options.relayProblem ?? null);
     const { roomName, cipher } = await circleRoom(session.profile.circleKey);
     if (sync.closed) return sync;
     const peerId = toBase64Url(randomBytes(12));
@@ -170,6 +184,15 @@ export class CircleSync {
       this.room?.setEndpoints(this.endpoints);
     }
     this.status = { ...this.status, paused };
+    this.notify();
+  }
+
+  /** The member read the relay's problem and dismissed it: it is not shown again here. */
+  dismissRelayProblem(): void {
+    const problem = this.status.relayProblem;
+    if (problem === null) return;
+    this.dismissedRelays.add(problem.url);
+    this.status = { ...this.status, relayProblem: null };
     this.notify();
   }
 
@@ -268,6 +291,10 @@ export class CircleSync {
       frame: (frame) => peerSession?.receive(frame),
       interruption: () => this.refresh(),
       iceServerError: (url, code) => this.onRelayError(url, code),
+      relayAllocated: (url) => {
+        this.allocatingRelays.add(url);
+        this.refresh();
+      },
       closed: (reason) => {
         log.info('a link to a peer closed', { peerId, reason });
         if (this.links.get(peerId) === link) this.links.delete(peerId);
@@ -282,8 +309,9 @@ export class CircleSync {
 
   private onRelayError(url: string, code: number): void {
     const problem = relayErrorProblem(this.turn, url, code);
+    if (problem === null || this.dismissedRelays.has(problem.url)) return;
     // A refusal outweighs silence: a relay that said no will not say yes to the next link.
-    if (problem === null || this.status.relayProblem?.kind === 'refused') return;
+    if (this.status.relayProblem?.kind === 'refused') return;
     if (problem.kind !== 'refused' && this.status.relayProblem !== null) return;
     log.warn('a relay of the circle cannot be used', { kind: problem.kind, code });
     this.status = { ...this.status, relayProblem: problem };
@@ -297,7 +325,16 @@ export class CircleSync {
       path: this.paths.of(peer.peerId),
       candidates: this.paths.candidatesOf(peer.peerId),
     }));
-    this.status = { ...this.status, peers, catchingUp: this.mesh.catchingUp() };
+    // The relay took this laptop's credentials and a link runs through a relay: that
+    // answers its problem.
+    const problem = this.status.relayProblem;
+    const relayed = peers.some((peer) => peer.path === 'relay');
+    const relayProblem =
+      problem !== null && relayed && relayWorked(problem, [...this.allocatingRelays])
+        ? null
+        : problem;
+    if (relayProblem !== problem) log.info('a relay of the circle works for this laptop now');
+    this.status = { ...this.status, peers, relayProblem, catchingUp: this.mesh.catchingUp() };
     this.notify();
   }
 

@@ -46,6 +46,8 @@ export interface PeerLinkEvents {
   interruption(): void;
   /** An ICE server answered with an error (401: a TURN relay refused the credentials). */
   iceServerError?(url: string, code: number): void;
+  /** A TURN relay gave this laptop an allocation (its credentials worked); '' if unnamed. */
+  relayAllocated?(url: string): void;
 }
 
 /** A WebRTC link to one peer. */
@@ -110,9 +112,14 @@ export class PeerLink {
       this.counters.bytesReceived += event.data.byteLength;
       this.events.frame(new Uint8Array(event.data));
     };
-    this.connection.onicecandidate = ({ candidate }) => {
-      if (candidate !== null)
-        this.events.signal({ type: 'candidate', candidate: candidate.toJSON() });
+    this.connection.onicecandidate = (event) => {
+      const { candidate } = event;
+      if (candidate === null) return;
+      // The server that gave a relay candidate is the event's url (Chromium has it; the
+      // spec dropped it, so TypeScript's DOM types do not): '' where the engine is silent.
+      const server = (event as { url?: string | null }).url ?? '';
+      if (candidate.type === 'relay') this.events.relayAllocated?.(server);
+      this.events.signal({ type: 'candidate', candidate: candidate.toJSON() });
     };
     this.connection.onconnectionstatechange = () => this.onConnectionState();
     this.connection.onicecandidateerror = (event: RTCPeerConnectionIceErrorEvent) =>

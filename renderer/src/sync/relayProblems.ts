@@ -33,6 +33,31 @@ export function relayErrorProblem(
   return code === 701 ? { url: server.url, kind: 'unreachable' } : null;
 }
 
+/**
+ * Whether an allocation from one of `allocating` (relays that gave this laptop a relay
+ * candidate; '' where the engine does not name the server) answers `problem`: the relay
+ * took this laptop's credentials after all. Expiry is not answered this way: it is worked
+ * out from the credentials themselves.
+ */
+export function relayWorked(problem: RelayProblem, allocating: readonly string[]): boolean {
+  if (problem.kind === 'expired') return false;
+  return allocating.some((url) => url === '' || sameRelay(problem.url, url));
+}
+
+/**
+ * What a restarted sync keeps of the last one's problem (it restarts when the circle's
+ * relays change, e.g. the notebook's arrive and replace the invite's): a refusal, while
+ * that relay is still the circle's, so the member keeps seeing it until a link through
+ * the relay works or they dismiss it. Silence is found again by the next link.
+ */
+export function carriedRelayProblem(
+  problem: RelayProblem | null,
+  turn: readonly TurnServer[],
+): RelayProblem | null {
+  if (problem?.kind !== 'refused') return null;
+  return turn.some((server) => sameRelay(server.url, problem.url)) ? problem : null;
+}
+
 // Chromium names the server as it dialled it (`turn:host:port?transport=udp`).
 function sameRelay(configured: string, reported: string): boolean {
   const plain = (url: string): string => url.replace(/\?.*$/, '').toLowerCase();

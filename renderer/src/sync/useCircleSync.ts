@@ -22,6 +22,7 @@ import { hearth } from '../lib/hearthApi';
 import type { CircleSession } from '../live-documents/circleSession';
 import { CirclePresence, type PresentMember } from './circlePresence';
 import { CircleSync, type SyncStatus } from './circleSync';
+import { carriedRelayProblem, type RelayProblem } from './relayProblems';
 
 /** Presence and sync of the open circle, for the components inside it. */
 export interface CircleLive {
@@ -63,9 +64,15 @@ export function useCircleSync(
   // Relays change the ICE configuration, so a new one restarts sync; signalling does not.
   const turnKey = JSON.stringify(beyond.turn);
   const signalling = useRef(beyond.signalling);
-  const startedRef = useRef<{ sync: CircleSync | null; lan: SignallingEndpoint[] }>({
+  const startedRef = useRef<{
+    sync: CircleSync | null;
+    lan: SignallingEndpoint[];
+    /** The stopped sync's relay problem, for the next one of this circle (a refusal outlives a restart). */
+    carried: { session: CircleSession; problem: RelayProblem | null } | null;
+  }>({
     sync: null,
     lan: [],
+    carried: null,
   });
   const urls = useCallback(
     (endpoints: SignallingEndpoint[]): string[] => [
@@ -109,6 +116,10 @@ export function useCircleSync(
           endpoints: urls(endpoints),
           iceServers: iceKey === '' ? [] : iceKey.split('\n'),
           turn,
+          relayProblem:
+            shared.carried?.session === session
+              ? carriedRelayProblem(shared.carried.problem, turn)
+              : null,
         });
       })
       .then(
@@ -127,6 +138,7 @@ export function useCircleSync(
       live = false;
       unsubscribe();
       window.removeEventListener('pagehide', leave);
+      shared.carried = { session, problem: started?.read().relayProblem ?? null };
       started?.close();
       shared.sync = null;
       setSync(null);

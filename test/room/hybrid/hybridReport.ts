@@ -17,6 +17,7 @@ export function printHybridReport(runs: HybridRun[]): void {
       `  late join      ${run.lateJoinMs ?? '–'} ms from the laptop's start to converged`,
     );
     console.log(`  wrong relay credential: ${run.wrongCredentialMessage ?? '– (no message)'}`);
+    console.log(`  the refusal was ${run.wrongCredentialNotice ?? '–'}`);
     console.log(
       `  internet capture: ${run.packets} packets, ${run.outside.length} to or from addresses outside the harness, ${run.plaintextHits.length} typed phrases found`,
     );

@@ -12,7 +12,8 @@
  * It shows: the same stored notebook everywhere; home's selected candidate pairs are relay
  * pairs and the room's pair is host/host; the internet capture holds no typed phrase and
  * no packet to an address outside 203.0.113.0/24; the heal time after the home link
- * returns; the wrong credential's message on that laptop while the room goes on.
+ * returns; the wrong credential's message on that laptop, kept until the relay takes its
+ * credentials with a link through it, or the member dismisses it, while the room goes on.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,8 +32,12 @@ import { PhraseLedger, typePhrase } from '../typing';
 import { buildHybrid, setHomeLink, type HybridNetwork } from './hybridTopology';
 import { internetCensus } from './internetCensus';
 import { keystrokeLatency, type LatencyLine } from './keystrokes';
-import { startMeetingPoints, type MeetingPointServers } from './meetingPointServers';
-import { noteShown, shownTexts } from './shownMessages';
+import {
+  relaySendFailures,
+  startMeetingPoints,
+  type MeetingPointServers,
+} from './meetingPointServers';
+import { relayNoticeTimes, watchRelayNotice } from './relayNoticeWatch';
 
 /** The figures of one hybrid run. */
 export interface HybridRun {
@@ -46,6 +51,8 @@ export interface HybridRun {
   cutMs: number;
   lateJoinMs: number | null;
   wrongCredentialMessage: string | null;
+  /** How long the refusal stayed on that laptop's screen, and what took it away. */
+  wrongCredentialNotice: string | null;
   phrasesTyped: number;
   plaintextHits: string[];
   packets: number;
@@ -55,6 +62,11 @@ export interface HybridRun {
 
 const STYLE = { keyDelayMs: 25, wordPauseMs: 0 };
 const CONVERGE_TIMEOUT_MS = 60_000;
+/** How long the refusal is watched before the member dismisses it. */
+const NOTICE_WATCH_MS = 30_000;
+/** The connection details read their link list once a second: the list may lag the notice. */
+const DETAILS_LAG_MS = 1500;
+const REFUSED = 'refused this laptop’s credentials';
 
 async function waitForPhrases(laptops: Laptop[], ledger: PhraseLedger, timeoutMs: number) {
   const started = Date.now();
@@ -153,6 +165,7 @@ export async function runHybridOnce(options: {
     cutMs,
     lateJoinMs: null,
     wrongCredentialMessage: null,
+    wrongCredentialNotice: null,
     phrasesTyped: 0,
     plaintextHits: [],
     packets: 0,
@@ -305,23 +318,24 @@ export async function runHybridOnce(options: {
     if (!forged.ok) throw new Error(forged.reason);
     await wrong.start();
     const page = wrong.page;
-    // Noted by the page as it shows: once this laptop reaches the room (through the home
-    // laptops beside it), the notebook's credentials replace the invite's, sync restarts
-    // with them and the message goes, sometimes within half a second.
-    await noteShown(page, 'relay-problem');
+    // Noted by the page as it happens: once this laptop reaches the room (through the home
+    // laptops beside it), the notebook's credentials replace the invite's and sync restarts
+    // with them; the refusal must stay until the relay takes this laptop's credentials while
+    // a link runs through it, or the member dismisses it. The connection details stay open
+    // to show the links.
+    await watchRelayNotice(page);
     await page.getByRole('button', { name: 'Join a circle…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Join a circle' });
     await dialog.getByLabel('Invite').fill(forged.value);
     await dialog.getByLabel('Your name in this circle').fill(wrong.name);
     await dialog.getByRole('button', { name: 'Join the circle' }).click();
+    await page.getByTestId('sync-status').click({ timeout: STEP_TIMEOUT_MS });
     const refused = async (): Promise<string | null> =>
-      (await shownTexts(page, 'relay-problem')).find((text) =>
-        text.includes('refused this laptop’s credentials'),
-      ) ?? null;
+      (await relayNoticeTimes(page)).texts.find((text) => text.includes(REFUSED)) ?? null;
     await Promise.all([
       (async () => {
         await expect.poll(refused, { timeout: CONVERGE_TIMEOUT_MS }).not.toBeNull();
-        result.wrongCredentialMessage = await refused();
+        result.wrongCredentialMessage = (await refused())!.replace(/\s*Dismiss$/, '');
       })(),
       (async () => {
         await typePhrase(
@@ -341,6 +355,28 @@ export async function runHybridOnce(options: {
     log(
       `a laptop with a wrong relay credential is told: "${result.wrongCredentialMessage ?? ''}"; the others went on`,
     );
+    await expect
+      .poll(async () => (await relayNoticeTimes(page)).goneAt !== null, {
+        timeout: NOTICE_WATCH_MS,
+      })
+      .toBe(true)
+      .catch(() => undefined);
+    const noted = await relayNoticeTimes(page);
+    const shownFor = (until: number): string =>
+      `${((until - (noted.shownAt ?? until)) / 1000).toFixed(1)} s`;
+    if (noted.goneAt !== null) {
+      result.wrongCredentialNotice = `shown ${shownFor(noted.goneAt)}, until the relay took the notebook's credentials with a link through it`;
+      if (noted.relayLinkAt === null || noted.relayLinkAt > noted.goneAt + DETAILS_LAG_MS)
+        failures.push(
+          `the relay refusal went ${shownFor(noted.goneAt)} after it was shown, with no link of ${wrong.label} through the relay`,
+        );
+    } else {
+      const notice = page.getByTestId('relay-problem');
+      await notice.getByRole('button', { name: 'Dismiss' }).click();
+      await expect(notice).toHaveCount(0);
+      result.wrongCredentialNotice = `shown ${shownFor(await page.evaluate(() => performance.now()))}, until the member dismissed it`;
+    }
+    log(`the refusal was ${result.wrongCredentialNotice}`);
     await wrong.shutDown();
 
     result.latency = await keystrokeLatency(
@@ -359,6 +395,11 @@ export async function runHybridOnce(options: {
   } finally {
     for (const laptop of laptops) await laptop.shutDown().catch(() => undefined);
     await servers?.stop();
+    const sendFailures = relaySendFailures(options.runDir);
+    if (sendFailures.length > 0)
+      failures.push(
+        `coturn closed allocations in use after ${sendFailures.length} failed relayed sends ("${sendFailures[0]!}")`,
+      );
     await capture?.stop();
     tearDownRoom();
     if (!roomIsGone()) failures.push('a namespace of this run was left behind');

@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { openSync, writeFileSync } from 'node:fs';
+import { existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../helpers/repoRoot';
 import { INTERNET } from './hybridTopology';
@@ -79,11 +79,21 @@ export async function startMeetingPoints(
       'no-rfc5780',
       'no-stun-backward-compatibility',
       'no-multicast-peers',
+      // As the README's config: no relaying to private addresses. Here it matters twice:
+      // the internet namespace has no route to them, and coturn 4.6 closes a whole
+      // allocation when one relayed send fails ("udp send: Network is unreachable"), so an
+      // ICE check from the home laptop's relay to a room laptop's host candidate (10.77.0.x)
+      // killed the relay link in use every few seconds.
+      'denied-peer-ip=10.0.0.0-10.255.255.255',
+      'denied-peer-ip=172.16.0.0-172.31.255.255',
+      'denied-peer-ip=192.168.0.0-192.168.255.255',
       `pidfile=${join(dir, 'turnserver.pid')}`,
       // No userdb: with an SQLite user database, coturn 4.6 no longer finds the static
       // secret, and every REST credential is refused.
       `log-file=${join(dir, 'turnserver.log')}`,
       'simple-log',
+      // Each allocation, permission and close, for reading a relay link's drop afterwards.
+      'verbose',
       '',
     ].join('\n'),
     { mode: 0o600 },
@@ -120,4 +130,17 @@ export async function startMeetingPoints(
     secret,
     stop: stopAll,
   };
+}
+
+/**
+ * coturn's complaints that cost a relay link: a relayed send that failed ("udp send:
+ * Network is unreachable"). coturn 4.6 closes the whole allocation on one, and the link
+ * using it drops; read from its stderr in `dir` once the run is over.
+ */
+export function relaySendFailures(dir: string): string[] {
+  const out = join(dir, 'turnserver.out');
+  if (!existsSync(out)) return [];
+  return readFileSync(out, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('udp send'));
 }

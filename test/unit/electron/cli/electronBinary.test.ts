@@ -56,9 +56,8 @@ describe('the one install attempt', () => {
 
   it('gives up on an installer that hangs', async () => {
     writeFileSync(join(packageDir, 'install.js'), 'setInterval(() => {}, 1000)');
-    const started = Date.now();
+    // Without the give-up, this would wait for the test's own timeout and fail there.
     await expect(runElectronInstaller(packageDir, 300)).resolves.toBe(false);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
 

@@ -261,9 +261,8 @@ describe('update guard', () => {
     const many = craftUpdate([
       { client: PEER, clock: 0, structs: Array.from({ length: 1_000_001 }, () => gcStruct(1)) },
     ]);
-    const started = performance.now();
+    // How long the refusal takes is measured by `npm run bench -- --checks`.
     expect(guard(many).result).toMatchObject({ ok: false, reason: /more than 1000000 structs/ });
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('gives the same verdict and state on the fast path as on the scratch copy, and counts structs as Yjs does', () => {
