@@ -1,20 +1,24 @@
 /**
  * The link's heartbeat: what keeps "Lost touch" honest (a laptop that hears nothing from
- * a peer for 3 s tells its member, renderer/src/sync/peerLink.ts) without a ping on a
+ * a peer for 3 s tells its member, renderer/src/sync/peerLink.ts) without a message on a
  * link that already carries data.
  *
- * - A laptop sends CLOCK_PING to a peer only when it has sent that peer nothing for
- *   {@link HEARTBEAT.quietMs}: a link carrying updates, answers or pongs needs no ping.
- *   Checked every {@link HEARTBEAT.checkMs}, so the longest a working link stays silent
- *   one way is quietMs + checkMs (2.25 s), inside the 3 s the peer allows.
- * - A CLOCK_PING is answered with CLOCK_PONG when the answer also serves as this side's
- *   heartbeat (this side has been quiet for {@link HEARTBEAT.pongIfQuietMs}), while the
- *   clock estimate is young (the first {@link HEARTBEAT.openingPongs} pongs), or when no
+ * - Each side beats on its own: a laptop sends CLOCK_PING to a peer only when it has sent
+ *   that peer nothing for {@link HEARTBEAT.quietMs}; a link carrying its updates, answers
+ *   or awareness needs no ping. Checked every {@link HEARTBEAT.checkMs}, so the longest a
+ *   working link stays silent one way is quietMs + checkMs (2.25 s), inside the 3 s the
+ *   peer allows.
+ * - A ping is never answered for liveness: the other side's own pings and data already
+ *   show it is there. A CLOCK_PONG is a clock sample only: sent while the estimate is
+ *   young (the first {@link HEARTBEAT.openingPongs} pings of a session) and then when no
  *   pong went to this peer for {@link HEARTBEAT.clockSampleMs}. A clock drifts by
  *   milliseconds a day: a sample every half minute keeps shared timers right.
  *
- * Two silent laptops then exchange one message each way per quietMs; a laptop typing to
+ * Two silent laptops then send one ping each way per quiet spell; a laptop typing to
  * seven others sends them nothing but its updates, and hears one ping from each.
+ * Why 2 s and not less: each direction of a silent link costs one message per quiet
+ * spell, so in a room of 8 where one types, 49 directions beat; at 1 s that alone would be
+ * about 6 messages per keystroke at 8 keys a second, at 2 s about 3.
  */
 
 /** Timings of the heartbeat, in milliseconds. */
@@ -23,9 +27,7 @@ export const HEARTBEAT = {
   quietMs: 2000,
   /** How often the links are looked at. */
   checkMs: 250,
-  /** A ping is answered when this side sent the peer nothing for this long… */
-  pongIfQuietMs: 500,
-  /** …or when this peer has had fewer pongs than this… */
+  /** A ping is answered (a clock sample) while this peer has had fewer pongs than this… */
   openingPongs: 3,
   /** …or when its last pong is older than this. */
   clockSampleMs: 30_000,
@@ -48,11 +50,9 @@ export function needsHeartbeat(times: LinkTimes, now: number, quietMs: number): 
   return now - times.lastSentAt >= quietMs;
 }
 
-/** True when a ping from the peer should be answered now (see the module comment). */
+/** True when a ping from the peer should be answered now: only as a clock sample. */
 export function shouldAnswerPing(times: LinkTimes, now: number): boolean {
   return (
-    times.pongsSent < HEARTBEAT.openingPongs ||
-    now - times.lastSentAt >= HEARTBEAT.pongIfQuietMs ||
-    now - times.lastPongAt >= HEARTBEAT.clockSampleMs
+    times.pongsSent < HEARTBEAT.openingPongs || now - times.lastPongAt >= HEARTBEAT.clockSampleMs
   );
 }

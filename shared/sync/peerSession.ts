@@ -17,8 +17,9 @@
  * - SYNC_STEP_1 costs the peer from its budget (./answerBudget.ts) once its opening
  *   requests are answered: a request the budget cannot pay waits, and a peer owing more
  *   than the budget's `maxOwed` answers is dropped.
- * - SYNC_STEP_2 and UPDATE may only write documents the circle's index names (a ghost
- *   document is a protocol error), go through ./updateGuard.ts with the rules of their
+ * - SYNC_STEP_2 and UPDATE may only write documents the circle's index names; one that
+ *   comes before the index names its document waits until it does (./heldWrites.ts), and
+ *   a document still unnamed after 10 s is a ghost (a protocol error). They go through ./updateGuard.ts with the rules of their
  *   kind of document (./documentRules.ts) and are applied with PEER_ORIGIN; nothing
  *   received is ever sent on. An UPDATE that needed structs this laptop lacks
  *   (it overtook them on another channel) is applied in part and answered with a
@@ -39,6 +40,7 @@ import * as Y from 'yjs';
 import { INDEX_DOC_ID, type DocId, type MemberId } from '../notebook/ids';
 import { logger } from '../log';
 import { FrameReader, frameMessage } from './chunking';
+import { HOLD, HeldWrites } from './heldWrites';
 import { freshLinkTimes, needsHeartbeat, shouldAnswerPing } from './heartbeat';
 import { AnswerBudget, ANSWER_BUDGET } from './answerBudget';
 import { answerCircleState, circleStates } from './circleOpening';
@@ -58,12 +60,31 @@ import {
 } from './peerProtocol';
 import type { SyncedDocs } from './syncedDocs';
 import { applyPeerWrite } from './peerWrites';
+import { inspectUpdate } from './updateShape';
 import { SessionOpening, type OpeningProgress } from './sessionOpening';
 import { WorkSlices, type YieldToEditor } from './workSlices';
 
 const log = logger('sync');
 const EMPTY_UPDATE = new Uint8Array([0, 0]);
 const EMPTY_STATE_VECTOR = new Uint8Array([0]);
+
+/**
+ * True when `update` is well-formed and whole: it applies to an empty document with
+ * nothing left waiting for structs it lacks — an answer to an empty state vector, or a
+ * new entry's first words — so it is worth holding for the index to name its document.
+ */
+function wholeDocument(update: Uint8Array): boolean {
+  if (!inspectUpdate(new Y.Doc(), update, new Set()).ok) return false;
+  const scratch = new Y.Doc();
+  try {
+    Y.applyUpdate(scratch, update);
+    return scratch.store.pendingStructs === null && scratch.store.pendingDs === null;
+  } catch {
+    return false;
+  } finally {
+    scratch.destroy();
+  }
+}
 
 /** What a session needs. */
 export interface PeerSessionOptions {
@@ -122,6 +143,9 @@ export class PeerSession {
   private lastStatus = '';
   /** When this side last sent anything, and answered pings (for the heartbeat). */
   private readonly linkTimes = freshLinkTimes();
+  /** Writes waiting for the index to name their document, and the timer that looks. */
+  private readonly held = new HeldWrites();
+  private heldTimer: unknown = null;
 
   constructor(private readonly options: PeerSessionOptions) {
     this.budget = new AnswerBudget(() => this.now());
@@ -237,6 +261,7 @@ export class PeerSession {
     if (this.state === 'open') this.state = 'closed';
     this.tasks.clear();
     this.frames.reset();
+    this.dropHeld();
   }
 
   /** Resolves once every message received so far has been handled. */
@@ -340,9 +365,9 @@ export class PeerSession {
       }
       case MESSAGE_KIND.SYNC_STEP_2:
         this.opening.answered(message.docId);
-        return this.applyUpdate('SYNC_STEP_2', message.docId, message.update);
+        return this.applyOrHold('SYNC_STEP_2', message.docId, message.update);
       case MESSAGE_KIND.UPDATE:
-        return this.applyUpdate('UPDATE', message.docId, message.update);
+        return this.applyOrHold('UPDATE', message.docId, message.update);
       case MESSAGE_KIND.CIRCLE_STATE:
         await this.answerCircle(message.states);
         return null;
@@ -358,6 +383,70 @@ export class PeerSession {
       default:
         return `${MESSAGE_KIND_NAME[message.kind]!} out of place`;
     }
+  }
+
+  /**
+   * Applies a peer's write, or holds it while the index does not name its document yet,
+   * this laptop has never had it and the write is a whole document (or an earlier write
+   * of it still waits): ./heldWrites.ts. Any other write for a document the index does
+   * not name is refused at once, as before.
+   */
+  private async applyOrHold(
+    kind: 'SYNC_STEP_2' | 'UPDATE',
+    docId: DocId,
+    update: Uint8Array,
+  ): Promise<string | null> {
+    const empty = update.length === 2 && update[0] === 0 && update[1] === 0;
+    const unheard = !this.options.docs.isNamed(docId) && !this.options.docs.holds(docId);
+    if (!empty && (this.held.holds(docId) || (unheard && wholeDocument(update)))) {
+      // The peer serves only documents its index names: its index names this one.
+      if (this.held.empty) this.requestSync(INDEX_DOC_ID);
+      const refusal = this.held.hold({ kind, docId, update, at: this.now() });
+      if (refusal === null) this.watchHeld();
+      return refusal;
+    }
+    const refusal = await this.applyUpdate(kind, docId, update);
+    // The index may now name documents whose writes wait.
+    if (refusal === null && docId === INDEX_DOC_ID && !this.held.empty) return this.releaseHeld();
+    return refusal;
+  }
+
+  /** Applies, in arrival order, the held writes whose documents the index now names. */
+  private async releaseHeld(): Promise<string | null> {
+    for (const write of this.held.takeNamed((docId) => this.options.docs.isNamed(docId))) {
+      const refusal = await this.applyUpdate(write.kind, write.docId, write.update);
+      if (refusal !== null || !this.isOpen()) return refusal;
+    }
+    return null;
+  }
+
+  /**
+   * Looks at the held writes every HOLD.checkMs, in turn with the messages (the index may
+   * have changed by another peer or on this laptop): releases those now named, and fails
+   * the session on one whose document stayed unnamed for HOLD.ms.
+   */
+  private watchHeld(): void {
+    if (this.heldTimer !== null) return;
+    this.heldTimer = setTimeout(() => {
+      this.heldTimer = null;
+      this.tasks.push(async () => {
+        if (!this.isOpen()) return;
+        const refusal = await this.releaseHeld();
+        const overdue = this.held.overdue(this.now());
+        if (refusal !== null) this.fail(refusal);
+        else if (overdue !== null) {
+          this.fail(
+            `${overdue.kind} for a document the circle's index does not name (after ${HOLD.ms / 1000} s)`,
+          );
+        } else if (!this.held.empty) this.watchHeld();
+      });
+    }, HOLD.checkMs);
+  }
+
+  private dropHeld(): void {
+    if (this.heldTimer !== null) clearTimeout(this.heldTimer);
+    this.heldTimer = null;
+    this.held.clear();
   }
 
   private async applyUpdate(
@@ -529,6 +618,7 @@ export class PeerSession {
     this.state = 'failed';
     this.tasks.clear();
     this.frames.reset();
+    this.dropHeld();
     this.options.onProtocolError(reason);
     this.updateStatus();
   }

@@ -5,6 +5,7 @@
  * also pays for the host reading the circle's files.
  */
 import type { Browser, Page } from 'playwright-core';
+import { describePage } from './pageState';
 
 /** Which editor to wait for, and text it must show. */
 export interface EditorTarget {
@@ -16,22 +17,31 @@ export interface EditorTarget {
 
 const READY_TIMEOUT_MS = 60_000;
 
-/** Resolves once the first editor named `target.label` shows its text and is editable. */
+/**
+ * Resolves once the first editor named `target.label` shows its text and is editable; on
+ * a timeout, the error says what the page showed instead.
+ */
 export async function waitForEditor(page: Page, target: EditorTarget): Promise<void> {
-  await page.waitForFunction(
-    ({ label, text }) => {
-      const editor = document.querySelector(`[role="textbox"][aria-label="${label}"]`);
-      return (
-        editor !== null &&
-        editor.getAttribute('contenteditable') === 'true' &&
-        editor.textContent.replace(/\s+/g, '').startsWith(text)
-      );
-    },
-    // The first words are enough: they come from the stored state, not a placeholder.
-    // Blocks have no separator in textContent, so whitespace is left out of the match.
-    { label: target.label, text: target.text.slice(0, 80).replace(/\s+/g, '') },
-    { polling: 'raf', timeout: READY_TIMEOUT_MS },
-  );
+  await page
+    .waitForFunction(
+      ({ label, text }) => {
+        const editor = document.querySelector(`[role="textbox"][aria-label="${label}"]`);
+        return (
+          editor !== null &&
+          editor.getAttribute('contenteditable') === 'true' &&
+          editor.textContent.replace(/\s+/g, '').startsWith(text)
+        );
+      },
+      // The first words are enough: they come from the stored state, not a placeholder.
+      // Blocks have no separator in textContent, so whitespace is left out of the match.
+      { label: target.label, text: target.text.slice(0, 80).replace(/\s+/g, '') },
+      { polling: 'raf', timeout: READY_TIMEOUT_MS },
+    )
+    .catch(async (error: unknown) => {
+      throw new Error(`"${target.label}" never became editable: ${await describePage(page)}`, {
+        cause: error,
+      });
+    });
 }
 
 /** Opens the app `runs` times, each in a fresh context; returns each wait in milliseconds. */

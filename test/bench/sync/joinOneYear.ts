@@ -27,6 +27,7 @@ import type { Browser } from 'playwright-core';
 import { storedEntryTexts } from '../../helpers/storedNotebook';
 import { readInvite } from '../../helpers/member';
 import type { OneYearCircle } from '../oneYearCircle';
+import { describePage } from '../pageState';
 import { startProfiler } from './cpuProfile';
 import type { FloorServer } from './floorServer';
 import { floorRoom } from './floorRoom';
@@ -89,7 +90,12 @@ export async function hearthJoinOneYear(
     await affirmingAgreementsUntil(
       sam.page,
       async () => (await sam.page.locator(MEETING_TITLE).count()) === made.meetings,
-    );
+    ).catch(async (error: unknown) => {
+      throw new Error(
+        `the holder never listed ${made.meetings} meetings: ${await describePage(sam.page)}`,
+        { cause: error },
+      );
+    });
     const invite = await readInvite(sam.page);
 
     const ada = await openLaptop(browser, await startHost(place, 'ada'), probeScript);

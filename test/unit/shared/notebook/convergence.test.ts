@@ -191,14 +191,17 @@ describe('a circle replicated in memory over the real mesh', { timeout: 180_000 
   // A limit of Lexical's V1 collaboration binding: an editor that stays open can end up
   // showing words its document does not hold, or missing some it does (reopening shows
   // the document). Seen when several remote transactions reach a bound document before
-  // the editor commits: over the real mesh, in 3 of seeds 1 to 12 when frames arrive in
-  // batches (8, 10 and 11). Writing each entry only on its author's laptop avoids it (the
-  // tests above). Turns red when a Lexical upgrade fixes it; then make it a plain `it`.
+  // the editor commits: over the real mesh, when frames arrive in batches (seeds 8, 10
+  // and 11 while an entry's whole body that overtook its index record closed the link;
+  // seed 8 still since such a body waits for its record, shared/sync/heldWrites.ts, which
+  // changes the order of events). Writing each entry only on its author's laptop avoids
+  // it (the tests above). Turns red when a Lexical upgrade fixes it; then make it a plain
+  // `it`.
   it.fails(
-    'open editors drift from their documents when several remote transactions arrive before they commit (seed 10)',
+    'open editors drift from their documents when several remote transactions arrive before they commit (seed 8)',
     async () => {
       const run = { replicas: 3, writers: 'any', delivery: 'batch' } as const;
-      await seeded(10, run, (circle) => expectOpenEditorsShowTheirDocuments(circle));
+      await seeded(8, run, (circle) => expectOpenEditorsShowTheirDocuments(circle));
     },
   );
 

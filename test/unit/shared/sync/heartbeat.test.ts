@@ -110,10 +110,10 @@ describe('heartbeat', () => {
         HEARTBEAT.quietMs + HEARTBEAT.checkMs,
       );
     }
-    // 20 s at one message each way every 2–2.25 s; a pong only where it is the heartbeat.
+    // 20 s at one ping each way every 2–2.25 s; no pong: each side's own pings show it is there.
     expect(sent.length).toBeGreaterThanOrEqual(16);
     expect(sent.length).toBeLessThanOrEqual(21);
-    expect(sent.every((frame) => frame.kind.startsWith('CLOCK_'))).toBe(true);
+    expect(sent.every((frame) => frame.kind === 'CLOCK_PING')).toBe(true);
   });
 
   it('a laptop typing sends its peer nothing but updates, and hears one ping per quiet spell', async () => {
@@ -141,13 +141,26 @@ describe('heartbeat', () => {
     );
   });
 
-  it('answers a ping while the clock estimate is young, when quiet, or after half a minute', () => {
+  it('answers a ping only as a clock sample: while the estimate is young, then every half minute', () => {
     const times = freshLinkTimes();
     expect(shouldAnswerPing(times, 0)).toBe(true);
-    Object.assign(times, { pongsSent: HEARTBEAT.openingPongs, lastPongAt: 0, lastSentAt: 900 });
+    // However long this side has been quiet, its own pings say it is there.
+    Object.assign(times, { pongsSent: HEARTBEAT.openingPongs, lastPongAt: 0, lastSentAt: 0 });
     expect(shouldAnswerPing(times, 1000)).toBe(false);
-    expect(shouldAnswerPing(times, 900 + HEARTBEAT.pongIfQuietMs)).toBe(true);
-    times.lastSentAt = HEARTBEAT.clockSampleMs - 10;
+    expect(shouldAnswerPing(times, HEARTBEAT.quietMs * 5)).toBe(false);
     expect(shouldAnswerPing(times, HEARTBEAT.clockSampleMs)).toBe(true);
+  });
+
+  it('a ping to a laptop quiet for a second is not answered: that laptop beats on its own', async () => {
+    const { ana, ben, sent, run, entryId } = await connectedPair();
+    // Ana sends an update, then nothing for a second (long enough to have been worth a
+    // pong as a heartbeat before), when Ben pings.
+    typeInto(docOf(ana, entryDocId(entryId)), 'x');
+    await run(1000);
+    const pinged = sent.length;
+    ben.mesh.session(ana.peerId)!.pingClock();
+    await run(HEARTBEAT.quietMs + HEARTBEAT.checkMs);
+    const after = sent.slice(pinged).filter((frame) => frame.from === ana.peerId);
+    expect(after.map((frame) => frame.kind)).toEqual(['CLOCK_PING']);
   });
 });

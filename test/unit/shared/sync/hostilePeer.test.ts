@@ -252,14 +252,6 @@ describe('a hostile peer', () => {
         ),
         /own client id/,
       ],
-      [
-        'a ghost document',
-        update(
-          'GGGGGGGGGGGGGGGGGGGGGG' as DocId,
-          peerEdit(new Y.Doc(), (r) => r.insert(0, SECRET)),
-        ),
-        /does not name/,
-      ],
       ['a paragraph with no node type', update(s.entry, hiddenParagraph), /no node type/],
       ['a paragraph of an unknown type', update(s.entry, unknownType), /does not know/],
     ];
@@ -275,10 +267,11 @@ describe('a hostile peer', () => {
       expect(refusal?.detail?.reason, name).toMatch(reason);
       expect(JSON.stringify(logged), name).not.toContain(SECRET);
     }
-    expect(s.laptop.docs.docIds()).not.toContain('GGGGGGGGGGGGGGGGGGGGGG');
+    // A ghost document waits for the index to name it before it closes the connection:
+    // heldWrites.test.ts.
   });
 
-  it('writes no file for 200 ghost documents: the first closes the connection', async () => {
+  it('writes no file for 200 ghost documents: the seventeenth closes the connection', async () => {
     const s = scene();
     const before = s.laptop.docs.docIds();
     const hostile = s.connect();
