@@ -1,5 +1,5 @@
 /**
- * The renderer's API over the in-memory backend (./memoryBackend.ts), as a page sees it:
+ * The renderer's API over the in-memory services (./memoryServices.ts), as a page sees it:
  * every request and its answer cross as structured clones (as IPC and the browser bridge
  * copy them), events reach every subscriber, and each call is counted by channel, so a
  * test can tell what the renderer asked the store.
@@ -13,20 +13,20 @@ import {
   type InvokeResult,
 } from '../../shared/ipc/contract';
 import type { CircleId } from '../../shared/notebook/ids';
-import { createMemoryBackend, type MemoryBackend } from './memoryBackend';
+import { createMemoryServices, type MemoryServices } from './memoryServices';
 
 /** A page's API and the backend behind it. */
 export interface MemoryApi {
   api: HearthApi;
-  backend: MemoryBackend;
+  backend: MemoryServices;
   /** How many times each channel was called. */
   calls: Map<InvokeChannel, number>;
 }
 
-/** Makes an empty in-memory backend and the API a page would have on it. */
+/** Makes an empty in-memory services and the API a page would have on it. */
 export function memoryApi(): MemoryApi {
   const listeners = new Map<EventChannel, Set<(payload: never) => void>>();
-  const backend = createMemoryBackend((channel, payload) => {
+  const backend = createMemoryServices((channel, payload) => {
     for (const listener of listeners.get(channel) ?? []) {
       (listener as (payload: EventMap[typeof channel]) => void)(structuredClone(payload));
     }

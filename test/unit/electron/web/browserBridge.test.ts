@@ -19,11 +19,11 @@ import { HearthError } from '../../../../shared/ipc/errors';
 import type { StoreNotice } from '../../../../shared/ipc/contract';
 import type { CircleId, DocId } from '../../../../shared/notebook/ids';
 import { setLogSink } from '../../../../shared/log';
-import { createMemoryBackend, type MemoryBackend } from '../../../helpers/memoryBackend';
+import { createMemoryServices, type MemoryServices } from '../../../helpers/memoryServices';
 
 let folder: string;
 let host: WebHost;
-let backend: MemoryBackend;
+let backend: MemoryServices;
 const bridges: BrowserBridge[] = [];
 let restoreLog: () => void;
 
@@ -32,7 +32,7 @@ async function startHost(port = 0, token?: string): Promise<WebHost> {
     rendererDir: folder,
     port,
     ...(token === undefined ? {} : { token }),
-    openServices: (emit) => Promise.resolve((backend = createMemoryBackend(emit))),
+    openServices: (emit) => Promise.resolve((backend = createMemoryServices(emit))),
   });
 }
 

@@ -10,12 +10,12 @@ import { WIRE_VERSION, encodeFrame, type WireMessage } from '../../../../shared/
 import { setLogSink, type LogRecord } from '../../../../shared/log';
 import type { CircleSummary } from '../../../../shared/ipc/contract';
 import type { DocId } from '../../../../shared/notebook/ids';
-import { createMemoryBackend, type MemoryBackend } from '../../../helpers/memoryBackend';
+import { createMemoryServices, type MemoryServices } from '../../../helpers/memoryServices';
 import { HandshakeRefused, openBridgePage, type BridgePage } from '../../../helpers/bridgePage';
 
 let folder: string;
 let host: WebHost;
-let backend: MemoryBackend;
+let backend: MemoryServices;
 const pages: BridgePage[] = [];
 const logged: LogRecord[] = [];
 let restoreLog: () => void;
@@ -27,7 +27,7 @@ beforeEach(async () => {
   await writeFile(join(folder, 'index.html'), '<!doctype html><title>Hearth</title>');
   host = await startWebHost({
     rendererDir: folder,
-    openServices: (emit) => Promise.resolve((backend = createMemoryBackend(emit))),
+    openServices: (emit) => Promise.resolve((backend = createMemoryServices(emit))),
   });
 });
 
@@ -248,7 +248,7 @@ describe('starting the host', () => {
     await expect(
       startWebHost({
         rendererDir: join(folder, 'nowhere'),
-        openServices: (emit) => Promise.resolve(createMemoryBackend(emit)),
+        openServices: (emit) => Promise.resolve(createMemoryServices(emit)),
       }),
     ).rejects.toThrow(/electron-vite build/);
   });
@@ -258,7 +258,7 @@ describe('starting the host', () => {
     const second = await startWebHost({
       rendererDir: folder,
       token,
-      openServices: (emit) => Promise.resolve(createMemoryBackend(emit)),
+      openServices: (emit) => Promise.resolve(createMemoryServices(emit)),
     });
     expect(second.url).toContain(`#token=${token}`);
     await second.close();
@@ -266,7 +266,7 @@ describe('starting the host', () => {
       startWebHost({
         rendererDir: folder,
         token: 'short',
-        openServices: (emit) => Promise.resolve(createMemoryBackend(emit)),
+        openServices: (emit) => Promise.resolve(createMemoryServices(emit)),
       }),
     ).rejects.toThrow(/43 base64url/);
   });

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../../../electron/web/host';
 import { CONTENT_SECURITY_POLICY } from '../../../../electron/main/contentSecurityPolicy';
 import { setLogSink } from '../../../../shared/log';
-import { createMemoryBackend } from '../../../helpers/memoryBackend';
+import { createMemoryServices } from '../../../helpers/memoryServices';
 
 let folder: string;
 let host: WebHost;
@@ -25,7 +25,7 @@ beforeEach(async () => {
   await symlink(join(folder, 'secret.txt'), join(rendererDir, 'link-out.txt'));
   host = await startWebHost({
     rendererDir,
-    openServices: (emit) => Promise.resolve(createMemoryBackend(emit)),
+    openServices: (emit) => Promise.resolve(createMemoryServices(emit)),
   });
 });
 

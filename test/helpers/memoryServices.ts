@@ -1,6 +1,6 @@
 /**
- * An in-memory stand-in for the main-process backend: every request channel of the
- * IPC contract, with nothing on disk. Used to test the browser-mode host, its bridge and
+ * An in-memory stand-in for main's services (HearthServices): every request channel of
+ * the IPC contract, with nothing on disk. Used to test the browser-mode host, its bridge and
  * the renderer's browser-mode client without the real store.
  */
 import * as Y from 'yjs';
@@ -29,8 +29,8 @@ import {
   type MemberId,
 } from '../../shared/notebook/ids';
 
-/** The in-memory backend, with its state open for tests to read and poke. */
-export interface MemoryBackend {
+/** The in-memory services, with its state open for tests to read and poke. */
+export interface MemoryServices {
   handlers: InvokeHandlers;
   close(): Promise<void>;
   /** Stored updates per `circleId/docId`. */
@@ -49,8 +49,8 @@ interface StoredCircle {
   profile: CircleProfile;
 }
 
-/** Makes an empty in-memory backend that pushes events through `emit`. */
-export function createMemoryBackend(emit: EmitEvent): MemoryBackend {
+/** Makes an empty in-memory services that pushes events through `emit`. */
+export function createMemoryServices(emit: EmitEvent): MemoryServices {
   let settings: Settings = {
     theme: 'system',
     textSize: 'regular',
