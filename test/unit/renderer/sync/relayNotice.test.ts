@@ -1,13 +1,10 @@
 /**
  * The notice that a relay refused this laptop's credentials: it stays until that relay
  * gives this laptop an allocation while a link runs through a relay, or the member
- * dismisses it, across a restart of sync (the notebook's relays replacing the invite's). Two laptops' CircleSync over the fake WebRTC
- * (test/helpers/fakeWebRtc.ts), whose getStats() says which candidate pair is selected.
+ * dismisses it, across a restart of sync (the notebook's relays replacing the invite's). Two laptops'
+ * CircleSync over the fake WebRTC (test/helpers/syncedLaptops.ts), whose getStats() says which candidate pair is selected.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CircleSession } from '../../../../renderer/src/live-documents/circleSession';
-import { CirclePresence } from '../../../../renderer/src/sync/circlePresence';
-import { CircleSync } from '../../../../renderer/src/sync/circleSync';
 import {
   carriedRelayProblem,
   relayWorked,
@@ -15,10 +12,15 @@ import {
 } from '../../../../renderer/src/sync/relayProblems';
 import type { TurnServer } from '../../../../shared/sync/meetingPoints';
 import { FakeConnection } from '../../../helpers/fakeWebRtc';
-import { memoryApi, newCircle } from '../../../helpers/memoryApi';
-import { RelaySocket } from '../../../helpers/relaySocket';
+import {
+  anaFoundsBenJoins,
+  closeLaptops,
+  startSync,
+  stubBrowserNetwork,
+  until,
+  type SyncedLaptop,
+} from '../../../helpers/syncedLaptops';
 
-const ENDPOINT = 'ws://127.0.0.1:4455';
 const RELAY = 'turn:203.0.113.1:3479';
 /** Chromium names the server as it dialled it. */
 const DIALLED = `${RELAY}?transport=udp`;
@@ -37,55 +39,18 @@ function pairStats(local: string, remote: string, url?: string) {
   ]);
 }
 
-interface Laptop {
-  session: CircleSession;
-  presence: CirclePresence;
-  sync: CircleSync;
-}
-
-let laptops: Laptop[] = [];
+let laptops: SyncedLaptop[] = [];
 
 // Ana founded the circle; Ben joined with an invite whose relay credential is wrong.
-async function anaAndBen(benRelayProblem: RelayProblem | null = null): Promise<[Laptop, Laptop]> {
-  const ana = memoryApi();
-  const circleId = await newCircle(ana);
-  const anaSession = await CircleSession.open(ana.api, circleId);
-  const ben = memoryApi();
-  await ben.api.circles.join({
-    circleId,
-    circleKey: anaSession.profile.circleKey,
-    name: 'Tuesday circle',
-    memberName: 'Ben',
-    colour: 'ember',
-    colourChosen: true,
-    endpoints: [ENDPOINT],
-    turn: TURN,
-  });
-  const benSession = await CircleSession.open(ben.api, circleId);
-  const start = async (
-    session: CircleSession,
-    turn: TurnServer[],
-    problem: RelayProblem | null,
-  ) => {
-    const presence = new CirclePresence(session);
-    const sync = await CircleSync.start(session, presence, {
-      endpoints: [ENDPOINT],
-      iceServers: [],
-      turn,
-      relayProblem: problem,
-    });
-    return { session, presence, sync };
-  };
-  laptops = [await start(anaSession, [], null), await start(benSession, TURN, benRelayProblem)];
-  return laptops as [Laptop, Laptop];
-}
-
-async function until(what: string, done: () => boolean): Promise<void> {
-  for (let turn = 0; turn < 2000; turn++) {
-    if (done()) return;
-    await new Promise((next) => setImmediate(next));
-  }
-  throw new Error(`never happened: ${what}`);
+async function anaAndBen(
+  benRelayProblem: RelayProblem | null = null,
+): Promise<[SyncedLaptop, SyncedLaptop]> {
+  const [ana, ben] = await anaFoundsBenJoins(TURN);
+  laptops = [
+    await startSync(ana, { turn: [], relayProblem: null }),
+    await startSync(ben, { turn: TURN, relayProblem: benRelayProblem }),
+  ];
+  return laptops as [SyncedLaptop, SyncedLaptop];
 }
 
 // Lets the links' selected pairs be read once more, and what follows from them settle.
@@ -102,20 +67,11 @@ function relayAnswers(code: number): void {
 }
 
 beforeEach(() => {
-  RelaySocket.sockets = [];
-  FakeConnection.made = [];
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-  vi.stubGlobal('WebSocket', RelaySocket);
-  vi.stubGlobal('RTCPeerConnection', FakeConnection);
-  vi.stubGlobal('addEventListener', () => undefined);
-  vi.stubGlobal('removeEventListener', () => undefined);
+  stubBrowserNetwork();
 });
 afterEach(async () => {
-  for (const { sync, presence, session } of laptops.splice(0)) {
-    sync.close();
-    presence.destroy();
-    await session.close();
-  }
+  await closeLaptops(laptops);
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });
