@@ -5,12 +5,12 @@
  * that order on each link; but on a mesh the record may reach a laptop by another way
  * than the body: a laptop that heard of a new entry from its author asks a peer about
  * it, the peer (which lacks it) asks back, and the whole body comes as the answer before
- * any index update naming it reached that peer — received updates are never sent on. Such a SYNC_STEP_2 or UPDATE, whole (it needs no structs it does
- * not carry) and for a document this laptop has never held (anything else unnamed is
- * refused at once), waits here, with later writes of that document, until the
- * index names its document — an index update from any peer, or this laptop's own — and
- * is then checked and applied as if it had just arrived. A document still unnamed after
- * {@link HOLD.ms} is a ghost: a protocol error, as a ghost always was. What a peer may
+ * any index update naming it reached that peer — received updates are never sent on.
+ * Such a SYNC_STEP_2 or UPDATE, whole (it needs no structs it does not carry) and for a
+ * document this laptop has never held (anything else unnamed is refused at once), waits
+ * here, with later writes of that document, until the index names its document (by an
+ * index update from any peer, or this laptop's own), and is then checked and applied as
+ * if it had just arrived. A document still unnamed after {@link HOLD.ms} is a ghost: a protocol error, as a ghost always was. What a peer may
  * keep waiting is bounded ({@link HOLD.docs} documents, {@link HOLD.bytes} bytes); more
  * is a protocol error, so a flood of ghosts costs a laptop a bounded amount of memory.
  * Nothing held is stored before its document is named; on arrival its shape is checked

@@ -19,11 +19,11 @@
  *   than the budget's `maxOwed` answers is dropped.
  * - SYNC_STEP_2 and UPDATE may only write documents the circle's index names; one that
  *   comes before the index names its document waits until it does (./heldWrites.ts), and
- *   a document still unnamed after 10 s is a ghost (a protocol error). They go through ./updateGuard.ts with the rules of their
- *   kind of document (./documentRules.ts) and are applied with PEER_ORIGIN; nothing
- *   received is ever sent on. An UPDATE that needed structs this laptop lacks
- *   (it overtook them on another channel) is applied in part and answered with a
- *   SYNC_STEP_1, whose answer fills the gap.
+ *   a document still unnamed after 10 s is a ghost (a protocol error). They go through
+ *   ./updateGuard.ts with the rules of their kind of document (./documentRules.ts) and
+ *   are applied with PEER_ORIGIN; nothing received is ever sent on. An UPDATE that needed
+ *   structs this laptop lacks (it overtook them on another channel) is applied in part
+ *   and answered with a SYNC_STEP_1, whose answer fills the gap.
  * - AWARENESS must be well-formed and within 16 KiB; it is handed to the documents.
  * - CLOCK_PING is answered at once with CLOCK_PONG, ahead of any queued work, when the
  *   heartbeat's rules want an answer (./heartbeat.ts), and a CLOCK_PONG feeds this
