@@ -13,6 +13,7 @@ import * as Y from 'yjs';
 import { FileKeyVault } from '../../electron/main/services/keys/fileKeyVault';
 import { storeLayout } from '../../electron/main/services/store/layout';
 import { docBinding, recordCipher } from '../../electron/main/services/store/recordCipher';
+import { storedUpdate } from '../../electron/main/services/store/logRecovery';
 import { FILE_KIND, scanFile } from '../../electron/main/services/store/recordFormat';
 import { openSealedDataKey } from '../../electron/main/services/store/sealedKey';
 
@@ -34,7 +35,10 @@ export async function storedTexts(dataDir: string): Promise<Map<string, string>>
       const bytes = new Uint8Array(await readFile(join(docsDir, name)));
       const runs = new Map<number, { clock: number; text: string }[]>();
       for (const record of scanFile(bytes, FILE_KIND.docLog).records) {
-        const update = cipher.open(record.kind, record.flags, record.body);
+        const update = storedUpdate(
+          record.kind,
+          cipher.open(record.kind, record.flags, record.body),
+        );
         if (update === null) continue;
         for (const struct of Y.decodeUpdate(update).structs) {
           if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString)) continue;

@@ -11,6 +11,7 @@ import { journalIdIn } from '../../electron/main/services/journal';
 import { FileKeyVault } from '../../electron/main/services/keys/fileKeyVault';
 import { storeLayout } from '../../electron/main/services/store/layout';
 import { docBinding, recordCipher } from '../../electron/main/services/store/recordCipher';
+import { storedUpdate } from '../../electron/main/services/store/logRecovery';
 import { FILE_KIND, scanFile } from '../../electron/main/services/store/recordFormat';
 import { openSealedDataKey } from '../../electron/main/services/store/sealedKey';
 import { entryPlainText } from '../../shared/notebook/headlessEntry';
@@ -55,7 +56,7 @@ export async function readStoredNotebook(dataDir: string): Promise<StoredNoteboo
     if (bytes === null) return ydoc;
     // A torn last record (the host was killed mid-write) is left out, as the store would.
     for (const record of scanFile(new Uint8Array(bytes), FILE_KIND.docLog).records) {
-      const update = cipher.open(record.kind, record.flags, record.body);
+      const update = storedUpdate(record.kind, cipher.open(record.kind, record.flags, record.body));
       if (update !== null) Y.applyUpdate(ydoc, update);
     }
     return ydoc;

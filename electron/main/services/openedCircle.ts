@@ -30,7 +30,7 @@ export function keepOpened(
     });
   const timer = setTimeout(() => void takeUpName(folder), nameDelayMs);
   // A host stopping meanwhile does not wait for it: the next opening reads it again.
-  timer.unref?.();
+  timer.unref();
 }
 
 async function takeUpName(folder: CircleFolder): Promise<void> {

@@ -74,7 +74,7 @@ export async function recoverDocLog(
       FORMAT_VERSION.snapshotV2;
   for (const record of scanned.records) {
     const payload = STORED_KINDS.has(record.kind)
-      ? readPayload(record.kind, cipher.open(record.kind, record.flags, record.body))
+      ? storedUpdate(record.kind, cipher.open(record.kind, record.flags, record.body))
       : null;
     if (payload === null) {
       unopened++;
@@ -131,8 +131,9 @@ const STORED_KINDS: ReadonlySet<number> = new Set([
 /**
  * A record's Yjs update in the v1 format the rest of Hearth reads, or null when it could
  * not be opened or (a v2 snapshot) converted: then it counts as damaged like any other.
+ * Tools that read a store's files themselves (the tests' disk readers) use it too.
  */
-function readPayload(kind: number, opened: Uint8Array | null): Uint8Array | null {
+export function storedUpdate(kind: number, opened: Uint8Array | null): Uint8Array | null {
   if (opened === null || kind !== RECORD_KIND.snapshotV2) return opened;
   try {
     return Y.convertUpdateFormatV2ToV1(opened);
