@@ -90,19 +90,19 @@ describe("main's entry texts for search", () => {
     const entryId = newId<EntryId>();
     const docId = entryDocId(entryId);
     await folder.append(docId, paragraph('before'));
-    let appending: Promise<void> | null = null;
+    const race: { appending?: Promise<void> } = {};
     const racing: EntryTextFolder = {
       load: async (id) => {
         const state = await folder.load(id);
         // The store's append lands after the state was read, before the text is kept.
-        appending ??= folder.append(id, paragraph('after'));
+        race.appending ??= folder.append(id, paragraph('after'));
         return state;
       },
       onDocChanged: (listener) => folder.onDocChanged(listener),
     };
     const texts = new EntryTexts();
     expect(await texts.read(racing, [entryId])).toMatchObject([{ text: 'before' }]);
-    await appending;
+    await race.appending;
     expect(await texts.read(racing, [entryId])).toMatchObject([{ text: 'before\nafter' }]);
   });
 
@@ -174,8 +174,7 @@ describe('the entry texts request', () => {
   });
 
   it('refuses the index, a malformed id, too many ids or a missing list', () => {
-    const refused = (args: unknown[]) =>
-      checkInvokeArguments('hearth:search:entryTexts', args).ok === false;
+    const refused = (args: unknown[]) => !checkInvokeArguments('hearth:search:entryTexts', args).ok;
     expect(refused([circleId, ['index']])).toBe(true);
     expect(refused([circleId, ['../../etc/passwd00000']])).toBe(true);
     expect(refused([circleId, Array(MAX_ENTRY_TEXTS_PER_REQUEST + 1).fill(entryId)])).toBe(true);
