@@ -139,8 +139,10 @@ export class EntryTextLoader {
           const docId = entryDocId(entryId);
           const live = this.session.loadedDoc(docId);
           if (live !== undefined) this.readLive(entryId, live);
-          else if (this.session.holds?.(docId) === false) this.absent.add(entryId);
-          else stored.push(entryId);
+          else if (this.session.holds?.(docId) === false) {
+            this.absent.add(entryId);
+            this.read.add(entryId);
+          } else stored.push(entryId);
         }
         if (stored.length > 0) await this.readStored(stored);
         if (this.isDisposed()) return;
