@@ -111,6 +111,12 @@ export class CircleFolder {
     return this.stored;
   }
 
+  /** The circle as stored once every profile write begun so far has landed or failed. */
+  async settledCircle(): Promise<StoredCircle> {
+    await this.profileChain;
+    return this.stored;
+  }
+
   /** Replaces the stored circle (name, last opened) on disk, one change at a time. */
   update(change: (current: StoredCircle) => StoredCircle): Promise<StoredCircle> {
     const { fs, layout } = this.context;
@@ -214,9 +220,11 @@ export class CircleFolder {
 
   /** Flushes, compacts and closes every open document. */
   async close(): Promise<void> {
-    const results = await Promise.allSettled(
-      [...this.logs.values()].map(async (opening) => (await opening).close()),
-    );
+    const results = await Promise.allSettled([
+      ...[...this.logs.values()].map(async (opening) => (await opening).close()),
+      // A profile write made after its request was answered (./openedCircle.ts) lands too.
+      this.profileChain,
+    ]);
     this.logs.clear();
     const failed = results.find((result) => result.status === 'rejected');
     if (failed !== undefined) throw failed.reason;
