@@ -28,9 +28,18 @@ afterEach(async () => {
 
 // A paragraph added to an entry body by a writer of its own, as an update.
 function paragraph(text: string): Uint8Array {
+  return writer()(text);
+}
+
+// One writer adding paragraphs to an entry one after another: each call gives its update.
+// (Writers of their own each would order concurrent paragraphs by their random ids.)
+function writer(): (text: string) => Uint8Array {
   const ydoc = new Y.Doc();
-  appendParagraph(ydoc, text);
-  return Y.encodeStateAsUpdate(ydoc);
+  return (text) => {
+    const before = Y.encodeStateVector(ydoc);
+    appendParagraph(ydoc, text);
+    return Y.encodeStateAsUpdate(ydoc, before);
+  };
 }
 
 async function storedCircle(): Promise<CircleFolder> {
@@ -56,7 +65,8 @@ describe("main's entry texts for search", () => {
   it('reads an entry once, and again after an append reaches it', async () => {
     const folder = await storedCircle();
     const entryId = newId<EntryId>();
-    await folder.append(entryDocId(entryId), paragraph('we talked about sleep'));
+    const write = writer();
+    await folder.append(entryDocId(entryId), write('we talked about sleep'));
     const seen = counted(folder);
     const texts = new EntryTexts();
 
@@ -66,7 +76,7 @@ describe("main's entry texts for search", () => {
     await texts.read(seen, [entryId]);
     expect(seen.loads).toHaveLength(1);
 
-    await folder.append(entryDocId(entryId), paragraph('and about the lighthouse'));
+    await folder.append(entryDocId(entryId), write('and about the lighthouse'));
     const [again] = await texts.read(seen, [entryId]);
     expect(again).toMatchObject({ text: 'we talked about sleep\nand about the lighthouse' });
     expect(seen.loads).toHaveLength(2);
@@ -89,13 +99,14 @@ describe("main's entry texts for search", () => {
     const folder = await storedCircle();
     const entryId = newId<EntryId>();
     const docId = entryDocId(entryId);
-    await folder.append(docId, paragraph('before'));
+    const write = writer();
+    await folder.append(docId, write('before'));
     const race: { appending?: Promise<void> } = {};
     const racing: EntryTextFolder = {
       load: async (id) => {
         const state = await folder.load(id);
         // The store's append lands after the state was read, before the text is kept.
-        race.appending ??= folder.append(id, paragraph('after'));
+        race.appending ??= folder.append(id, write('after'));
         return state;
       },
       onDocChanged: (listener) => folder.onDocChanged(listener),
