@@ -213,6 +213,14 @@ export class CircleFolder {
     }
   }
 
+  /**
+   * Rewrites a document as one snapshot in the current format: one with a tail, or one
+   * an older Hearth wrote (which is otherwise rewritten only when next written to).
+   */
+  async compact(docId: DocId): Promise<void> {
+    await (await this.docLog(docId)).compact();
+  }
+
   /** Writes everything appended so far, and compacts what has grown. */
   async flush(): Promise<void> {
     await Promise.all([...this.logs.values()].map(async (opening) => (await opening).flush()));
@@ -259,6 +267,7 @@ export class CircleFolder {
         cipher: recordCipher(this.dataKey, docBinding(circleId, docId)),
         tuning,
         now,
+        v1Snapshots: docId === INDEX_DOC_ID,
       });
       if (damage !== null) this.report(docId, damage);
       return docLog;
