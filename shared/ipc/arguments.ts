@@ -5,12 +5,13 @@
  */
 import * as v from '../validate';
 import { checkExportRequest } from '../export/exportOptions';
-import type { CircleId, DocId } from '../notebook/ids';
+import type { CircleId, DocId, EntryId } from '../notebook/ids';
 import { LIMITS, MEMBER_COLOURS } from '../notebook/schema';
 import { signallingAddressCheck, turnServersCheck } from '../sync/meetingPoints';
 import {
   HEARTH_API_EVENTS,
   LANGUAGES,
+  MAX_ENTRY_TEXTS_PER_REQUEST,
   type EventChannel,
   type InvokeArgs,
   type InvokeChannel,
@@ -38,6 +39,7 @@ const circleId = v.branded<CircleId>(v.string({ min: 22, max: 22, pattern: /^[A-
 const docId = v.branded<DocId>(
   v.string({ min: 5, max: 22, pattern: /^(index|[A-Za-z0-9_-]{22})$/ }),
 );
+const entryId = v.branded<EntryId>(v.string({ min: 22, max: 22, pattern: /^[A-Za-z0-9_-]+$/ }));
 // Names are shown to other people: no control characters, no leading or trailing space.
 const displayText = (max: number): v.Check<string> =>
   v.string({ min: 1, max, pattern: /^(?!\s)[^\p{Cc}]*(?<!\s)$/u });
@@ -103,6 +105,10 @@ export const INVOKE_ARGUMENTS: { [C in InvokeChannel]: v.Check<InvokeArgs<C>> } 
   ),
   'hearth:docs:flush': v.tuple(),
   'hearth:docs:remove': v.tuple(circleId, docId),
+  'hearth:search:entryTexts': v.tuple(
+    circleId,
+    v.array(entryId, { max: MAX_ENTRY_TEXTS_PER_REQUEST }),
+  ),
   'hearth:journal:open': v.tuple(),
   'hearth:notices:list': v.tuple(),
   'hearth:notices:dismiss': v.tuple(v.string({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/ })),

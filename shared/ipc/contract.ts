@@ -18,12 +18,12 @@
  * next to its service (electron/main/services/). The compiler finds any of these missing.
  *
  * Payload types live in one file per domain (./app.ts, ./settings.ts, ./circles.ts,
- * ./saving.ts, ./door.ts) and are re-exported here. Arguments are untrusted on the
+ * ./saving.ts, ./door.ts, ./search.ts) and are re-exported here. Arguments are untrusted on the
  * receiving side and checked at run time against `INVOKE_ARGUMENTS` in ./arguments.ts
  * before any handler runs.
  */
 import type { ExportRequest } from '../export/exportOptions';
-import type { CircleId, DocId } from '../notebook/ids';
+import type { CircleId, DocId, EntryId } from '../notebook/ids';
 import type { MemberColour } from '../notebook/schema';
 import type { AppInfo, Diagnostics, MenuCommand, ProblemReport } from './app';
 import type {
@@ -38,12 +38,14 @@ import type {
 } from './circles';
 import type { DoorState, KnockProgress, KnockRequest, NearbyDoor, OpenDoor } from './door';
 import type { ExportOutcome, ExportProgress, RestoreOutcome, SaveOutcome } from './saving';
+import type { StoredEntryText } from './search';
 import type { Settings } from './settings';
 
 export type * from './app';
 export type * from './circles';
 export type * from './door';
 export type * from './saving';
+export * from './search';
 export * from './settings';
 
 /** Bumped when a channel changes shape. */
@@ -86,6 +88,11 @@ export interface InvokeMap {
   'hearth:docs:flush': { args: []; result: void };
   /** Deletes a document's files (an entry withdrawn by its author): its words leave the disk. */
   'hearth:docs:remove': { args: [circleId: CircleId, docId: DocId]; result: void };
+  /** The plain texts of some of a circle's entries, from main's store (search). */
+  'hearth:search:entryTexts': {
+    args: [circleId: CircleId, entryIds: EntryId[]];
+    result: StoredEntryText[];
+  };
   /** This laptop's private journal (a store of its own, never synced), made on first use. */
   'hearth:journal:open': { args: []; result: JournalInfo };
   'hearth:notices:list': { args: []; result: StoreNotice[] };
@@ -197,6 +204,10 @@ export const HEARTH_API_REQUESTS = {
     flush: 'hearth:docs:flush',
     /** Deletes a document's files; nothing of it stays on this laptop's disk. */
     remove: 'hearth:docs:remove',
+  },
+  search: {
+    /** Entries' words from the store, in the order asked (at most 256 a request). */
+    entryTexts: 'hearth:search:entryTexts',
   },
   notices: {
     list: 'hearth:notices:list',

@@ -44,6 +44,7 @@ export const VALID_ARGUMENTS: Partial<Record<InvokeChannel, unknown[]>> = {
   'hearth:docs:appendMany': [CIRCLE, [{ docId: ENTRY, update: Uint8Array.of(0, 0) }]],
   'hearth:docs:flush': [],
   'hearth:docs:remove': [CIRCLE, ENTRY],
+  'hearth:search:entryTexts': [CIRCLE, [ENTRY]],
   'hearth:journal:open': [],
   'hearth:notices:list': [],
   'hearth:notices:dismiss': ['notice-1'],

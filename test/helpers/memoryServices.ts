@@ -21,6 +21,7 @@ import { BackupRefused, openBackupFile, sealBackupFile } from '../../shared/back
 import { decodeBackupPayload, encodeBackupPayload } from '../../shared/backup/backupPayload';
 import { buildExport } from '../../shared/export/buildExport';
 import { downloadShell } from '../../electron/main/services/exports/saveShell';
+import { EntryTexts, type EntryTextFolder } from '../../electron/main/services/search/entryTexts';
 import {
   INDEX_DOC_ID,
   newId,
@@ -65,6 +66,36 @@ export function createMemoryServices(emit: EmitEvent): MemoryServices {
   const updates = new Map<string, Uint8Array[]>();
   const notices: StoreNotice[] = [];
   let closeCount = 0;
+  // Search reads entries' texts as main does, over the stored updates here.
+  const entryTexts = new EntryTexts();
+  const changeListeners = new Set<(key: string) => void>();
+  const stored = (key: string, update: Uint8Array | null): void => {
+    if (update === null) updates.delete(key);
+    else updates.set(key, [...(updates.get(key) ?? []), update]);
+    for (const listener of changeListeners) listener(key);
+  };
+  const folders = new Map<CircleId, EntryTextFolder>();
+  const folderOf = (circleId: CircleId): EntryTextFolder => {
+    let folder = folders.get(circleId);
+    if (folder === undefined) {
+      const prefix = `${circleId}/`;
+      folder = {
+        load: (docId) => {
+          const state = updates.get(`${prefix}${docId}`);
+          return Promise.resolve(state === undefined ? null : Y.mergeUpdates(state));
+        },
+        onDocChanged: (listener) => {
+          const heard = (key: string): void => {
+            if (key.startsWith(prefix)) listener(key.slice(prefix.length) as DocId);
+          };
+          changeListeners.add(heard);
+          return () => changeListeners.delete(heard);
+        },
+      };
+      folders.set(circleId, folder);
+    }
+    return folder;
+  };
 
   const circle = (circleId: CircleId): StoredCircle => {
     const found = circles.get(circleId);
@@ -174,23 +205,23 @@ export function createMemoryServices(emit: EmitEvent): MemoryServices {
     },
     'hearth:docs:append': (circleId, docId, update) => {
       circle(circleId);
-      const key = `${circleId}/${docId}`;
-      updates.set(key, [...(updates.get(key) ?? []), update]);
+      stored(`${circleId}/${docId}`, update);
       return Promise.resolve();
     },
     'hearth:docs:appendMany': (circleId, appends) => {
       circle(circleId);
-      for (const { docId, update } of appends) {
-        const key = `${circleId}/${docId}`;
-        updates.set(key, [...(updates.get(key) ?? []), update]);
-      }
+      for (const { docId, update } of appends) stored(`${circleId}/${docId}`, update);
       return Promise.resolve();
     },
     'hearth:docs:flush': () => Promise.resolve(),
     'hearth:docs:remove': (circleId, docId) => {
       circle(circleId);
-      updates.delete(`${circleId}/${docId}`);
+      stored(`${circleId}/${docId}`, null);
       return Promise.resolve();
+    },
+    'hearth:search:entryTexts': (circleId, entryIds) => {
+      circle(circleId);
+      return entryTexts.read(folderOf(circleId), entryIds);
     },
     // The journal is one more folder that is never listed; here a fixed id is enough.
     'hearth:journal:open': () => Promise.resolve({ journalId: MEMORY_JOURNAL_ID }),
@@ -266,8 +297,10 @@ export function createMemoryServices(emit: EmitEvent): MemoryServices {
         lastOpenedAt: now,
       };
       circles.set(profile.circleId, { summary, profile });
-      for (const [docId, state] of backup.docs)
-        updates.set(`${profile.circleId}/${docId}`, [state]);
+      for (const [docId, state] of backup.docs) {
+        stored(`${profile.circleId}/${docId}`, null);
+        stored(`${profile.circleId}/${docId}`, state);
+      }
       return { kind: 'restored', circle: summary };
     },
     // No network here: nothing is open nearby, and a door cannot open.

@@ -21,6 +21,7 @@ import { doorInvite } from './door/doorInvite';
 import { journalIdIn } from './journal';
 import { exportHandlers } from './exports/exportJobs';
 import { downloadShell, type SaveShell } from './exports/saveShell';
+import { searchHandlers } from './search/entryTexts';
 import type { KeyVault } from './keys/keyVault';
 import { docHandlers } from './store/docHandlers';
 import { noticeBoard } from './store/notices';
@@ -89,6 +90,7 @@ export async function openHearthServices(options: HearthServicesOptions): Promis
     ...appHandlers({ ...options, store, now }),
     ...circles,
     ...docHandlers(store),
+    ...searchHandlers((circleId) => store.circle(circleId)),
     ...notices.handlers,
     ...exportHandlers({
       circle: (circleId) => store.circle(circleId),

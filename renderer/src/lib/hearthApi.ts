@@ -43,6 +43,7 @@ function withHearthErrors(api: HearthApi): HearthApi {
     settings: wrapDomain(api.settings),
     circles: wrapDomain(api.circles),
     docs: wrapDomain(api.docs),
+    search: wrapDomain(api.search),
     notices: wrapDomain(api.notices),
     sync: wrapDomain(api.sync),
     journal: wrapDomain(api.journal),

@@ -91,6 +91,7 @@ export function fakeHandlers(overrides: Partial<InvokeHandlers> = {}): InvokeHan
     'hearth:docs:appendMany': vi.fn(() => Promise.resolve()),
     'hearth:docs:flush': vi.fn(() => Promise.resolve()),
     'hearth:docs:remove': vi.fn(() => Promise.resolve()),
+    'hearth:search:entryTexts': vi.fn(() => Promise.resolve([])),
     'hearth:journal:open': vi.fn(() =>
       Promise.resolve({ journalId: 'journaljournaljournal0' as CircleId }),
     ),

@@ -37,6 +37,7 @@ export class CircleFolder {
   private readonly removed = new Set<DocId>();
   // Profile writes share one temporary file name, so they must not overlap.
   private profileChain: Promise<unknown> = Promise.resolve();
+  private readonly changeListeners = new Set<(docId: DocId) => void>();
 
   private constructor(
     private readonly context: CircleContext,
@@ -134,6 +135,15 @@ export class CircleFolder {
     return updating;
   }
 
+  /**
+   * Calls `listener` whenever a document's stored state changes: an update queued (at
+   * once, before `load` can see it) or the document removed. Returns its cleanup.
+   */
+  onDocChanged(listener: (docId: DocId) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
   /** Every document stored for the circle. */
   async docIds(): Promise<DocId[]> {
     const names = await this.context.fs.readdir(this.context.layout.docs(this.dir));
@@ -165,7 +175,11 @@ export class CircleFolder {
     } catch {
       throw new HearthError('invalid-argument', 'The change to save is not a Yjs update.');
     }
-    await (await this.docLog(docId)).append(update);
+    const docLog = await this.docLog(docId);
+    // Told in the same turn as the update is queued: no load can fall between the two.
+    const appending = docLog.append(update);
+    this.changed(docId);
+    await appending;
   }
 
   /**
@@ -178,6 +192,7 @@ export class CircleFolder {
       throw new HearthError('invalid-argument', 'That document cannot be removed.');
     }
     this.removed.add(docId);
+    this.changed(docId);
     const opening = this.logs.get(docId);
     this.logs.delete(docId);
     const docLog = await opening?.catch(() => null);
@@ -221,6 +236,10 @@ export class CircleFolder {
     this.logs.clear();
     const failed = results.find((result) => result.status === 'rejected');
     if (failed !== undefined) throw failed.reason;
+  }
+
+  private changed(docId: DocId): void {
+    for (const listener of [...this.changeListeners]) listener(docId);
   }
 
   private docLog(docId: DocId): Promise<DocLog> {

@@ -3,16 +3,16 @@
  * (author, text), kept current as the notebook changes.
  *
  * The entries' words are read and followed by ./entryTextLoader.ts (in the background,
- * a few per turn, changes debounced; an entry whose document has not reached this
- * laptop is read when it arrives). The documents are made by the pure builders of
- * ./circleSearchDocuments.ts. This class joins the two: it keeps the index snapshot,
- * rebuilds the documents after each batch read and each burst of changes, and tells
+ * a batch per turn, from live documents or from main's store, changes debounced; an
+ * entry whose document has not reached this laptop is read when it arrives). The
+ * documents are made by the pure builders of ./circleSearchDocuments.ts. This class
+ * joins the two: it keeps the index snapshot, rebuilds every document when the index
+ * changes and only the entries read otherwise (a batch, a burst of typing), and tells
  * the index. Withdrawn entries are never indexed, and their words are dropped from
  * memory as soon as the withdrawal is seen.
  */
-import type * as Y from 'yjs';
 import type { IndexSnapshot } from '../../../../shared/notebook/circleIndex';
-import type { DocId, EntryId } from '../../../../shared/notebook/ids';
+import type { EntryId } from '../../../../shared/notebook/ids';
 import type { EntryRecord, MeetingRecord } from '../../../../shared/notebook/schema';
 import {
   entryAuthorName,
@@ -23,20 +23,16 @@ import {
   meetingSearchDocument,
   searchableEntries,
 } from './circleSearchDocuments';
-import { EntryTextLoader } from './entryTextLoader';
+import { EntryTextLoader, type EntryTextSession } from './entryTextLoader';
 import type { SearchDocument, SearchProgress, SearchSource } from './searchSource';
 import { foldText, type FoldedText } from './searchText';
 
 /** The parts of the index snapshot search reads. */
 export type SearchedSnapshot = Pick<IndexSnapshot, 'meetings' | 'entries' | 'members'>;
 
-/** The parts of a CircleSession that search reads (tests pass a small fake). */
-export interface CircleSearchSession {
+/** The parts of a CircleSession (and of main) that search reads (tests pass a small fake). */
+export interface CircleSearchSession extends EntryTextSession {
   readonly index: { read(): SearchedSnapshot };
-  entryDoc(entryId: EntryId): Promise<Y.Doc>;
-  /** True when this laptop holds `docId` (stored or live); absent ones are read on arrival. */
-  holds?(docId: DocId): boolean;
-  onDocUpdate(listener: (docId: DocId, update: Uint8Array, origin: unknown) => void): () => void;
 }
 
 /** How the circle source behaves; only `formatDate` is required. */
@@ -47,7 +43,7 @@ export interface CircleSearchOptions {
   isRevealed?: (entryId: EntryId) => boolean;
   /** Longest wait between a change and the index showing it. */
   debounceMs?: number;
-  /** Entry documents read per turn of the background load. */
+  /** Entries read per turn of the background load. */
   batchSize?: number;
   /** Gives the page a turn between batches (and before the first). */
   pause?: () => Promise<void>;
@@ -57,6 +53,7 @@ export interface CircleSearchOptions {
 export class CircleSearchSource implements SearchSource {
   private documentsByKey = new Map<string, SearchDocument>();
   private snapshot: SearchedSnapshot;
+  private meetingsById = new Map<string, MeetingRecord>();
   private readonly texts: EntryTextLoader;
   private readonly foldedNames = new Map<string, FoldedText>();
   private readonly listeners = new Set<() => void>();
@@ -74,12 +71,18 @@ export class CircleSearchSource implements SearchSource {
     this.snapshot = session.index.read();
     this.texts = new EntryTextLoader(session, {
       debounceMs: options.debounceMs ?? 250,
-      batchSize: options.batchSize ?? 6,
+      // Main reads the stored ones: the page only folds their words, a few ms a batch.
+      batchSize: options.batchSize ?? 48,
       pause: options.pause ?? (() => new Promise((resolve) => setTimeout(resolve, 16))),
       shouldRead: (entryId) => this.snapshot.entries.get(entryId)?.withdrawn === false,
-      onRead: (indexChanged) => {
-        if (indexChanged) this.snapshot = this.session.index.read();
-        this.rebuild();
+      onRead: (indexChanged, read) => {
+        if (indexChanged) {
+          this.snapshot = this.session.index.read();
+          this.rebuild();
+        } else {
+          if (read.size === 0) return;
+          this.rebuildEntries(read);
+        }
         this.notify();
       },
     });
@@ -138,6 +141,7 @@ export class CircleSearchSource implements SearchSource {
       meetingsById.set(meeting.id, meeting);
       next.set(meetingKey(meeting), this.meetingDocument(meeting));
     }
+    this.meetingsById = meetingsById;
     const searchable = searchableEntries(entries.values(), meetingsById);
     // The loader queues the entries not read yet and forgets the words of all others.
     this.texts.track(searchable.map(({ entry }) => entry.id));
@@ -150,6 +154,22 @@ export class CircleSearchSource implements SearchSource {
     // A document no longer made (withdrawn, gone) leaves the cache with its words.
     for (const key of [...this.built.keys()]) if (!next.has(key)) this.built.delete(key);
     this.documentsByKey = next;
+  }
+
+  // Only these entries' words changed (a batch read, a burst of typing): the rest stand.
+  private rebuildEntries(entryIds: ReadonlySet<EntryId>): void {
+    const { entries, members } = this.snapshot;
+    for (const entryId of entryIds) {
+      const key = entryKey(entryId);
+      const entry = entries.get(entryId);
+      const meeting = entry === undefined ? undefined : this.meetingsById.get(entry.meetingId);
+      // Made by the last full rebuild, or not searchable: the next one decides.
+      if (!this.documentsByKey.has(key) || entry === undefined || meeting === undefined) continue;
+      this.documentsByKey.set(
+        key,
+        this.entryDocument(entry, meeting, entryAuthorName(entry, members)),
+      );
+    }
   }
 
   private reuse(

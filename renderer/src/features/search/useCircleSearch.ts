@@ -1,11 +1,13 @@
 /** React access to search: an index over the open circle, and the results of a query. */
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hearth } from '../../lib/hearthApi';
 import type { CircleSession } from '../../live-documents/circleSession';
 import { useJournal } from '../../live-documents/useJournal';
 import { JournalSearchSource } from './journalSearchSource';
 import { formatCalendarDate } from '../notebook/meetingDate';
 import { CircleSearchSource } from './circleSearchSource';
+import { circleSearchSession } from './circleSearchSession';
 import { SearchIndex, type SearchOutcome } from './searchIndex';
 
 // Let the circle open and draw before the entries are read for search.
@@ -22,7 +24,7 @@ export function useCircleSearch(session: CircleSession): SearchIndex {
   const language = i18n.language;
   useEffect(() => {
     let started = false;
-    const source = new CircleSearchSource(session, {
+    const source = new CircleSearchSource(circleSearchSession(session, hearth), {
       formatDate: (date) => formatCalendarDate(date, language, 'medium'),
       // The author reads their own entry unveiled (as EntryCard shows it); everyone else
       // sees the content note in the result until they open the entry itself.

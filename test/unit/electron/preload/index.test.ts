@@ -39,6 +39,7 @@ describe('the preload', () => {
         'export',
         'journal',
         'notices',
+        'search',
         'settings',
         'sync',
       ].sort(),

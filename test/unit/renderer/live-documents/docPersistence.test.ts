@@ -59,6 +59,7 @@ class FakeStore {
         leave: unused,
       },
       clipboard: { writeText: unused },
+      search: { entryTexts: unused },
       camera: { reader: unused },
       events: {
         onNotice: () => () => undefined,
