@@ -21,6 +21,7 @@ import { BackupRefused, openBackupFile, sealBackupFile } from '../../shared/back
 import { decodeBackupPayload, encodeBackupPayload } from '../../shared/backup/backupPayload';
 import { buildExport } from '../../shared/export/buildExport';
 import { downloadShell } from '../../electron/main/services/exports/saveShell';
+import { StoredStates } from '../../electron/main/services/store/storedStates';
 import {
   INDEX_DOC_ID,
   newId,
@@ -71,6 +72,15 @@ export function createMemoryServices(emit: EmitEvent): MemoryServices {
     if (found === undefined) throw new HearthError('not-found', 'no such circle');
     return found;
   };
+  const storedStates = new StoredStates((circleId) => {
+    circle(circleId);
+    return Promise.resolve({
+      load: (docId: DocId) => {
+        const stored = updates.get(`${circleId}/${docId}`);
+        return Promise.resolve(stored === undefined ? null : Y.mergeUpdates(stored));
+      },
+    });
+  });
 
   const handlers: InvokeHandlers = {
     'hearth:app:info': () =>
@@ -190,6 +200,9 @@ export function createMemoryServices(emit: EmitEvent): MemoryServices {
       updates.delete(`${circleId}/${docId}`);
       return Promise.resolve();
     },
+    // Stored documents answered from this copy, by main's own code.
+    'hearth:docs:stateVectors': (circleId, docIds) => storedStates.stateVectors(circleId, docIds),
+    'hearth:docs:diffs': (circleId, requests) => storedStates.diffs(circleId, requests),
     // The journal is one more folder that is never listed; here a fixed id is enough.
     'hearth:journal:open': () => Promise.resolve({ journalId: MEMORY_JOURNAL_ID }),
     'hearth:notices:list': () => Promise.resolve([...notices]),
