@@ -20,7 +20,18 @@
 import * as Y from 'yjs';
 import { INDEX_DOC_ID, type DocId } from '../notebook/ids';
 import type { DocState, DocUpdate } from './peerProtocol';
+import { logger } from '../log';
 import type { StoredDocReaders } from './syncedDocs';
+
+const log = logger('sync');
+
+/** A read of the store that failed: said once in the log, and answered as "load it instead". */
+function noAnswer(error: unknown): Map<DocId, Uint8Array | null> {
+  log.warn('the store could not answer for documents; they are loaded instead', {
+    error: String(error),
+  });
+  return new Map();
+}
 
 /** Bytes of updates per CIRCLE_UPDATES batch (the batch is then sent as 64 KiB frames). */
 export const CIRCLE_BATCH_BYTES = 128 * 1024;
@@ -101,7 +112,7 @@ function storedAnswers(
         .map((docId) => ({ docId, stateVector: peerStates.get(docId) ?? EMPTY_STATE_VECTOR }));
       // A failed read is no answer: each of its documents is then loaded live.
       asking = (requests.length === 0 ? Promise.resolve(new Map()) : stored.diffs(requests)).catch(
-        () => new Map<DocId, Uint8Array | null>(),
+        noAnswer,
       );
       windows.set(start, asking);
     }
@@ -143,7 +154,7 @@ async function answerFor(
     // holds less than it could, and later UPDATEs and SYNC_STEP_1 fill the gap.
     const live = source.stored?.live(docId) ?? null;
     if (live !== null) return Y.encodeStateAsUpdate(live, stateVector);
-    if (fromStore !== null) return fromStore;
+    if (fromStore !== null) return source.stored?.serves(docId) === true ? fromStore : null;
   }
   const ydoc = await source.load(docId);
   return ydoc === null ? null : Y.encodeStateAsUpdate(ydoc, stateVector);
@@ -163,9 +174,7 @@ export async function circleStates(
   const fromStore =
     stored === undefined
       ? new Map<DocId, Uint8Array | null>()
-      : await stored
-          .states(docIds.filter((docId) => stored.live(docId) === null))
-          .catch(() => new Map<DocId, Uint8Array | null>());
+      : await stored.states(docIds.filter((docId) => stored.live(docId) === null)).catch(noAnswer);
   const docs = await Promise.all(
     docIds.map(async (docId) => {
       const live = stored?.live(docId) ?? null;

@@ -21,6 +21,12 @@ import type { DocState } from './peerProtocol';
 export interface StoredDocReaders {
   /** The document if it is live now (never loads it): the live copy is the truth. */
   live(docId: DocId): Y.Doc | null;
+  /**
+   * False for a document that must not be served now (an entry its author withdrew);
+   * asked again just before a stored answer is sent, since one may be withdrawn while
+   * its answer is on the way.
+   */
+  serves(docId: DocId): boolean;
   /** The state vector of each document as stored (null: not stored, or unreadable). */
   states(docIds: readonly DocId[]): Promise<ReadonlyMap<DocId, Uint8Array | null>>;
   /**

@@ -23,6 +23,7 @@ export class StoreReadingDocs extends MemorySyncedDocs {
 
   readonly storeReaders: StoredDocReaders = {
     live: (docId) => (this.isLive(docId) ? this.docNow(docId) : null),
+    serves: (docId) => this.servable(docId),
     states: (docIds) => {
       this.asked.states++;
       this.asked.docs += docIds.length;

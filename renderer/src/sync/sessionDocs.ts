@@ -54,6 +54,7 @@ function storeReaders(session: CircleSession): StoredDocReaders {
     isDocId(docId) && (docId === INDEX_DOC_ID || !session.isWithdrawn(docId as string as EntryId));
   return {
     live: (docId) => session.loadedDoc(docId) ?? null,
+    serves: servable,
     states: async (docIds) => {
       const found = new Map<DocId, Uint8Array | null>();
       const asked = docIds.filter(servable);

@@ -134,6 +134,25 @@ describe('join by circle, answered from the store', () => {
     expect(joiner.docs.holds(entries[3]!)).toBe(true);
   });
 
+  it('does not send the stored answer of an entry withdrawn while the answer was on its way', async () => {
+    const random = seededRandom(46);
+    const { writer, entries } = writtenCircle(random, STORED_WINDOW_DOCS + 4);
+    const withdrawn = new Set<DocId>();
+    // In the second window: its stored answer is asked for while the first is being sent.
+    const late = entries[STORED_WINDOW_DOCS + 1]!;
+    const holder = reopened(writer, random, (docId) => withdrawn.has(docId));
+    // Withdrawn once the second window's answer has been read from the store.
+    holder.docs.beforeAnswer = () => {
+      if (holder.docs.asked.diffs === 2) withdrawn.add(late);
+      return Promise.resolve();
+    };
+    const joiner = makeLaptop(random);
+    await connect(holder, joiner);
+    expect(holder.docs.asked.diffs).toBeGreaterThanOrEqual(2);
+    expect(joiner.docs.holds(late)).toBe(false);
+    expect(joiner.docs.holds(entries[STORED_WINDOW_DOCS + 2]!)).toBe(true);
+  });
+
   it('loads the documents itself when the store cannot be asked, and still ends equal', async () => {
     const random = seededRandom(45);
     const { writer, entries } = writtenCircle(random, 8);
