@@ -86,6 +86,8 @@ export interface OpenedCircle {
   profile: CircleProfile;
   /** Every document stored for the circle. */
   docIds: DocId[];
+  /** The index document's stored state (null for none yet): the opening's one round trip. */
+  indexState: Uint8Array | null;
 }
 
 /** What a member types to make a circle. */

@@ -10,6 +10,7 @@
  * entry later under the same anonymous writer.
  */
 import * as Y from 'yjs';
+import { scratchDoc } from './scratchDoc';
 
 /** Runs `change` on a scratch copy of `ydoc` as client `client` (fresh if omitted). */
 export function writeAnonymously(
@@ -18,7 +19,7 @@ export function writeAnonymously(
   origin: unknown,
   client?: number,
 ): number {
-  const scratch = new Y.Doc({ gc: false });
+  const scratch = scratchDoc({ gc: false });
   Y.applyUpdate(scratch, Y.encodeStateAsUpdate(ydoc));
   // Set only after the state is in: Yjs gives a document a new client id when an applied
   // update already holds items of its own. Writing continues after that client's items.

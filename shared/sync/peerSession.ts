@@ -39,6 +39,7 @@
  * live from the store instead of loading them (./circleOpening.ts).
  */
 import * as Y from 'yjs';
+import { scratchDoc } from '../notebook/scratchDoc';
 import { INDEX_DOC_ID, type DocId, type MemberId } from '../notebook/ids';
 import { logger } from '../log';
 import { FrameReader, frameMessage } from './chunking';
@@ -76,8 +77,8 @@ const EMPTY_STATE_VECTOR = new Uint8Array([0]);
  * new entry's first words — so it is worth holding for the index to name its document.
  */
 function wholeDocument(update: Uint8Array): boolean {
-  if (!inspectUpdate(new Y.Doc(), update, new Set()).ok) return false;
-  const scratch = new Y.Doc();
+  if (!inspectUpdate(scratchDoc(), update, new Set()).ok) return false;
+  const scratch = scratchDoc();
   try {
     Y.applyUpdate(scratch, update);
     return scratch.store.pendingStructs === null && scratch.store.pendingDs === null;

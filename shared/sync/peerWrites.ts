@@ -6,7 +6,8 @@
  * everything else goes through ./updateGuard.ts with the rules of its kind of document
  * (./documentRules.ts) and is applied with PEER_ORIGIN.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import { scratchDoc } from '../notebook/scratchDoc';
 import type { EntryWriting } from '../notebook/bodyWriting';
 import type { DocId } from '../notebook/ids';
 import { PEER_ORIGIN } from '../notebook/origins';
@@ -51,7 +52,7 @@ export async function applyPeerWrite(
   }
   if (!context.docs.holds(docId)) {
     // Check the bytes before a new document is made for them.
-    const shape = inspectUpdate(new Y.Doc(), update, new Set());
+    const shape = inspectUpdate(scratchDoc(), update, new Set());
     if (!shape.ok) return { refusal: `${kind} for a new document: ${shape.reason}` };
   }
   const ydoc = await context.load(docId);

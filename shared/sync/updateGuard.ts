@@ -25,6 +25,7 @@
  * Every refusal is a reason, never the update's content; the live document is untouched.
  */
 import * as Y from 'yjs';
+import { scratchDoc } from '../notebook/scratchDoc';
 import { logger } from '../log';
 import type { Checked } from '../validate';
 import type { DocumentRule } from './documentRules';
@@ -87,7 +88,7 @@ function applyThroughScratch(
   inspected: DecodedUpdate,
 ): GuardResult {
   const liveVector = Y.encodeStateVector(ydoc);
-  const scratch = new Y.Doc({ gc: ydoc.gc });
+  const scratch = scratchDoc({ gc: ydoc.gc });
   try {
     const liveIsEmpty = liveVector.length === 1 && ydoc.store.clients.size === 0;
     if (!liveIsEmpty) Y.applyUpdate(scratch, Y.encodeStateAsUpdate(ydoc));
@@ -145,7 +146,7 @@ function applyThroughScratch(
  * drop there, or that would land elsewhere); null when it matches.
  */
 function rehearse(ydoc: Y.Doc, change: Uint8Array, expected: Map<number, number>): string | null {
-  const copy = new Y.Doc({ gc: ydoc.gc });
+  const copy = scratchDoc({ gc: ydoc.gc });
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(ydoc));
     if (!sameVector(stateOf(copy), stateOf(ydoc))) {

@@ -1,7 +1,8 @@
 /**
- * Benchmark: what a year of writing costs on disk. The circle's folder is measured after
- * the store closed cleanly (so every document is one compacted snapshot), against the
- * plain text of every entry. For comparison it also reads every document back through
+ * Benchmark: what a year of writing costs on disk. The circle's folder is measured as
+ * this Hearth's store writes it: a copy of the cached folder has every document
+ * rewritten as one compacted snapshot in the current format (the cache may be from an
+ * older one), against the plain text of every entry. For comparison it also reads every document back through
  * the store and reports the Yjs state's size, raw and deflated, since that is where
  * the bytes go (the encryption and framing add a fixed few dozen bytes per file).
  */
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { openHearthServices } from '../../electron/main/services/hearthServices';
 import { FileKeyVault } from '../../electron/main/services/keys/fileKeyVault';
+import { Store } from '../../electron/main/services/store/store';
 import type { CircleId } from '../../shared/notebook/ids';
 
 /** Sizes of a circle on disk, in bytes. */
@@ -49,11 +51,22 @@ async function walk(dir: string): Promise<{ bytes: number; allocated: number; fi
 
 /** Measures the circle `circleId` in the (closed) data folder `dataDir`. */
 export async function measureDiskUse(dataDir: string, circleId: CircleId): Promise<DiskUse> {
-  const folder = await walk(join(dataDir, 'circles', circleId));
-  // Read through a copy: opening a store may tidy its folder, and this one is the cache.
+  // Through a copy: rewriting changes the folder, and this one is the cache.
   const copy = await mkdtemp(join(tmpdir(), 'hearth-bench-disk-'));
   try {
     await cp(dataDir, copy, { recursive: true });
+    const store = await Store.open({
+      dataDir: copy,
+      keyVault: FileKeyVault.inDataDir(copy),
+      onNotice: () => undefined,
+    });
+    try {
+      const circle = await store.circle(circleId);
+      for (const docId of await circle.docIds()) await circle.compact(docId);
+    } finally {
+      await store.close();
+    }
+    const folder = await walk(join(copy, 'circles', circleId));
     const backend = await openHearthServices({
       dataDir: copy,
       keyVault: FileKeyVault.inDataDir(copy),

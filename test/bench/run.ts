@@ -51,7 +51,25 @@ import { runJoinBench, runSyncBench, runTypingBench } from './sync/syncBench';
 
 const OPEN_RUNS = 6;
 const KEYSTROKES = 220;
-const GOALS = { openMs: 1500, paintP95Ms: 16.7, diskRatio: 1.6, searchP95Ms: 100 };
+/** Issue 16's goals: opening set by what is on screen, so only a little more for five years. */
+interface CircleGoals {
+  openMs: number;
+  paintP95Ms: number;
+  diskRatio: number;
+  searchP95Ms: number;
+}
+const ONE_YEAR_GOALS: CircleGoals = {
+  openMs: 600,
+  paintP95Ms: 16.7,
+  diskRatio: 1.6,
+  searchP95Ms: 100,
+};
+const FIVE_YEAR_GOALS: CircleGoals = {
+  openMs: 800,
+  paintP95Ms: 10,
+  diskRatio: 0.8,
+  searchP95Ms: 100,
+};
 
 type Row = [measure: string, value: string, goal: string, status: string];
 
@@ -99,14 +117,26 @@ async function main(): Promise<void> {
       say('Hearth benchmarks: a one-year circle (52 meetings × 12 entries × ~400 words)');
       const oneYear = await oneYearCircle(say);
       say(oneYear.cached ? '  circle read from the cache' : '  circle generated');
-      const rows = await benchCircle(oneYear, rendererDir, join(work, 'one-year'), say);
+      const rows = await benchCircle(
+        oneYear,
+        ONE_YEAR_GOALS,
+        rendererDir,
+        join(work, 'one-year'),
+        say,
+      );
       printTable(rows);
     }
     if (!process.argv.includes('--one-year')) {
       say('Hearth benchmarks: a five-year circle (260 meetings × 12 entries × ~400 words)');
       const fiveYear = await fiveYearCircle(say);
       say(fiveYear.cached ? '  circle read from the cache' : '  circle generated');
-      const rows = await benchCircle(fiveYear, rendererDir, join(work, 'five-year'), say);
+      const rows = await benchCircle(
+        fiveYear,
+        FIVE_YEAR_GOALS,
+        rendererDir,
+        join(work, 'five-year'),
+        say,
+      );
       rows.push(...(await fiveYearRows(fiveYear, rendererDir, say)));
       printTable(rows);
     }
@@ -126,6 +156,7 @@ async function main(): Promise<void> {
 // Open, heap, search, typing and disk of one generated circle, as table rows.
 async function benchCircle(
   circle: OneYearCircle,
+  goals: CircleGoals,
   rendererDir: string,
   work: string,
   say: (line: string) => void,
@@ -152,7 +183,7 @@ async function benchCircle(
       searchTimes = await withOpenPage(browser, host.url, target, (page) =>
         measureSearch(page, SEARCH_QUERIES),
       );
-      say(`  typing ${KEYSTROKES} characters`);
+      say(`  typing whole phrases, at least ${KEYSTROKES} characters`);
       keystrokes = await measureKeystrokes(browser, host.url, target, KEYSTROKES, seededRandom(7));
     } finally {
       await browser.close();
@@ -176,8 +207,13 @@ async function benchCircle(
     ['generation', generated, '-', 'info'],
     ['updates written (one append call each)', circle.updates.toLocaleString('en'), '-', 'info'],
     ['entries / words', `${circle.entries} / ${circle.words.toLocaleString('en')}`, '-', 'info'],
-    ['open time, median', seconds(openMedian), '≤ 1.5 s', verdict(openMedian <= GOALS.openMs)],
-    ['open time, max', seconds(openMax), '≤ 1.5 s', verdict(openMax <= GOALS.openMs)],
+    [
+      'open time, median',
+      seconds(openMedian),
+      `≤ ${seconds(goals.openMs)}`,
+      verdict(openMedian <= goals.openMs),
+    ],
+    ['open time, max', seconds(openMax), '-', 'info'],
     ['open time, runs', openTimes.map(seconds).join(', '), '-', 'info'],
     [
       'renderer heap after open and a forced GC (DOM nodes)',
@@ -188,15 +224,15 @@ async function benchCircle(
     [
       'search: query → results shown, p50 / p95',
       `${millis(quantile(searchTimes, 0.5))} / ${millis(searchP95)}`,
-      '≤ 100 ms p95',
-      verdict(searchP95 <= GOALS.searchP95Ms),
+      `≤ ${goals.searchP95Ms} ms p95`,
+      verdict(searchP95 <= goals.searchP95Ms),
     ],
     ['keystroke → paint, p50', millis(quantile(paints, 0.5)), '-', 'info'],
     [
       'keystroke → paint, p95',
       millis(paintP95),
-      '≤ 16.7 ms',
-      verdict(paintP95 <= GOALS.paintP95Ms),
+      `≤ ${goals.paintP95Ms} ms`,
+      verdict(paintP95 <= goals.paintP95Ms),
     ],
     ['keystroke → paint, max', millis(Math.max(...paints)), '-', 'info'],
     [
@@ -224,7 +260,12 @@ async function benchCircle(
       'info',
     ],
     ['plain text of all entries', megabytes(circle.textBytes), '-', 'info'],
-    ['disk / plain text', `${ratio.toFixed(2)}×`, '≤ 1.6×', verdict(ratio <= GOALS.diskRatio)],
+    [
+      'disk / plain text',
+      `${ratio.toFixed(2)}×`,
+      `≤ ${goals.diskRatio}×`,
+      verdict(ratio <= goals.diskRatio),
+    ],
     [
       'Yjs state / plain text (raw, deflated)',
       `${(disk.yjsBytes / circle.textBytes).toFixed(2)}×, ${(disk.deflatedBytes / circle.textBytes).toFixed(2)}×`,

@@ -173,7 +173,9 @@ export function createMemoryServices(emit: EmitEvent): MemoryServices {
         .filter((key) => key.startsWith(prefix))
         .map((key) => key.slice(prefix.length) as DocId);
       if (!docIds.includes(INDEX_DOC_ID)) docIds.unshift(INDEX_DOC_ID);
-      return Promise.resolve({ summary, profile, docIds });
+      const index = updates.get(`${circleId}/${INDEX_DOC_ID}`);
+      const indexState = index === undefined ? null : Y.mergeUpdates(index);
+      return Promise.resolve({ summary, profile, docIds, indexState });
     },
     'hearth:docs:load': (circleId, docId) => {
       circle(circleId);

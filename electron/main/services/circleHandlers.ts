@@ -7,8 +7,9 @@ import type { InvokeHandlers } from '../../../shared/ipc/contract';
 import { HearthError } from '../../../shared/ipc/errors';
 import { INDEX_DOC_ID } from '../../../shared/notebook/ids';
 import { logger } from '../../../shared/log';
-import { circleNameIn, foundCircle, joinedCircle } from './circles';
+import { foundCircle, joinedCircle } from './circles';
 import { journalIdIn, journalOpener } from './journal';
+import { keepOpened } from './openedCircle';
 import { circleSummary, type StoredCircle } from './store/circleProfile';
 import type { Store } from './store/store';
 
@@ -88,18 +89,13 @@ export function circleHandlers({
     },
     'hearth:circles:open': async (circleId) => {
       const folder = await store.circle(circleId);
-      const indexState = await folder.load(INDEX_DOC_ID);
-      const named = indexState === null ? null : circleNameIn(indexState);
-      const opened = await folder.update((current) => ({
-        ...current,
-        name: named ?? current.name,
-        lastOpenedAt: now(),
-      }));
-      return {
-        summary: circleSummary(opened),
-        profile: opened.profile,
-        docIds: await folder.docIds(),
-      };
+      const [indexState, docIds] = await Promise.all([folder.load(INDEX_DOC_ID), folder.docIds()]);
+      const openedAt = now();
+      // The member waits for the notebook, not for the switcher's order and name: those
+      // are kept after the answer (./openedCircle.ts).
+      keepOpened(folder, openedAt);
+      const opened = { ...folder.circle, lastOpenedAt: openedAt };
+      return { summary: circleSummary(opened), profile: opened.profile, docIds, indexState };
     },
     'hearth:circles:settle-colour': async (circleId, colour) => {
       const folder = await store.circle(circleId);

@@ -86,17 +86,3 @@ export function meetingPointsIn(indexState: Uint8Array | null): MeetingPoints {
     ydoc.destroy();
   }
 }
-
-/** The circle's name as its index document says now (peers may have renamed it), if valid. */
-export function circleNameIn(indexState: Uint8Array): string | null {
-  const ydoc = new Y.Doc();
-  try {
-    Y.applyUpdate(ydoc, indexState);
-    const index = new CircleIndex(ydoc);
-    const name = index.read().meta?.name ?? null;
-    index.dispose();
-    return name;
-  } finally {
-    ydoc.destroy();
-  }
-}

@@ -112,8 +112,7 @@ export class CircleSession {
   static async open(api: HearthApi, circleId: CircleId): Promise<CircleSession> {
     const opened = await api.circles.open(circleId);
     const ydoc = new Y.Doc();
-    const state = await api.docs.load(circleId, INDEX_DOC_ID);
-    if (state !== null) Y.applyUpdate(ydoc, state, STORE_ORIGIN);
+    if (opened.indexState !== null) Y.applyUpdate(ydoc, opened.indexState, STORE_ORIGIN);
     const session = new CircleSession(
       api,
       opened.summary,
@@ -314,7 +313,7 @@ export class CircleSession {
       if (!entry.withdrawn) continue;
       const docId = entryDocId(entry.id);
       if (this.docs.isRemoved(docId)) continue;
-      if (this.docs.peek(docId) === undefined && !this.docs.ids().includes(docId)) continue;
+      if (!this.docs.holds(docId)) continue;
       void this.docs.remove(docId).catch(() => undefined);
     }
   }

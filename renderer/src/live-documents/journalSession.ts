@@ -43,8 +43,7 @@ export class JournalSession {
     const { journalId } = await api.journal.open();
     const opened = await api.circles.open(journalId);
     const ydoc = new Y.Doc();
-    const state = await api.docs.load(journalId, INDEX_DOC_ID);
-    if (state !== null) Y.applyUpdate(ydoc, state, STORE_ORIGIN);
+    if (opened.indexState !== null) Y.applyUpdate(ydoc, opened.indexState, STORE_ORIGIN);
     return new JournalSession(api, journalId, new JournalIndex(ydoc), new Set(opened.docIds));
   }
 

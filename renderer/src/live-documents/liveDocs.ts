@@ -144,7 +144,9 @@ export class LiveDocs {
   }
 
   private async load(docId: DocId): Promise<Y.Doc> {
-    const ydoc = new Y.Doc();
+    // Named by its id: an unnamed document draws a random uuid a digit at a time
+    // (shared/notebook/scratchDoc.ts), and a joining laptop makes thousands.
+    const ydoc = new Y.Doc({ guid: docId });
     // Only this session writes the folder, and it has not written this document yet: a
     // document the store did not hold at open needs no round trip to ask (a laptop
     // joining a circle makes hundreds of them, one after another).

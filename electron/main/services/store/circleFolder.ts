@@ -110,6 +110,12 @@ export class CircleFolder {
     return this.stored;
   }
 
+  /** The circle as stored once every profile write begun so far has landed or failed. */
+  async settledCircle(): Promise<StoredCircle> {
+    await this.profileChain;
+    return this.stored;
+  }
+
   /** Replaces the stored circle (name, last opened) on disk, one change at a time. */
   update(change: (current: StoredCircle) => StoredCircle): Promise<StoredCircle> {
     const { fs, layout } = this.context;
@@ -192,6 +198,14 @@ export class CircleFolder {
     }
   }
 
+  /**
+   * Rewrites a document as one snapshot in the current format: one with a tail, or one
+   * an older Hearth wrote (which is otherwise rewritten only when next written to).
+   */
+  async compact(docId: DocId): Promise<void> {
+    await (await this.docLog(docId)).compact();
+  }
+
   /** Writes everything appended so far, and compacts what has grown. */
   async flush(): Promise<void> {
     await Promise.all([...this.logs.values()].map(async (opening) => (await opening).flush()));
@@ -199,9 +213,11 @@ export class CircleFolder {
 
   /** Flushes, compacts and closes every open document. */
   async close(): Promise<void> {
-    const results = await Promise.allSettled(
-      [...this.logs.values()].map(async (opening) => (await opening).close()),
-    );
+    const results = await Promise.allSettled([
+      ...[...this.logs.values()].map(async (opening) => (await opening).close()),
+      // A profile write made after its request was answered (./openedCircle.ts) lands too.
+      this.profileChain,
+    ]);
     this.logs.clear();
     const failed = results.find((result) => result.status === 'rejected');
     if (failed !== undefined) throw failed.reason;
@@ -232,6 +248,7 @@ export class CircleFolder {
         cipher: recordCipher(this.dataKey, docBinding(circleId, docId)),
         tuning,
         now,
+        v1Snapshots: docId === INDEX_DOC_ID,
       });
       if (damage !== null) this.report(docId, damage);
       return docLog;

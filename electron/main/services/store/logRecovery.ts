@@ -8,11 +8,12 @@
  * A file from a newer Hearth is left alone and refused.
  */
 import { basename, dirname, join } from 'node:path';
+import * as Y from 'yjs';
 import { HearthError } from '../../../../shared/ipc/errors';
 import { isMissingFile, TEMPORARY_SUFFIX, type StoreFileSystem } from './fileSystem';
 import type { DamageReport } from './notices';
 import type { RecordCipher } from './recordCipher';
-import { FILE_KIND, RECORD_KIND, scanFile } from './recordFormat';
+import { FILE_KIND, FORMAT_VERSION, RECORD_KIND, scanFile } from './recordFormat';
 
 /** A document log as read from disk. */
 export interface RecoveredLog {
@@ -24,6 +25,8 @@ export interface RecoveredLog {
   snapshotEnd: number;
   /** Update records after the last snapshot. */
   tailRecords: number;
+  /** True when a compaction of this format wrote the file (a version 2 header). */
+  currentSnapshot: boolean;
   /** Set when the file was damaged: it must be rewritten from `updates` (or was set aside). */
   damage: DamageReport | null;
 }
@@ -42,7 +45,14 @@ export async function recoverDocLog(
     bytes = await fs.readFile(path);
   } catch (error) {
     if (isMissingFile(error)) {
-      return { updates: [], fileBytes: null, snapshotEnd: 0, tailRecords: 0, damage: null };
+      return {
+        updates: [],
+        fileBytes: null,
+        snapshotEnd: 0,
+        tailRecords: 0,
+        currentSnapshot: false,
+        damage: null,
+      };
     }
     throw error;
   }
@@ -58,25 +68,30 @@ export async function recoverDocLog(
   let unopened = 0;
   let snapshotEnd = 0;
   let tailRecords = 0;
+  const currentSnapshot =
+    scanned.header.state === 'ok' &&
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).readUInt16BE(8) >=
+      FORMAT_VERSION.snapshotV2;
   for (const record of scanned.records) {
-    const known = record.kind === RECORD_KIND.update || record.kind === RECORD_KIND.snapshot;
-    const payload = known ? cipher.open(record.kind, record.flags, record.body) : null;
+    const payload = STORED_KINDS.has(record.kind)
+      ? readPayload(record.kind, cipher.open(record.kind, record.flags, record.body))
+      : null;
     if (payload === null) {
       unopened++;
       bytesLost += record.end - record.offset;
       continue;
     }
     updates.push(payload);
-    if (record.kind === RECORD_KIND.snapshot) {
+    if (record.kind === RECORD_KIND.update) {
+      tailRecords++;
+    } else {
       snapshotEnd = record.end;
       tailRecords = 0;
-    } else {
-      tailRecords++;
     }
   }
   const fileBytes = bytes.length;
   if (bytesLost === 0 && scanned.header.state === 'ok') {
-    return { updates, fileBytes, snapshotEnd, tailRecords, damage: null };
+    return { updates, fileBytes, snapshotEnd, tailRecords, currentSnapshot, damage: null };
   }
   const unreadable =
     scanned.header.state !== 'ok' || (updates.length === 0 && scanned.records.length > 0);
@@ -87,6 +102,7 @@ export async function recoverDocLog(
       fileBytes: null,
       snapshotEnd: 0,
       tailRecords: 0,
+      currentSnapshot: false,
       damage: { kind: 'unreadable-file-set-aside', savedCopyPath, bytesLost: fileBytes },
     };
   }
@@ -97,12 +113,32 @@ export async function recoverDocLog(
     fileBytes,
     snapshotEnd,
     tailRecords,
+    currentSnapshot,
     damage: {
       kind: onlyTail ? 'damaged-tail-dropped' : 'damaged-records-skipped',
       savedCopyPath,
       bytesLost,
     },
   };
+}
+
+const STORED_KINDS: ReadonlySet<number> = new Set([
+  RECORD_KIND.update,
+  RECORD_KIND.snapshot,
+  RECORD_KIND.snapshotV2,
+]);
+
+/**
+ * A record's Yjs update in the v1 format the rest of Hearth reads, or null when it could
+ * not be opened or (a v2 snapshot) converted: then it counts as damaged like any other.
+ */
+function readPayload(kind: number, opened: Uint8Array | null): Uint8Array | null {
+  if (opened === null || kind !== RECORD_KIND.snapshotV2) return opened;
+  try {
+    return Y.convertUpdateFormatV2ToV1(opened);
+  } catch {
+    return null;
+  }
 }
 
 async function copyAside(fs: StoreFileSystem, path: string, now: number): Promise<string> {

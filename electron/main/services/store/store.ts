@@ -78,11 +78,14 @@ export class Store {
       .readdir(this.context.layout.circles)
       .catch((error: unknown) => Promise.reject(storageError(error, 'list your circles')));
     const ids = names.filter((name): name is CircleId => isId(name));
-    const opened = await Promise.allSettled(ids.map((id) => this.circle(id)));
+    // Settled: a circle just opened is listed with that opening (kept after its answer).
+    const opened = await Promise.allSettled(
+      ids.map(async (id) => (await this.circle(id)).settledCircle()),
+    );
     const circles: StoredCircle[] = [];
     opened.forEach((result, index) => {
       if (result.status === 'fulfilled') {
-        circles.push(result.value.circle);
+        circles.push(result.value);
         return;
       }
       const circleId = ids[index]!;

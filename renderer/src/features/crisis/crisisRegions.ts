@@ -29,6 +29,21 @@ function readBundled(): CrisisDirectory {
 
 /** The region a locale points to: `en-GB` → `GB`, `de` → `DE` (its likeliest region). */
 export function regionOfLocale(tag: string): string | null {
+  let region = regionsOfLocales.get(tag);
+  if (region === undefined) {
+    region = maximizedRegion(tag);
+    regionsOfLocales.set(tag, region);
+  }
+  return region;
+}
+
+// Maximizing a locale and naming a region load ICU data: each is done once per page, not
+// at every render of the support panel.
+const regionsOfLocales = new Map<string, string | null>();
+const regionNames = new Map<string, string>();
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+function maximizedRegion(tag: string): string | null {
   try {
     const region = new Intl.Locale(tag).maximize().region;
     return region !== undefined && /^[A-Z]{2}$/.test(region) ? region : null;
@@ -54,8 +69,23 @@ export function regionLines(region: string | null): CrisisRegion | null {
 
 /** A region's name in the member's language, falling back to the name in the file. */
 export function regionName(region: string, language: string): string {
+  const key = `${language}|${region}`;
+  let name = regionNames.get(key);
+  if (name === undefined) {
+    name = displayedRegionName(region, language);
+    regionNames.set(key, name);
+  }
+  return name;
+}
+
+function displayedRegionName(region: string, language: string): string {
   try {
-    const name = new Intl.DisplayNames([language], { type: 'region' }).of(region);
+    let names = displayNames.get(language);
+    if (names === undefined) {
+      names = new Intl.DisplayNames([language], { type: 'region' });
+      displayNames.set(language, names);
+    }
+    const name = names.of(region);
     if (name !== undefined && name !== region) return name;
   } catch {
     // An unknown language tag: use the file's English name below.

@@ -3,7 +3,7 @@
  * note veil, its editor, the circle's reactions, and — for its author only — the
  * choices that stay theirs: the content note, keeping it out of exports, withdrawing it.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntryReactions } from '../../../../shared/notebook/reactions';
 import type { EntryRecord, MemberRecord } from '../../../../shared/notebook/schema';
@@ -21,6 +21,7 @@ import { EntryWriting } from '../writing/EntryWriting';
 import { useEntryWriters } from '../writing/useEntryWriters';
 import { WritersByline } from '../writing/WritersByline';
 import { EntryEditor } from './EntryEditor';
+import { useEditorTurn } from './editorTurns';
 
 /** The colour of anyone's cursor in an anonymous entry: it must not hint at who they are. */
 const NAMELESS_CURSOR = '#6f6a64';
@@ -32,6 +33,8 @@ export interface EntryCardProps {
   author: MemberRecord | null;
   reactions: EntryReactions | undefined;
   autoFocus: boolean;
+  /** Mount the editor at once (the meeting's first entries); else in turn (./editorTurns.ts). */
+  eager: boolean;
   onFocused: () => void;
 }
 
@@ -42,12 +45,15 @@ export function EntryCard({
   author,
   reactions,
   autoFocus,
+  eager,
   onFocused,
 }: EntryCardProps) {
   const { t, i18n } = useTranslation();
   const { presence } = useCircleLive();
   const journal = useJournal();
   const [unveiled, setUnveiled] = useState(false);
+  const card = useRef<HTMLElement>(null);
+  const editorTurn = useEditorTurn(eager || autoFocus, card);
   const { members, writing: allWriting, comments } = useIndexSnapshot(session);
   const writing = allWriting.get(entry.id);
   const page = writing?.page === true;
@@ -76,6 +82,7 @@ export function EntryCard({
 
   return (
     <section
+      ref={card}
       id={`entry-${entry.id}`}
       // Focusable by script only: search brings a found entry into view and focuses it.
       tabIndex={-1}
@@ -109,6 +116,9 @@ export function EntryCard({
       )}
       {veiled ? (
         <ContentNoteVeil note={entry.contentNote ?? ''} onOpen={() => setUnveiled(true)} />
+      ) : !editorTurn ? (
+        // Room for the words that come at its turn, so the page does not jump.
+        <div className="entry-editor entry-editor--waiting" aria-busy="true" />
       ) : (
         <EntryEditor
           bodyId={entry.id}

@@ -76,7 +76,7 @@ export interface EntryEditorProps {
    */
   editable?: boolean;
   readOnlyNote?: string | null;
-  /** Told the client id of each replica this editor writes with, before it writes. */
+  /** Told the client id of each replica this editor writes with, before its first write. */
   onWriter?: (client: number) => void;
 }
 
@@ -108,23 +108,21 @@ export function EntryEditor(props: EntryEditorProps) {
       const replica = new Y.Doc();
       replicaRef.current = replica;
       yjsDocMap.set(id, replica);
-      // Named as this member's before it writes a word, so peers can trace the words.
-      if (writerRef.current.editable) writerRef.current.onWriter?.(replica.clientID);
       return new EntryProvider(
         replica,
         loadBody,
         presence === null ? null : (awareness) => presence.linkEditor(bodyId, awareness),
         () => setFailed(true),
+        // Named as this member's before its first word leaves, so peers can trace the words.
+        () => {
+          const { editable: mayWrite, onWriter } = writerRef.current;
+          if (mayWrite) onWriter?.(replica.clientID);
+          return mayWrite;
+        },
       );
     },
     [bodyId, loadBody, presence],
   );
-
-  // Invited while the editor is open, or rebuilt: its replica is named now.
-  useEffect(() => {
-    const replica = replicaRef.current;
-    if (editable && replica !== null) writerRef.current.onWriter?.(replica.clientID);
-  }, [editable, rebuilds]);
 
   return (
     <LexicalExtensionComposer key={rebuilds} extension={ENTRY_EDITOR} contentEditable={null}>

@@ -11,6 +11,11 @@
  * provider's own origin (marked REPLICA_ORIGIN) so neither side echoes them back, and a
  * second editor on the same entry still receives them.
  *
+ * The replica's client is named as a writer of the entry (`beforeWrite`) only when the
+ * editor first writes, just before that write reaches the live document: the index
+ * change then leaves first, so peers can trace the words, and an editor that is only
+ * read (most of them, at every opening) adds nothing to the index.
+ *
  * `connect()` is synchronous and guarded by a generation counter: React StrictMode
  * connects, disconnects and connects again within one commit, and a promise-returning
  * connect would let the first disconnect land after the second connect.
@@ -35,6 +40,7 @@ export class EntryProvider implements Provider {
   private generation = 0;
   private unlink: (() => void) | null = null;
   private pendingDestroy: ReturnType<typeof setTimeout> | null = null;
+  private writerNamed = false;
   /** The origin of every transfer made by this provider, in either direction. */
   readonly origin = { kind: REPLICA_ORIGIN };
 
@@ -43,6 +49,8 @@ export class EntryProvider implements Provider {
     private readonly liveDoc: () => Promise<Y.Doc>,
     private readonly linkAwareness: AwarenessLink | null = null,
     private readonly onFailure: (error: unknown) => void = () => undefined,
+    /** Called before a write of the editor's reaches the live document, until it returns true. */
+    private readonly beforeWrite: () => boolean = () => true,
   ) {
     this.yAwareness = new Awareness(replica);
     // y-protocols' Awareness has the methods Lexical calls, with wider signatures.
@@ -127,7 +135,9 @@ export class EntryProvider implements Provider {
       queueMicrotask(deliver);
     };
     const fromEditor = (update: Uint8Array, origin: unknown): void => {
-      if (origin !== this.origin) Y.applyUpdate(live, update, this.origin);
+      if (origin === this.origin) return;
+      if (!this.writerNamed) this.writerNamed = this.beforeWrite();
+      Y.applyUpdate(live, update, this.origin);
     };
     live.on('update', fromLive);
     this.replica.on('update', fromEditor);

@@ -3,9 +3,11 @@
  * this reader is on screen: Hearth's main process allows it to Hearth's own page only
  * between `camera.reader(true)` and `camera.reader(false)` (electron/main/cameraGate.ts),
  * and every track is stopped when the reader goes. Frames are decoded with jsQR on a
- * small canvas a few times a second; nothing is kept or sent anywhere.
+ * small canvas a few times a second; nothing is kept or sent anywhere. jsQR is a third of
+ * the page's code and only this reader needs it: it is fetched with the camera, not at
+ * every opening of Hearth.
  */
-import jsQR from 'jsqr';
+import type jsQR from 'jsqr';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hearth } from '../../lib/hearthApi';
@@ -44,15 +46,20 @@ export function QrReader({ onText }: QrReaderProps) {
     const canvas = document.createElement('canvas');
     const context = canvas.getContext('2d', { willReadFrequently: true });
 
+    let decode: typeof jsQR | null = null;
+
     const scan = (): void => {
       const element = video.current;
-      if (element === null || context === null || element.videoWidth === 0) return;
+      if (element === null || context === null || decode === null || element.videoWidth === 0)
+        return;
       const scale = Math.min(1, SCAN_WIDTH / element.videoWidth);
       canvas.width = Math.round(element.videoWidth * scale);
       canvas.height = Math.round(element.videoHeight * scale);
       context.drawImage(element, 0, 0, canvas.width, canvas.height);
       const image = context.getImageData(0, 0, canvas.width, canvas.height);
-      const code = jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' });
+      const code = decode(image.data, image.width, image.height, {
+        inversionAttempts: 'dontInvert',
+      });
       if (code === null || code.data === '') return;
       if (handle.current(code.data)) {
         if (timer !== null) clearInterval(timer);
@@ -61,7 +68,11 @@ export function QrReader({ onText }: QrReaderProps) {
     };
 
     const start = async (): Promise<void> => {
-      await hearth.camera.reader(true).catch(() => undefined);
+      const [decoder] = await Promise.all([
+        import('jsqr'),
+        hearth.camera.reader(true).catch(() => undefined),
+      ]);
+      decode = decoder.default;
       // Absent where the page is not a secure context, or the browser has no media support.
       const devices = navigator.mediaDevices as MediaDevices | undefined;
       if (devices === undefined) throw new DOMException('no camera', 'NotFoundError');

@@ -11,6 +11,7 @@ import type { CircleSession } from '../../live-documents/circleSession';
 import { useDrafts, useJournal } from '../../live-documents/useJournal';
 import { useIndexSnapshot } from '../../live-documents/useCircleSession';
 import { EntryCard } from '../entry-editor/EntryCard';
+import { EAGER_EDITORS } from '../entry-editor/editorTurns';
 import { DraftCard } from '../journal/DraftCard';
 import { SharedPageButton } from '../writing/SharedPageButton';
 import { RoundPanel } from '../round/RoundPanel';
@@ -82,7 +83,7 @@ export function MeetingView({
       )}
       <section className="entries" aria-label={t('entry.listLabel')}>
         {shown.length === 0 && <p className="entries__empty">{t('entry.none')}</p>}
-        {shown.map((entry) => (
+        {shown.map((entry, index) => (
           <EntryCard
             key={entry.id}
             session={session}
@@ -90,6 +91,7 @@ export function MeetingView({
             author={entry.authorId === null ? null : (members.get(entry.authorId) ?? null)}
             reactions={reactions.get(entry.id)}
             autoFocus={entry.id === focusEntry}
+            eager={index < EAGER_EDITORS}
             onFocused={onFocused}
           />
         ))}

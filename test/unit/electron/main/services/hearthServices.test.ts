@@ -1,7 +1,7 @@
 import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { EventMap, NewCircle } from '../../../../../shared/ipc/contract';
 import { IPC_CONTRACT_VERSION } from '../../../../../shared/ipc/contract';
@@ -113,8 +113,10 @@ describe('the backend', () => {
     const opened = await handlers['hearth:circles:open'](summary.id);
     expect(opened.docIds).toEqual([INDEX_DOC_ID]);
     expect(opened.profile.circleKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The index comes with the opening: no second round trip for it.
+    expect(opened.indexState).toEqual(await handlers['hearth:docs:load'](summary.id, INDEX_DOC_ID));
     const ydoc = new Y.Doc();
-    Y.applyUpdate(ydoc, (await handlers['hearth:docs:load'](summary.id, INDEX_DOC_ID))!);
+    Y.applyUpdate(ydoc, opened.indexState!);
     const index = new CircleIndex(ydoc).read();
     expect(index.meta).toMatchObject({ circleId: summary.id, name: 'Wednesday Circle' });
     expect(index.members.get(opened.profile.memberId)).toMatchObject({
@@ -169,7 +171,7 @@ describe('the backend', () => {
     expect((await handlers['hearth:circles:list']()).map((circle) => circle.id)).toEqual([id]);
   });
 
-  it('takes up a new circle name from the index document when the circle is opened', async () => {
+  it('takes up a new circle name from the index document after the circle is opened', async () => {
     const { handlers } = await start(dataDir);
     const { id } = await handlers['hearth:circles:create'](newCircle);
     const ydoc = new Y.Doc();
@@ -177,10 +179,13 @@ describe('the backend', () => {
     const before = Y.encodeStateVector(ydoc);
     ydoc.getMap(INDEX_ROOT.meta).set('name', 'Wednesday Evening Circle');
     await handlers['hearth:docs:append'](id, INDEX_DOC_ID, Y.encodeStateAsUpdate(ydoc, before));
-    expect((await handlers['hearth:circles:open'](id)).summary.name).toBe(
-      'Wednesday Evening Circle',
+    await handlers['hearth:circles:open'](id);
+    // Read after the opening is answered (electron/main/services/openedCircle.ts).
+    await vi.waitFor(
+      async () =>
+        expect((await handlers['hearth:circles:list']())[0]!.name).toBe('Wednesday Evening Circle'),
+      { timeout: 10_000, interval: 100 },
     );
-    expect((await handlers['hearth:circles:list']())[0]!.name).toBe('Wednesday Evening Circle');
   });
 
   it('refuses an unknown circle with not-found', async () => {

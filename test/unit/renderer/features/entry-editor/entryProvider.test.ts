@@ -40,6 +40,38 @@ function liveWith(text: string): Y.Doc {
 }
 
 describe('EntryProvider', () => {
+  it('names its writer only when the editor first writes, before the write reaches the live document', async () => {
+    const live = liveWith('Stored words');
+    const replica = new Y.Doc();
+    const named: string[] = [];
+    let mayWrite = false;
+    const provider = new EntryProvider(
+      replica,
+      () => Promise.resolve(live),
+      null,
+      () => undefined,
+      () => {
+        named.push(textOf(live));
+        return mayWrite;
+      },
+    );
+    providers.push(provider);
+    provider.connect();
+    await nextTask();
+    // Copying the live state in and a peer's words coming through are not the editor's.
+    type(live, '.');
+    await nextTask();
+    expect(named).toEqual([]);
+
+    // Not allowed yet (read-only): asked again at the next write.
+    type(replica, ' One');
+    mayWrite = true;
+    type(replica, ' Two');
+    type(replica, ' Three');
+    expect(named).toEqual(['Stored words.', 'Stored words. One']);
+    expect(textOf(live)).toBe('Stored words. One Two Three');
+  });
+
   it('copies the live state into the replica on connect and reports connected and synced', async () => {
     const live = liveWith('Stored words');
     const { provider, replica, events } = provide(live);
