@@ -81,7 +81,9 @@ describe("sync's view of an open circle", () => {
       expect(ana.loadedDoc(entryDocId(entryId))).toBeUndefined();
       const body = ben.loadedDoc(entryDocId(entryId));
       expect(body).toBeDefined();
-      expect(await entryPlainText(Y.encodeStateAsUpdate(body!))).toBe(`entry ${i}, kept on Ana's laptop`);
+      expect(await entryPlainText(Y.encodeStateAsUpdate(body!))).toBe(
+        `entry ${i}, kept on Ana's laptop`,
+      );
     }
   });
 });
