@@ -8,6 +8,7 @@ import { checkExportRequest } from '../export/exportOptions';
 import type { CircleId, DocId, EntryId } from '../notebook/ids';
 import { LIMITS, MEMBER_COLOURS } from '../notebook/schema';
 import { signallingAddressCheck, turnServersCheck } from '../sync/meetingPoints';
+import { MAX_STATE_VECTOR_BYTES, MAX_STORED_DOCS_PER_REQUEST } from './storedDocs';
 import {
   HEARTH_API_EVENTS,
   LANGUAGES,
@@ -108,6 +109,17 @@ export const INVOKE_ARGUMENTS: { [C in InvokeChannel]: v.Check<InvokeArgs<C>> } 
   'hearth:search:entryTexts': v.tuple(
     circleId,
     v.array(entryId, { max: MAX_ENTRY_TEXTS_PER_REQUEST }),
+  ),
+  // Stored documents answered from main's copy (./storedDocs.ts).
+  'hearth:docs:stateVectors': v.tuple(
+    circleId,
+    v.array(docId, { max: MAX_STORED_DOCS_PER_REQUEST }),
+  ),
+  'hearth:docs:diffs': v.tuple(
+    circleId,
+    v.array(v.object({ docId, stateVector: v.bytes({ max: MAX_STATE_VECTOR_BYTES }) }), {
+      max: MAX_STORED_DOCS_PER_REQUEST,
+    }),
   ),
   'hearth:journal:open': v.tuple(),
   'hearth:notices:list': v.tuple(),

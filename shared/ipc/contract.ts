@@ -40,12 +40,14 @@ import type { DoorState, KnockProgress, KnockRequest, NearbyDoor, OpenDoor } fro
 import type { ExportOutcome, ExportProgress, RestoreOutcome, SaveOutcome } from './saving';
 import type { StoredEntryText } from './search';
 import type { Settings } from './settings';
+import type { StoredDiff, StoredDiffRequest, StoredStateVector } from './storedDocs';
 
 export type * from './app';
 export type * from './circles';
 export type * from './door';
 export type * from './saving';
 export * from './search';
+export * from './storedDocs';
 export * from './settings';
 
 /** Bumped when a channel changes shape. */
@@ -92,6 +94,20 @@ export interface InvokeMap {
   'hearth:search:entryTexts': {
     args: [circleId: CircleId, entryIds: EntryId[]];
     result: StoredEntryText[];
+  };
+  // Stored documents answered from main's copy (./storedDocs.ts).
+  /** The stored state vector of each document named, in the order named. */
+  'hearth:docs:stateVectors': {
+    args: [circleId: CircleId, docIds: DocId[]];
+    result: StoredStateVector[];
+  };
+  /**
+   * What each document stores beyond the state vector given, in the order asked; the
+   * answer may stop early at about MAX_STORED_DIFF_BYTES (ask again for the rest).
+   */
+  'hearth:docs:diffs': {
+    args: [circleId: CircleId, requests: StoredDiffRequest[]];
+    result: StoredDiff[];
   };
   /** This laptop's private journal (a store of its own, never synced), made on first use. */
   'hearth:journal:open': { args: []; result: JournalInfo };
@@ -204,6 +220,10 @@ export const HEARTH_API_REQUESTS = {
     flush: 'hearth:docs:flush',
     /** Deletes a document's files; nothing of it stays on this laptop's disk. */
     remove: 'hearth:docs:remove',
+    /** The stored state vectors of many documents, read from main's copy without loading them here. */
+    stateVectors: 'hearth:docs:stateVectors',
+    /** What many stored documents hold beyond given state vectors (a prefix of them if large). */
+    diffs: 'hearth:docs:diffs',
   },
   search: {
     /** Entries' words from the store, in the order asked (at most 256 a request). */

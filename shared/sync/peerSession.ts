@@ -35,6 +35,8 @@
  * - Anything malformed reports one protocol error and the session stops listening; the
  *   caller drops the peer. `receive` never throws, and nothing refused reaches a document.
  * Messages are handled strictly in arrival order (documents may need loading first).
+ * Where the documents offer stored readers, the opening reads documents that are not
+ * live from the store instead of loading them (./circleOpening.ts).
  */
 import * as Y from 'yjs';
 import { scratchDoc } from '../notebook/scratchDoc';
@@ -191,10 +193,12 @@ export class PeerSession {
       protocolVersion: this.opening.ownVersion,
       docCount: docIds.length,
     });
+    // With stored readers the opening reads the store's copy instead: nothing loads ahead.
+    const preload = this.options.docs.storeReaders === undefined;
     for (const docId of docIds) {
       // Covered by the opening: a document loading meanwhile needs no request of its own.
       this.asked.add(docId);
-      if (this.options.docs.holds(docId)) void this.load(docId);
+      if (preload && this.options.docs.holds(docId)) void this.load(docId);
     }
     // A HELLO that came before `start` is answered now.
     if (this.peerMember !== null) this.open();
@@ -485,8 +489,10 @@ export class PeerSession {
     }
     this.opening.awaitingCircle = true;
     this.tasks.push(async () => {
-      const states = await circleStates(this.opening.docIds, (docId) =>
-        this.options.docs.holds(docId) ? this.load(docId) : Promise.resolve(null),
+      const states = await circleStates(
+        this.opening.docIds,
+        (docId) => (this.options.docs.holds(docId) ? this.load(docId) : Promise.resolve(null)),
+        this.options.docs.storeReaders,
       );
       this.sendMessage({ kind: MESSAGE_KIND.CIRCLE_STATE, states });
     });
@@ -502,6 +508,7 @@ export class PeerSession {
         this.sendMessage({ kind: MESSAGE_KIND.CIRCLE_UPDATES, last, updates }),
       pause: () => slices.pause(),
       isOpen: () => this.state === 'open',
+      stored: this.options.docs.storeReaders,
     });
     this.opening.circleStateAnswered = true;
   }

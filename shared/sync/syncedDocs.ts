@@ -10,6 +10,32 @@
 import type * as Y from 'yjs';
 import type { EntryWriting } from '../notebook/bodyWriting';
 import type { DocId } from '../notebook/ids';
+import type { DocState } from './peerProtocol';
+
+/**
+ * Reads documents that are not live from the store's own copy (main's, on the desktop),
+ * so a link's opening is answered without loading every entry body into the editor's
+ * process (./circleOpening.ts). Every answer is per document; a document missing from
+ * an answer, or answered null, is loaded live instead, as without these readers.
+ */
+export interface StoredDocReaders {
+  /** The document if it is live now (never loads it): the live copy is the truth. */
+  live(docId: DocId): Y.Doc | null;
+  /**
+   * False for a document that must not be served now (an entry its author withdrew);
+   * asked again just before a stored answer is sent, since one may be withdrawn while
+   * its answer is on the way.
+   */
+  serves(docId: DocId): boolean;
+  /** The state vector of each document as stored (null: not stored, or unreadable). */
+  states(docIds: readonly DocId[]): Promise<ReadonlyMap<DocId, Uint8Array | null>>;
+  /**
+   * What each stored document holds beyond the state vector asked with (Yjs's
+   * `diffUpdate`). Null for a document that must not be served from the store (one the
+   * author withdrew: loading it is then refused too) or that cannot be read.
+   */
+  diffs(requests: readonly DocState[]): Promise<ReadonlyMap<DocId, Uint8Array | null>>;
+}
 
 /** A circle's documents as the sync layer sees them. */
 export interface SyncedDocs {
@@ -38,4 +64,9 @@ export interface SyncedDocs {
   writing?(docId: DocId): EntryWriting | null;
   /** Awareness updates of this laptop's own states; returns its cleanup. */
   onLocalAwareness(listener: (docId: DocId, update: Uint8Array) => void): () => void;
+  /**
+   * Reads of documents that are not live; absent, every document a link's opening needs
+   * is loaded with `doc()`.
+   */
+  storeReaders?: StoredDocReaders;
 }

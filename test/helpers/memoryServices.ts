@@ -22,6 +22,7 @@ import { decodeBackupPayload, encodeBackupPayload } from '../../shared/backup/ba
 import { buildExport } from '../../shared/export/buildExport';
 import { downloadShell } from '../../electron/main/services/exports/saveShell';
 import { EntryTexts, type EntryTextFolder } from '../../electron/main/services/search/entryTexts';
+import { StoredStates } from '../../electron/main/services/store/storedStates';
 import {
   INDEX_DOC_ID,
   newId,
@@ -102,6 +103,15 @@ export function createMemoryServices(emit: EmitEvent): MemoryServices {
     if (found === undefined) throw new HearthError('not-found', 'no such circle');
     return found;
   };
+  const storedStates = new StoredStates((circleId) => {
+    circle(circleId);
+    return Promise.resolve({
+      load: (docId: DocId) => {
+        const stored = updates.get(`${circleId}/${docId}`);
+        return Promise.resolve(stored === undefined ? null : Y.mergeUpdates(stored));
+      },
+    });
+  });
 
   const handlers: InvokeHandlers = {
     'hearth:app:info': () =>
@@ -223,6 +233,9 @@ export function createMemoryServices(emit: EmitEvent): MemoryServices {
       circle(circleId);
       return entryTexts.read(folderOf(circleId), entryIds);
     },
+    // Stored documents answered from this copy, by main's own code.
+    'hearth:docs:stateVectors': (circleId, docIds) => storedStates.stateVectors(circleId, docIds),
+    'hearth:docs:diffs': (circleId, requests) => storedStates.diffs(circleId, requests),
     // The journal is one more folder that is never listed; here a fixed id is enough.
     'hearth:journal:open': () => Promise.resolve({ journalId: MEMORY_JOURNAL_ID }),
     'hearth:notices:list': () => Promise.resolve([...notices]),

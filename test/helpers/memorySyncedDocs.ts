@@ -112,6 +112,11 @@ export class MemorySyncedDocs implements SyncedDocs {
     this.stored.set(docId, state);
   }
 
+  /** A stored document's bytes, read without loading it; undefined once live or never stored. */
+  storedState(docId: DocId): Uint8Array | undefined {
+    return this.stored.get(docId);
+  }
+
   /** True when `docId` is live (loaded or created). */
   isLive(docId: DocId): boolean {
     return this.live.has(docId);

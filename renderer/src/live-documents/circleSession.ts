@@ -8,7 +8,14 @@
  * never loaded or made again, whatever a peer sends later.
  */
 import * as Y from 'yjs';
-import type { CircleProfile, CircleSummary, HearthApi } from '../../../shared/ipc/contract';
+import type {
+  CircleProfile,
+  CircleSummary,
+  HearthApi,
+  StoredDiff,
+  StoredDiffRequest,
+  StoredStateVector,
+} from '../../../shared/ipc/contract';
 import { CircleIndex, type NewMeeting } from '../../../shared/notebook/circleIndex';
 import {
   INDEX_DOC_ID,
@@ -32,6 +39,12 @@ import { settleGuessedColour } from './guessedColour';
 export type { DocUpdateListener } from './liveDocs';
 
 const log = logger('notebook');
+
+/** Main's answers about stored documents of this circle (`CircleSession.storedDocs`). */
+export interface StoredDocQuestions {
+  stateVectors(docIds: DocId[]): Promise<StoredStateVector[]>;
+  diffs(requests: StoredDiffRequest[]): Promise<StoredDiff[]>;
+}
 
 /** How a draft becomes an entry of the circle. */
 export interface Publication {
@@ -146,6 +159,17 @@ export class CircleSession {
   /** A loaded document, if it is loaded. */
   loadedDoc(docId: DocId): Y.Doc | undefined {
     return this.docs.peek(docId);
+  }
+
+  /**
+   * Questions main answers from its stored copy of this circle's documents, without
+   * loading them here (a peer link's opening, renderer/src/sync/sessionDocs.ts).
+   */
+  storedDocs(): StoredDocQuestions {
+    return {
+      stateVectors: (docIds) => this.api.docs.stateVectors(this.circleId, docIds),
+      diffs: (requests) => this.api.docs.diffs(this.circleId, requests),
+    };
   }
 
   /** True for an entry whose author withdrew it (or one this laptop let go). */

@@ -3,11 +3,17 @@
  * CircleSession and its presence. Local changes are those not read from the store and
  * not received from a peer; everything a peer sends lands with PEER_ORIGIN and is
  * persisted by the session like any other change.
+ *
+ * A link's opening reads the documents that are not live from main's copy
+ * (`storeReaders`, over `hearth:docs:stateVectors` and `hearth:docs:diffs`), so a laptop
+ * connecting does not bring every entry body into this page; withdrawn entries are never
+ * read, and the live documents (`session.loadedDoc`) are the truth wherever they exist.
  */
 import { INDEX_DOC_ID, isDocId, type DocId, type EntryId } from '../../../shared/notebook/ids';
 import { PEER_ORIGIN, STORE_ORIGIN } from '../../../shared/notebook/origins';
 import { INDEX_ROOT } from '../../../shared/notebook/schema';
-import type { SyncedDocs } from '../../../shared/sync/syncedDocs';
+import { MAX_STORED_DOCS_PER_REQUEST, type StoredDiffRequest } from '../../../shared/ipc/contract';
+import type { StoredDocReaders, SyncedDocs } from '../../../shared/sync/syncedDocs';
 import type { CircleSession } from '../live-documents/circleSession';
 import type { CirclePresence } from './circlePresence';
 
@@ -36,5 +42,44 @@ export function sessionDocs(session: CircleSession, presence: CirclePresence): S
     applyRemoteAwareness: (docId: DocId, update, peerId) =>
       presence.applyRemote(docId, update, peerId),
     onLocalAwareness: (listener) => presence.onLocal(listener),
+    storeReaders: storeReaders(session),
+  };
+}
+
+/** Main's copy of the documents that are not live, read a few hundred at a time. */
+function storeReaders(session: CircleSession): StoredDocReaders {
+  const store = session.storedDocs();
+  // Only what may be served is asked about: never a withdrawn entry.
+  const servable = (docId: DocId): boolean =>
+    isDocId(docId) && (docId === INDEX_DOC_ID || !session.isWithdrawn(docId as string as EntryId));
+  return {
+    live: (docId) => session.loadedDoc(docId) ?? null,
+    serves: servable,
+    states: async (docIds) => {
+      const found = new Map<DocId, Uint8Array | null>();
+      const asked = docIds.filter(servable);
+      for (let start = 0; start < asked.length; start += MAX_STORED_DOCS_PER_REQUEST) {
+        const slice = asked.slice(start, start + MAX_STORED_DOCS_PER_REQUEST);
+        for (const { docId, stateVector } of await store.stateVectors(slice)) {
+          found.set(docId, stateVector);
+        }
+      }
+      return found;
+    },
+    diffs: async (requests) => {
+      const found = new Map<DocId, Uint8Array | null>();
+      let left: StoredDiffRequest[] = requests.filter(({ docId }) => servable(docId));
+      while (left.length > 0) {
+        const slice = left.slice(0, MAX_STORED_DOCS_PER_REQUEST);
+        const answers = await store.diffs(slice);
+        // Main stops early when an answer grows large; nothing answered means nothing more will be.
+        if (answers.length === 0) break;
+        for (const { docId, update } of answers) found.set(docId, update);
+        left = left.slice(answers.length);
+      }
+      // Withdrawn while the answer was on its way: not served after all.
+      for (const docId of found.keys()) if (!servable(docId)) found.set(docId, null);
+      return found;
+    },
   };
 }

@@ -27,6 +27,7 @@ import type { Browser } from 'playwright-core';
 import { storedEntryTexts } from '../../helpers/storedNotebook';
 import { readInvite } from '../../helpers/member';
 import type { OneYearCircle } from '../oneYearCircle';
+import { measureHeap } from '../pageAfterOpen';
 import { describePage } from '../pageState';
 import { startProfiler } from './cpuProfile';
 import type { FloorServer } from './floorServer';
@@ -63,6 +64,8 @@ export interface JoinResult {
   hottest: [name: string, ms: number][][];
   /** Hearth: messages sent by both pages, by kind. */
   messages: Record<string, number> | null;
+  /** Hearth: the holder's JS heap after a forced GC, bytes: before the join, and once it is whole. */
+  holderHeap: [before: number, after: number] | null;
 }
 
 // Long enough for the five-year circle on a busy machine.
@@ -97,6 +100,7 @@ export async function hearthJoinOneYear(
       );
     });
     const invite = await readInvite(sam.page);
+    const heapBefore = (await measureHeap(sam.page)).usedBytes;
 
     const ada = await openLaptop(browser, await startHost(place, 'ada'), probeScript);
     laptops.push(ada);
@@ -147,6 +151,8 @@ export async function hearthJoinOneYear(
         ),
       ),
     );
+    // After the timed window: what answering the join left in the holder's page.
+    const heapAfter = (await measureHeap(sam.page)).usedBytes;
     const [clicked, present, opens] = await ada.page.evaluate(
       () =>
         [
@@ -178,6 +184,7 @@ export async function hearthJoinOneYear(
       busy: work.map((times) => times.busy),
       hottest: work.map((times) => times.hottest),
       messages: tally.byKind,
+      holderHeap: [heapBefore, heapAfter],
     };
   } finally {
     for (const laptop of laptops) await closeLaptop(laptop);
@@ -224,6 +231,7 @@ export async function floorJoinOneYear(
       busy: [],
       hottest: [],
       messages: null,
+      holderHeap: null,
     };
   } finally {
     await room.close();

@@ -137,6 +137,12 @@ export async function runJoinBench(options: JoinBenchOptions = {}): Promise<Join
         `largest message ${(join.largestMessage / 1024).toFixed(1)} KiB; busy ${join.busy.map((b) => b.toFixed(0)).join(' (holder), ')} ms (joiner); ` +
         `messages ${JSON.stringify(join.messages)}`,
     );
+    if (join.holderHeap !== null) {
+      const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
+      console.log(
+        `  holder's heap after a forced GC: ${mb(join.holderHeap[0])} before the join, ${mb(join.holderHeap[1])} after`,
+      );
+    }
     join.hottest.forEach((hottest, page) =>
       console.log(
         `  ${page === 0 ? 'holder' : 'joiner'}: ${hottest.map(([name, time]) => `${name} ${time.toFixed(1)} ms`).join(', ')}`,

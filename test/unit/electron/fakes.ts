@@ -92,6 +92,8 @@ export function fakeHandlers(overrides: Partial<InvokeHandlers> = {}): InvokeHan
     'hearth:docs:flush': vi.fn(() => Promise.resolve()),
     'hearth:docs:remove': vi.fn(() => Promise.resolve()),
     'hearth:search:entryTexts': vi.fn(() => Promise.resolve([])),
+    'hearth:docs:stateVectors': vi.fn(() => Promise.resolve([])),
+    'hearth:docs:diffs': vi.fn(() => Promise.resolve([])),
     'hearth:journal:open': vi.fn(() =>
       Promise.resolve({ journalId: 'journaljournaljournal0' as CircleId }),
     ),

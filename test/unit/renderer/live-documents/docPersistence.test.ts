@@ -44,6 +44,8 @@ class FakeStore {
         appendMany: unused,
         flush: () => Promise.resolve(),
         remove: unused,
+        stateVectors: unused,
+        diffs: unused,
       },
       journal: { open: unused },
       notices: { list: unused, dismiss: unused },
