@@ -44,16 +44,7 @@ export async function recoverDocLog(
   try {
     bytes = await fs.readFile(path);
   } catch (error) {
-    if (isMissingFile(error)) {
-      return {
-        updates: [],
-        fileBytes: null,
-        snapshotEnd: 0,
-        tailRecords: 0,
-        currentSnapshot: false,
-        damage: null,
-      };
-    }
+    if (isMissingFile(error)) return noFile(null);
     throw error;
   }
   const scanned = scanFile(bytes, FILE_KIND.docLog);
@@ -97,14 +88,7 @@ export async function recoverDocLog(
     scanned.header.state !== 'ok' || (updates.length === 0 && scanned.records.length > 0);
   if (unreadable) {
     const savedCopyPath = await moveAside(fs, path, now);
-    return {
-      updates: [],
-      fileBytes: null,
-      snapshotEnd: 0,
-      tailRecords: 0,
-      currentSnapshot: false,
-      damage: { kind: 'unreadable-file-set-aside', savedCopyPath, bytesLost: fileBytes },
-    };
+    return noFile({ kind: 'unreadable-file-set-aside', savedCopyPath, bytesLost: fileBytes });
   }
   const savedCopyPath = await copyAside(fs, path, now);
   const onlyTail = unopened === 0 && scanned.damaged.every((range) => range.atEnd);
@@ -119,6 +103,18 @@ export async function recoverDocLog(
       savedCopyPath,
       bytesLost,
     },
+  };
+}
+
+/** A document with no file (new, or its file set aside): it starts empty. */
+function noFile(damage: DamageReport | null): RecoveredLog {
+  return {
+    updates: [],
+    fileBytes: null,
+    snapshotEnd: 0,
+    tailRecords: 0,
+    currentSnapshot: false,
+    damage,
   };
 }
 
