@@ -22,21 +22,15 @@ export function docHandlers(
   const states = new StoredStates((circleId) => store.circle(circleId));
   return {
     'hearth:docs:load': async (circleId, docId) => (await store.circle(circleId)).load(docId),
-    'hearth:docs:append': async (circleId, docId, update) => {
-      states.forget(circleId, docId);
-      await (await store.circle(circleId)).append(docId, update);
-    },
+    'hearth:docs:append': async (circleId, docId, update) =>
+      (await store.circle(circleId)).append(docId, update),
     'hearth:docs:appendMany': async (circleId, appends) => {
       const circle = await store.circle(circleId);
-      for (const { docId } of appends) states.forget(circleId, docId);
       // Side by side, as separate requests would be: one group commit covers them all.
       await Promise.all(appends.map(({ docId, update }) => circle.append(docId, update)));
     },
     'hearth:docs:flush': () => store.flush(),
-    'hearth:docs:remove': async (circleId, docId) => {
-      states.forget(circleId, docId);
-      await (await store.circle(circleId)).remove(docId);
-    },
+    'hearth:docs:remove': async (circleId, docId) => (await store.circle(circleId)).remove(docId),
     // Stored documents answered from main's copy (./storedStates.ts).
     'hearth:docs:stateVectors': (circleId, docIds) => states.stateVectors(circleId, docIds),
     'hearth:docs:diffs': (circleId, requests) => states.diffs(circleId, requests),

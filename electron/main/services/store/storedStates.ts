@@ -5,8 +5,8 @@
  * from a peer's. The renderer asks them while a peer link opens (shared/sync/circleOpening.ts),
  * so it need not load every entry body to say what the notebook holds.
  *
- * State vectors are kept per document and let go when the document is appended to or
- * removed. A kept one is used only while the stored update it came from is still the
+ * State vectors are kept per document and let go when the folder says the document
+ * changed (appended to or removed, by whatever path). A kept one is used only while the stored update it came from is still the
  * one the store hands out (the log hands out the same bytes until something is added),
  * so a change arriving by any path, or while a question is being answered, never makes
  * an answer older than the store.
@@ -31,6 +31,8 @@ const log = logger('store');
 export interface StoredDocSource {
   /** The stored state as one update, or null if none; throws when it cannot be read. */
   load(docId: DocId): Promise<Uint8Array | null>;
+  /** The folder's change notice, to let kept vectors go (CircleFolder's); absent in tests. */
+  onDocChanged?(listener: (docId: DocId) => void): () => void;
 }
 
 interface KeptVector {
@@ -44,6 +46,7 @@ type Read = { stored: Uint8Array | null } | { unreadable: true };
 /** State vectors and differences of stored documents, over the circles of one store. */
 export class StoredStates {
   private readonly kept = new Map<string, KeptVector>();
+  private readonly followed = new WeakSet<StoredDocSource>();
 
   constructor(
     private readonly circle: (circleId: CircleId) => Promise<StoredDocSource>,
@@ -53,6 +56,7 @@ export class StoredStates {
   /** Each named document's state vector as stored, in the order named. */
   async stateVectors(circleId: CircleId, docIds: readonly DocId[]): Promise<StoredStateVector[]> {
     const circle = await this.circle(circleId);
+    this.follow(circleId, circle);
     const reads = await Promise.all(docIds.map((docId) => read(circle, docId)));
     return docIds.map((docId, i) => {
       const found = reads[i]!;
@@ -106,9 +110,11 @@ export class StoredStates {
     return answers;
   }
 
-  /** Lets go of what is kept of `docId` (it was appended to or removed). */
-  forget(circleId: CircleId, docId: DocId): void {
-    this.kept.delete(key(circleId, docId));
+  /** Lets go of a document's kept vector once the folder says it changed. */
+  private follow(circleId: CircleId, circle: StoredDocSource): void {
+    if (this.followed.has(circle)) return;
+    this.followed.add(circle);
+    circle.onDocChanged?.((docId) => this.kept.delete(key(circleId, docId)));
   }
 
   private vectorOf(circleId: CircleId, docId: DocId, stored: Uint8Array): Uint8Array | null {
