@@ -77,8 +77,8 @@ function storeReaders(session: CircleSession): StoredDocReaders {
         for (const { docId, update } of answers) found.set(docId, update);
         left = left.slice(answers.length);
       }
-      // Withdrawn while the answer was on its way: not served after all.
-      for (const docId of found.keys()) if (!servable(docId)) found.set(docId, null);
+      // One withdrawn while the answer was on its way is held back where it is sent
+      // (circleOpening.ts asks `serves` again then).
       return found;
     },
   };
