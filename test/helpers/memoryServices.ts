@@ -22,6 +22,7 @@ import { decodeBackupPayload, encodeBackupPayload } from '../../shared/backup/ba
 import { buildExport } from '../../shared/export/buildExport';
 import { downloadShell } from '../../electron/main/services/exports/saveShell';
 import { EntryTexts, type EntryTextFolder } from '../../electron/main/services/search/entryTexts';
+import { DEFAULT_SETTINGS } from '../../electron/main/services/store/settingsFile';
 import { StoredStates } from '../../electron/main/services/store/storedStates';
 import {
   INDEX_DOC_ID,
@@ -53,14 +54,7 @@ interface StoredCircle {
 
 /** Makes an empty in-memory services that pushes events through `emit`. */
 export function createMemoryServices(emit: EmitEvent): MemoryServices {
-  let settings: Settings = {
-    theme: 'system',
-    textSize: 'regular',
-    lastCircleId: null,
-    iceServers: [],
-    region: null,
-    language: 'system',
-  };
+  let settings: Settings = { ...DEFAULT_SETTINGS };
   let endpoints: SignallingEndpoint[] = [];
   const circles = new Map<CircleId, StoredCircle>();
   const MEMORY_JOURNAL_ID = 'journaljournaljournal0' as CircleId;
