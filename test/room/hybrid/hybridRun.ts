@@ -29,12 +29,14 @@ import { readNotebook } from '../screen';
 import { readStoredNotebook } from '../storedNotebook';
 import { roomIsGone, tearDownRoom, type RoomNetwork } from '../topology';
 import { PhraseLedger, typePhrase } from '../typing';
-import { buildHybrid, setHomeLink, type HybridNetwork } from './hybridTopology';
+import { buildHybrid, fenceHomeLaptop, setHomeLink, type HybridNetwork } from './hybridTopology';
 import { internetCensus } from './internetCensus';
 import { keystrokeLatency, type LatencyLine } from './keystrokes';
 import {
   relaySendFailures,
+  SIGNALLING_PORT,
   startMeetingPoints,
+  TURN_PORT,
   type MeetingPointServers,
 } from './meetingPointServers';
 import { relayNoticeTimes, watchRelayNotice } from './relayNoticeWatch';
@@ -318,10 +320,18 @@ export async function runHybridOnce(options: {
     if (!forged.ok) throw new Error(forged.reason);
     await wrong.start();
     const page = wrong.page;
-    // Noted by the page as it happens: once this laptop reaches the room (through the home
-    // laptops beside it), the notebook's credentials replace the invite's and sync restarts
-    // with them; the refusal must stay until the relay takes this laptop's credentials while
-    // a link runs through it, or the member dismisses it. The connection details stay open
+    // This laptop's home network first lets it reach only the meeting points, as for a
+    // member whose only way to the circle is the relay. Otherwise it could reach a laptop
+    // beside it, and be handed the notebook's good credentials before the relay has
+    // answered the invite's: then there is rightly nothing to tell, and no refusal to see.
+    const liftFence = fenceHomeLaptop(net, wrong.options.seat, {
+      turn: TURN_PORT,
+      signalling: SIGNALLING_PORT,
+    });
+    // Noted by the page as it happens: once the fence is lifted and this laptop reaches
+    // the room, the notebook's credentials replace the invite's and sync restarts with
+    // them; the refusal must stay until the relay takes this laptop's credentials while a
+    // link runs through it, or the member dismisses it. The connection details stay open
     // to show the links.
     await watchRelayNotice(page);
     await page.getByRole('button', { name: 'Join a circle…' }).click();
@@ -336,6 +346,7 @@ export async function runHybridOnce(options: {
       (async () => {
         await expect.poll(refused, { timeout: CONVERGE_TIMEOUT_MS }).not.toBeNull();
         result.wrongCredentialMessage = (await refused())!.replace(/\s*Dismiss$/, '');
+        liftFence();
       })(),
       (async () => {
         await typePhrase(

@@ -168,3 +168,48 @@ async function carrier(net: HybridNetwork): Promise<void> {
 export function setHomeLink(net: HybridNetwork, up: boolean): void {
   ip('-n', net.internetNamespace, 'link', 'set', 'homewan', up ? 'up' : 'down');
 }
+
+/**
+ * Fences one home laptop in: the home router forwards only its traffic to the meeting
+ * points' own ports (the relay's and the signalling server's), so it can knock on the
+ * relay and hear the room's signals but reach no laptop, neither across the home LAN nor
+ * through another laptop's relay address. Returns what lifts the fence.
+ */
+export function fenceHomeLaptop(
+  net: HybridNetwork,
+  seat: LaptopSeat,
+  meetingPointPorts: { turn: number; signalling: number },
+): () => void {
+  const chain = `fence-${seat.switchPort}`;
+  const iptables = (...rule: string[]): string => netns(net.homeGateway, 'iptables', ...rule);
+  iptables('-N', chain);
+  for (const [protocol, port] of [
+    ['udp', meetingPointPorts.turn],
+    ['tcp', meetingPointPorts.turn],
+    ['tcp', meetingPointPorts.signalling],
+  ] as const) {
+    iptables(
+      '-A',
+      chain,
+      '-d',
+      INTERNET.servers,
+      '-p',
+      protocol,
+      '--dport',
+      String(port),
+      '-j',
+      'ACCEPT',
+    );
+  }
+  iptables('-A', chain, '-j', 'DROP');
+  iptables('-I', 'FORWARD', '-i', seat.switchPort, '-j', chain);
+  // Nothing reaches it from the other home laptops either (replies to its own knocks
+  // come back through the NAT from the internet side).
+  iptables('-I', 'FORWARD', '-o', seat.switchPort, '!', '-i', 'wan0', '-j', 'DROP');
+  return () => {
+    iptables('-D', 'FORWARD', '-o', seat.switchPort, '!', '-i', 'wan0', '-j', 'DROP');
+    iptables('-D', 'FORWARD', '-i', seat.switchPort, '-j', chain);
+    iptables('-F', chain);
+    iptables('-X', chain);
+  };
+}
