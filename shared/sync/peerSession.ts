@@ -62,7 +62,7 @@ import {
   type PeerMessage,
 } from './peerProtocol';
 import type { SyncedDocs } from './syncedDocs';
-import { applyPeerWrite } from './peerWrites';
+import { applyPeerWrite, checkNewWrite } from './peerWrites';
 import { inspectUpdate } from './updateShape';
 import { SessionOpening, type OpeningProgress } from './sessionOpening';
 import { WorkSlices, type YieldToEditor } from './workSlices';
@@ -513,21 +513,69 @@ export class PeerSession {
     this.opening.circleStateAnswered = true;
   }
 
-  /** Applies one batch of the answer to this laptop's CIRCLE_STATE, as SYNC_STEP_2 each. */
+  /**
+   * Applies one batch of the answer to this laptop's CIRCLE_STATE, as SYNC_STEP_2 each.
+   * A whole document this laptop did not hold, where the documents can write new ones
+   * without loading them (`SyncedDocs.newDocs`), is checked on its own and written with
+   * the batch's others in one write; the rest are applied to their live documents. A
+   * refused document ends the session, but the batch's new documents that passed are
+   * kept: each was checked alone, and a peer's bad one should not cost the good ones.
+   */
   private async applyCircleUpdates(updates: DocUpdate[], last: boolean): Promise<string | null> {
     const slices = this.slices();
+    const newDocs = this.options.docs.newDocs;
+    let written: DocUpdate[] = [];
+    const inBatch = new Set<DocId>();
+    const writeChecked = (): void => {
+      if (written.length === 0 || newDocs === undefined) return;
+      newDocs.write(written);
+      for (const { docId } of written) this.options.onRemoteChange?.(docId);
+      written = [];
+      inBatch.clear();
+    };
+    let refusal: string | null = null;
     for (const { docId, update } of updates) {
       // In step with this peer as of this answer: loading it asks nothing more of the peer.
       this.asked.add(docId);
-      const refusal = await this.applyUpdate('SYNC_STEP_2', docId, update);
-      if (refusal !== null || !this.isOpen()) return refusal;
-      this.opening.circleReceived++;
+      // A document twice in one batch: its second part goes to the document the first made.
+      if (inBatch.has(docId)) writeChecked();
+      const checked = newDocs === undefined ? null : this.checkNew(newDocs, docId, update);
+      if (checked !== null) {
+        if (checked.ok) {
+          written.push({ docId, update: checked.update });
+          inBatch.add(docId);
+        } else refusal ??= checked.reason;
+      } else if (refusal === null) {
+        refusal = await this.applyUpdate('SYNC_STEP_2', docId, update);
+      }
+      if (refusal === null) this.opening.circleReceived++;
       await slices.pause();
-      if (!this.isOpen()) return null;
+      // Closed meanwhile (the link dropped): what was checked is still kept.
+      if (!this.isOpen()) break;
     }
+    writeChecked();
+    if (refusal !== null || !this.isOpen()) return refusal;
     if (last) this.opening.awaitingCircle = false;
     this.options.onProgress?.();
     return null;
+  }
+
+  private checkNew(
+    newDocs: NonNullable<SyncedDocs['newDocs']>,
+    docId: DocId,
+    update: Uint8Array,
+  ): ReturnType<typeof checkNewWrite> {
+    return checkNewWrite(
+      {
+        docs: this.options.docs,
+        ownClients: (id) => this.options.ownClients?.(id) ?? [],
+        writing: (id) => this.options.docs.writing?.(id) ?? null,
+      },
+      newDocs,
+      'SYNC_STEP_2',
+      docId,
+      update,
+    );
   }
 
   /** A method, not a field read: the state may change across an await. */

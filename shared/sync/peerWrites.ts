@@ -13,8 +13,8 @@ import type { DocId } from '../notebook/ids';
 import { PEER_ORIGIN } from '../notebook/origins';
 import { logger } from '../log';
 import { documentRules } from './documentRules';
-import type { SyncedDocs } from './syncedDocs';
-import { applyGuardedUpdate } from './updateGuard';
+import type { NewDocWriter, SyncedDocs } from './syncedDocs';
+import { applyGuardedUpdate, checkNewDocument, type NewDocumentCheck } from './updateGuard';
 import { inspectUpdate } from './updateShape';
 
 const log = logger('sync');
@@ -79,4 +79,29 @@ export async function applyPeerWrite(
   }
   if (!result.ok) return { refusal: `${kind} for ${docId}: ${result.reason}` };
   return { refusal: null, changed: true, incomplete: result.incomplete };
+}
+
+/**
+ * Checks a peer's whole document for one this laptop holds neither stored nor live, to be
+ * written to the store without making it live (`SyncedDocs.newDocs`). Null when it is not
+ * such a document — empty, unnamed, held, or one the writer will not take — or when a
+ * writing rule refuses it: the live path then applies it, or refuses it, as before.
+ */
+export function checkNewWrite(
+  context: Pick<PeerWriteContext, 'docs' | 'ownClients' | 'writing'>,
+  newDocs: NewDocWriter,
+  kind: 'SYNC_STEP_2' | 'UPDATE',
+  docId: DocId,
+  update: Uint8Array,
+): NewDocumentCheck | null {
+  if (update.length === 2 && update[0] === 0 && update[1] === 0) return null;
+  if (!context.docs.isNamed(docId) || !newDocs.takes(docId)) return null;
+  const result = checkNewDocument(update, {
+    ownClients: context.ownClients(docId),
+    rules: documentRules(docId, context.writing?.(docId) ?? null),
+  });
+  // A rule's refusal keeps the peer: the live path says so and has the mesh ask again.
+  if (!result.ok && result.soft === true) return null;
+  if (!result.ok) return { ok: false, reason: `${kind} for ${docId}: ${result.reason}` };
+  return result;
 }
