@@ -62,7 +62,15 @@ import {
   type PeerMessage,
 } from './peerProtocol';
 import type { SyncedDocs } from './syncedDocs';
-import { applyPeerWrite, checkNewWrite } from './peerWrites';
+import {
+  applyPeerWrite,
+  newDocumentQuestion,
+  newDocumentVerdict,
+  type PeerWriteContext,
+} from './peerWrites';
+import { answerNewDocument, type NewDocumentQuestion } from './newDocumentCheck';
+import type { NewDocWriter } from './syncedDocs';
+import type { NewDocumentCheck } from './updateGuard';
 import { inspectUpdate } from './updateShape';
 import { SessionOpening, type OpeningProgress } from './sessionOpening';
 import { WorkSlices, type YieldToEditor } from './workSlices';
@@ -87,6 +95,24 @@ function wholeDocument(update: Uint8Array): boolean {
   } finally {
     scratch.destroy();
   }
+}
+
+/** A new document of a CIRCLE_UPDATES batch, being checked. */
+interface NewDocCheckInFlight {
+  docId: DocId;
+  update: Uint8Array;
+  result: Promise<NewDocumentCheck>;
+}
+
+/** Checks a new document where the documents offer (another thread), else here, now. */
+function checkNew(newDocs: NewDocWriter, question: NewDocumentQuestion): Promise<NewDocumentCheck> {
+  if (newDocs.check === undefined) return Promise.resolve(answerNewDocument(question));
+  return newDocs.check(question).catch((error: unknown) => {
+    log.warn('a new document was checked here: its check elsewhere failed', {
+      error: String(error),
+    });
+    return answerNewDocument(question);
+  });
 }
 
 /** What a session needs. */
@@ -516,66 +542,88 @@ export class PeerSession {
   /**
    * Applies one batch of the answer to this laptop's CIRCLE_STATE, as SYNC_STEP_2 each.
    * A whole document this laptop did not hold, where the documents can write new ones
-   * without loading them (`SyncedDocs.newDocs`), is checked on its own and written with
-   * the batch's others in one write; the rest are applied to their live documents. A
-   * refused document ends the session, but the batch's new documents that passed are
-   * kept: each was checked alone, and a peer's bad one should not cost the good ones.
+   * without loading them (`SyncedDocs.newDocs`), is checked on its own — off the editor's
+   * thread where the documents offer it, the batch's checks side by side with the rest
+   * of its work — and the batch's checked ones are written together in one write; the
+   * others are applied to their live documents, in order. A refused document ends the
+   * session, but the batch's new documents that passed are kept: each was checked alone,
+   * and a peer's bad one should not cost the good ones.
    */
   private async applyCircleUpdates(updates: DocUpdate[], last: boolean): Promise<string | null> {
     const slices = this.slices();
     const newDocs = this.options.docs.newDocs;
-    let written: DocUpdate[] = [];
-    const inBatch = new Set<DocId>();
-    const writeChecked = (): void => {
-      if (written.length === 0 || newDocs === undefined) return;
-      newDocs.write(written);
-      for (const { docId } of written) this.options.onRemoteChange?.(docId);
-      written = [];
-      inBatch.clear();
-    };
+    let checks: NewDocCheckInFlight[] = [];
     let refusal: string | null = null;
+    const finishChecks = async (): Promise<void> => {
+      const finished = checks;
+      checks = [];
+      refusal = await this.writeChecked(finished, refusal);
+    };
     for (const { docId, update } of updates) {
       // In step with this peer as of this answer: loading it asks nothing more of the peer.
       this.asked.add(docId);
       // A document twice in one batch: its second part goes to the document the first made.
-      if (inBatch.has(docId)) writeChecked();
-      const checked = newDocs === undefined ? null : this.checkNew(newDocs, docId, update);
-      if (checked !== null) {
-        if (checked.ok) {
-          written.push({ docId, update: checked.update });
-          inBatch.add(docId);
-        } else refusal ??= checked.reason;
+      if (checks.some((check) => check.docId === docId)) await finishChecks();
+      const question =
+        newDocs === undefined || refusal !== null
+          ? null
+          : newDocumentQuestion(this.writeContext(), newDocs, docId, update);
+      if (question !== null && newDocs !== undefined) {
+        checks.push({ docId, update, result: checkNew(newDocs, question) });
       } else if (refusal === null) {
         refusal = await this.applyUpdate('SYNC_STEP_2', docId, update);
+        if (refusal === null) this.opening.circleReceived++;
       }
-      if (refusal === null) this.opening.circleReceived++;
       await slices.pause();
       // Closed meanwhile (the link dropped): what was checked is still kept.
       if (!this.isOpen()) break;
     }
-    writeChecked();
+    await finishChecks();
     if (refusal !== null || !this.isOpen()) return refusal;
     if (last) this.opening.awaitingCircle = false;
     this.options.onProgress?.();
     return null;
   }
 
-  private checkNew(
-    newDocs: NonNullable<SyncedDocs['newDocs']>,
-    docId: DocId,
-    update: Uint8Array,
-  ): ReturnType<typeof checkNewWrite> {
-    return checkNewWrite(
-      {
-        docs: this.options.docs,
-        ownClients: (id) => this.options.ownClients?.(id) ?? [],
-        writing: (id) => this.options.docs.writing?.(id) ?? null,
-      },
-      newDocs,
-      'SYNC_STEP_2',
-      docId,
-      update,
-    );
+  /**
+   * Waits for new documents' checks, in order, and writes those that passed in one write;
+   * one a writing rule refused goes the live path (which says so). Returns the first
+   * refusal, `refusal` if one came before.
+   */
+  private async writeChecked(
+    checks: readonly NewDocCheckInFlight[],
+    refusal: string | null,
+  ): Promise<string | null> {
+    const newDocs = this.options.docs.newDocs;
+    const passed: DocUpdate[] = [];
+    const toLive: NewDocCheckInFlight[] = [];
+    for (const check of checks) {
+      const verdict = newDocumentVerdict('SYNC_STEP_2', check.docId, await check.result);
+      if (verdict === null) toLive.push(check);
+      else if (!verdict.ok) refusal ??= verdict.reason;
+      else {
+        passed.push({ docId: check.docId, update: verdict.update });
+        this.opening.circleReceived++;
+      }
+    }
+    if (passed.length > 0 && newDocs !== undefined) {
+      newDocs.write(passed);
+      for (const { docId } of passed) this.options.onRemoteChange?.(docId);
+    }
+    for (const { docId, update } of toLive) {
+      if (refusal !== null || !this.isOpen()) break;
+      refusal = await this.applyUpdate('SYNC_STEP_2', docId, update);
+      if (refusal === null) this.opening.circleReceived++;
+    }
+    return refusal;
+  }
+
+  private writeContext(): Pick<PeerWriteContext, 'docs' | 'ownClients' | 'writing'> {
+    return {
+      docs: this.options.docs,
+      ownClients: (id) => this.options.ownClients?.(id) ?? [],
+      writing: (id) => this.options.docs.writing?.(id) ?? null,
+    };
   }
 
   /** A method, not a field read: the state may change across an await. */

@@ -14,7 +14,8 @@ import { PEER_ORIGIN } from '../notebook/origins';
 import { logger } from '../log';
 import { documentRules } from './documentRules';
 import type { NewDocWriter, SyncedDocs } from './syncedDocs';
-import { applyGuardedUpdate, checkNewDocument, type NewDocumentCheck } from './updateGuard';
+import { applyGuardedUpdate, type NewDocumentCheck } from './updateGuard';
+import type { NewDocumentQuestion } from './newDocumentCheck';
 import { inspectUpdate } from './updateShape';
 
 const log = logger('sync');
@@ -82,25 +83,37 @@ export async function applyPeerWrite(
 }
 
 /**
- * Checks a peer's whole document for one this laptop holds neither stored nor live, to be
- * written to the store without making it live (`SyncedDocs.newDocs`). Null when it is not
- * such a document — empty, unnamed, held, or one the writer will not take — or when a
- * writing rule refuses it: the live path then applies it, or refuses it, as before.
+ * The question to check a peer's whole document with, for one this laptop holds neither
+ * stored nor live, to be written to the store without making it live
+ * (`SyncedDocs.newDocs`). Null when it is not such a document — empty, unnamed, held, or
+ * one the writer will not take: the live path then applies it, or refuses it, as before.
  */
-export function checkNewWrite(
+export function newDocumentQuestion(
   context: Pick<PeerWriteContext, 'docs' | 'ownClients' | 'writing'>,
   newDocs: NewDocWriter,
-  kind: 'SYNC_STEP_2' | 'UPDATE',
   docId: DocId,
   update: Uint8Array,
-): NewDocumentCheck | null {
+): NewDocumentQuestion | null {
   if (update.length === 2 && update[0] === 0 && update[1] === 0) return null;
   if (!context.docs.isNamed(docId) || !newDocs.takes(docId)) return null;
-  const result = checkNewDocument(update, {
-    ownClients: context.ownClients(docId),
-    rules: documentRules(docId, context.writing?.(docId) ?? null),
-  });
-  // A rule's refusal keeps the peer: the live path says so and has the mesh ask again.
+  return {
+    docId,
+    update,
+    ownClients: [...context.ownClients(docId)],
+    writing: context.writing?.(docId) ?? null,
+  };
+}
+
+/**
+ * What the session does with a new document's check: keep it, refuse it (a protocol
+ * error naming the document), or — for a writing rule's refusal, which keeps the peer —
+ * null: the live path applies it and says so, as for any document.
+ */
+export function newDocumentVerdict(
+  kind: 'SYNC_STEP_2' | 'UPDATE',
+  docId: DocId,
+  result: NewDocumentCheck,
+): NewDocumentCheck | null {
   if (!result.ok && result.soft === true) return null;
   if (!result.ok) return { ok: false, reason: `${kind} for ${docId}: ${result.reason}` };
   return result;
