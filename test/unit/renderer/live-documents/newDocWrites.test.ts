@@ -34,8 +34,7 @@ async function folder() {
       ...memory.api.docs,
       appendMany: (circle, appends) => {
         store.requests++;
-        if (store.failing)
-          return Promise.reject(new HearthError('disk-full', 'The disk is full.'));
+        if (store.failing) return Promise.reject(new HearthError('disk-full', 'The disk is full.'));
         return memory.api.docs.appendMany(circle, appends);
       },
     },
