@@ -591,11 +591,20 @@ export class PeerSession {
     refusal: string | null,
   ): Promise<string | null> {
     const newDocs = this.options.docs.newDocs;
+    const verdicts = await Promise.all(
+      checks.map(async (check) =>
+        newDocumentVerdict('SYNC_STEP_2', check.docId, await check.result),
+      ),
+    );
+    // From here to the write, no wait: a document still taken now is written before anything
+    // else can make it live.
     const passed: DocUpdate[] = [];
     const toLive: NewDocCheckInFlight[] = [];
-    for (const check of checks) {
-      const verdict = newDocumentVerdict('SYNC_STEP_2', check.docId, await check.result);
-      if (verdict === null) toLive.push(check);
+    for (const [i, check] of checks.entries()) {
+      const verdict = verdicts[i] ?? null;
+      // A rule's refusal, or made live meanwhile (an editor opened on it while it was
+      // checked): the live path, through the guard, like any peer's write.
+      if (verdict === null || newDocs?.takes(check.docId) === false) toLive.push(check);
       else if (!verdict.ok) refusal ??= verdict.reason;
       else {
         passed.push({ docId: check.docId, update: verdict.update });

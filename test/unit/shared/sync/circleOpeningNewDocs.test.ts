@@ -207,4 +207,37 @@ describe('a joining laptop writes new documents to its store', () => {
     expect(ben.docs.newWrites.slice(1).flat().toSorted()).toEqual(entries.slice(3).toSorted());
     expect(entries.some((docId) => ben.docs.isLive(docId))).toBe(false);
   });
+
+  it('an entry an editor opens while it is being checked gets its words in that live document', async () => {
+    const random = seededRandom(64);
+    const { laptop: ana, entries } = holder(random, 5);
+    let clock = 0;
+    let onYield = (): void => undefined;
+    const ben = joiner(random, {
+      now: () => (clock += 10),
+      yieldToEditor: () => {
+        onYield();
+        return Promise.resolve();
+      },
+    });
+    const peer = scriptedHolder(ben);
+    await peer.say(hello(6));
+    await peer.say(batch([stateOf(ana, INDEX_DOC_ID)], false));
+    const opened = entries[0]!;
+    // After the first entry is checked, before the batch is written: an editor opens it.
+    onYield = () => {
+      onYield = () => undefined;
+      ben.docs.docNow(opened);
+    };
+    await peer.say(
+      batch(
+        entries.map((docId) => stateOf(ana, docId)),
+        true,
+      ),
+    );
+    expect(peer.closed()).toBe(false);
+    expect(ben.docs.isLive(opened)).toBe(true);
+    expect(ben.docs.newWrites).toEqual([entries.slice(1)]);
+    expect(ben.docs.contents()).toEqual(ana.docs.contents());
+  });
 });
