@@ -107,8 +107,12 @@ interface NewDocCheckInFlight {
 /** Checks a new document where the documents offer (another thread), else here, now. */
 function checkNew(newDocs: NewDocWriter, question: NewDocumentQuestion): Promise<NewDocumentCheck> {
   if (newDocs.check === undefined) return Promise.resolve(answerNewDocument(question));
-  // Said once by the checker when it breaks, not once per document.
-  return newDocs.check(question).catch(() => answerNewDocument(question));
+  return newDocs.check(question).catch((error: unknown) => {
+    log.warn('a new document was checked here: its check elsewhere failed', {
+      error: String(error),
+    });
+    return answerNewDocument(question);
+  });
 }
 
 /** What a session needs. */

@@ -18,10 +18,6 @@ import { MAX_STORED_DOCS_PER_REQUEST, type StoredDiffRequest } from '../../../sh
 import type { StoredDocReaders, SyncedDocs } from '../../../shared/sync/syncedDocs';
 import type { CircleSession } from '../live-documents/circleSession';
 import type { CirclePresence } from './circlePresence';
-import { NewDocChecks } from './newDocChecks';
-
-/** The page's one worker for new documents' checks, started on the first. */
-const newDocChecks = new NewDocChecks();
 
 /** Presents an open circle's documents to the mesh. */
 export function sessionDocs(session: CircleSession, presence: CirclePresence): SyncedDocs {
@@ -53,8 +49,6 @@ export function sessionDocs(session: CircleSession, presence: CirclePresence): S
     newDocs: {
       takes: (docId) => isDocId(docId) && session.takesNewDoc(docId),
       write: (docs) => session.writeNewDocs(docs),
-      // Off the editor's thread where the page can have a worker.
-      check: newDocChecks.available ? (question) => newDocChecks.check(question) : undefined,
     },
   };
 }
