@@ -68,8 +68,7 @@ import {
   newDocumentVerdict,
   type PeerWriteContext,
 } from './peerWrites';
-import { answerNewDocument, type NewDocumentQuestion } from './newDocumentCheck';
-import type { NewDocWriter } from './syncedDocs';
+import { answerNewDocument } from './newDocumentCheck';
 import type { NewDocumentCheck } from './updateGuard';
 import { inspectUpdate } from './updateShape';
 import { SessionOpening, type OpeningProgress } from './sessionOpening';
@@ -97,22 +96,11 @@ function wholeDocument(update: Uint8Array): boolean {
   }
 }
 
-/** A new document of a CIRCLE_UPDATES batch, being checked. */
-interface NewDocCheckInFlight {
+/** A new document of a CIRCLE_UPDATES batch, and what its check found. */
+interface CheckedNewDoc {
   docId: DocId;
   update: Uint8Array;
-  result: Promise<NewDocumentCheck>;
-}
-
-/** Checks a new document where the documents offer (another thread), else here, now. */
-function checkNew(newDocs: NewDocWriter, question: NewDocumentQuestion): Promise<NewDocumentCheck> {
-  if (newDocs.check === undefined) return Promise.resolve(answerNewDocument(question));
-  return newDocs.check(question).catch((error: unknown) => {
-    log.warn('a new document was checked here: its check elsewhere failed', {
-      error: String(error),
-    });
-    return answerNewDocument(question);
-  });
+  result: NewDocumentCheck;
 }
 
 /** What a session needs. */
@@ -542,9 +530,8 @@ export class PeerSession {
   /**
    * Applies one batch of the answer to this laptop's CIRCLE_STATE, as SYNC_STEP_2 each.
    * A whole document this laptop did not hold, where the documents can write new ones
-   * without loading them (`SyncedDocs.newDocs`), is checked on its own — off the editor's
-   * thread where the documents offer it, the batch's checks side by side with the rest
-   * of its work — and the batch's checked ones are written together in one write; the
+   * without loading them (`SyncedDocs.newDocs`), is checked on its own, and the batch's
+   * checked ones are written together in one write; the
    * others are applied to their live documents, in order. A refused document ends the
    * session, but the batch's new documents that passed are kept: each was checked alone,
    * and a peer's bad one should not cost the good ones.
@@ -552,7 +539,7 @@ export class PeerSession {
   private async applyCircleUpdates(updates: DocUpdate[], last: boolean): Promise<string | null> {
     const slices = this.slices();
     const newDocs = this.options.docs.newDocs;
-    let checks: NewDocCheckInFlight[] = [];
+    let checks: CheckedNewDoc[] = [];
     let refusal: string | null = null;
     const finishChecks = async (): Promise<void> => {
       const finished = checks;
@@ -568,8 +555,8 @@ export class PeerSession {
         newDocs === undefined || refusal !== null
           ? null
           : newDocumentQuestion(this.writeContext(), newDocs, docId, update);
-      if (question !== null && newDocs !== undefined) {
-        checks.push({ docId, update, result: checkNew(newDocs, question) });
+      if (question !== null) {
+        checks.push({ docId, update, result: answerNewDocument(question) });
       } else if (refusal === null) {
         refusal = await this.applyUpdate('SYNC_STEP_2', docId, update);
         if (refusal === null) this.opening.circleReceived++;
@@ -591,19 +578,17 @@ export class PeerSession {
    * refusal, `refusal` if one came before.
    */
   private async writeChecked(
-    checks: readonly NewDocCheckInFlight[],
+    checks: readonly CheckedNewDoc[],
     refusal: string | null,
   ): Promise<string | null> {
     const newDocs = this.options.docs.newDocs;
-    const verdicts = await Promise.all(
-      checks.map(async (check) =>
-        newDocumentVerdict('SYNC_STEP_2', check.docId, await check.result),
-      ),
+    const verdicts = checks.map((check) =>
+      newDocumentVerdict('SYNC_STEP_2', check.docId, check.result),
     );
     // From here to the write, no wait: a document still taken now is written before anything
     // else can make it live.
     const passed: DocUpdate[] = [];
-    const toLive: NewDocCheckInFlight[] = [];
+    const toLive: CheckedNewDoc[] = [];
     for (const [i, check] of checks.entries()) {
       const verdict = verdicts[i] ?? null;
       // A rule's refusal, or made live meanwhile (an editor opened on it while it was

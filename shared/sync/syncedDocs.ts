@@ -10,9 +10,7 @@
 import type * as Y from 'yjs';
 import type { EntryWriting } from '../notebook/bodyWriting';
 import type { DocId } from '../notebook/ids';
-import type { NewDocumentQuestion } from './newDocumentCheck';
 import type { DocState, DocUpdate } from './peerProtocol';
-import type { NewDocumentCheck } from './updateGuard';
 
 /**
  * Reads documents that are not live from the store's own copy (main's, on the desktop),
@@ -57,11 +55,6 @@ export interface NewDocWriter {
    * nothing handed over is lost while the app runs.
    */
   write(docs: readonly DocUpdate[]): void;
-  /**
-   * Checks a new document off the editor's thread (a page's worker); absent, or when it
-   * fails, the session checks it itself (./newDocumentCheck.ts). The same check either way.
-   */
-  check?(question: NewDocumentQuestion): Promise<NewDocumentCheck>;
 }
 
 /** A circle's documents as the sync layer sees them. */
