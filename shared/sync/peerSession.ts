@@ -62,7 +62,14 @@ import {
   type PeerMessage,
 } from './peerProtocol';
 import type { SyncedDocs } from './syncedDocs';
-import { applyPeerWrite } from './peerWrites';
+import {
+  applyPeerWrite,
+  newDocumentQuestion,
+  newDocumentVerdict,
+  type PeerWriteContext,
+} from './peerWrites';
+import { answerNewDocument } from './newDocumentCheck';
+import type { NewDocumentCheck } from './updateGuard';
 import { inspectUpdate } from './updateShape';
 import { SessionOpening, type OpeningProgress } from './sessionOpening';
 import { WorkSlices, type YieldToEditor } from './workSlices';
@@ -87,6 +94,13 @@ function wholeDocument(update: Uint8Array): boolean {
   } finally {
     scratch.destroy();
   }
+}
+
+/** A new document of a CIRCLE_UPDATES batch, and what its check found. */
+interface CheckedNewDoc {
+  docId: DocId;
+  update: Uint8Array;
+  result: NewDocumentCheck;
 }
 
 /** What a session needs. */
@@ -513,21 +527,97 @@ export class PeerSession {
     this.opening.circleStateAnswered = true;
   }
 
-  /** Applies one batch of the answer to this laptop's CIRCLE_STATE, as SYNC_STEP_2 each. */
+  /**
+   * Applies one batch of the answer to this laptop's CIRCLE_STATE, as SYNC_STEP_2 each.
+   * A whole document this laptop did not hold, where the documents can write new ones
+   * without loading them (`SyncedDocs.newDocs`), is checked on its own, and the batch's
+   * checked ones are written together in one write; the
+   * others are applied to their live documents, in order. A refused document ends the
+   * session, but the batch's new documents that passed are kept: each was checked alone,
+   * and a peer's bad one should not cost the good ones.
+   */
   private async applyCircleUpdates(updates: DocUpdate[], last: boolean): Promise<string | null> {
     const slices = this.slices();
+    const newDocs = this.options.docs.newDocs;
+    let checks: CheckedNewDoc[] = [];
+    let refusal: string | null = null;
+    const finishChecks = async (): Promise<void> => {
+      const finished = checks;
+      checks = [];
+      refusal = await this.writeChecked(finished, refusal);
+    };
     for (const { docId, update } of updates) {
       // In step with this peer as of this answer: loading it asks nothing more of the peer.
       this.asked.add(docId);
-      const refusal = await this.applyUpdate('SYNC_STEP_2', docId, update);
-      if (refusal !== null || !this.isOpen()) return refusal;
-      this.opening.circleReceived++;
+      // A document twice in one batch: its second part goes to the document the first made.
+      if (checks.some((check) => check.docId === docId)) await finishChecks();
+      const question =
+        newDocs === undefined || refusal !== null
+          ? null
+          : newDocumentQuestion(this.writeContext(), newDocs, docId, update);
+      if (question !== null) {
+        checks.push({ docId, update, result: answerNewDocument(question) });
+      } else if (refusal === null) {
+        refusal = await this.applyUpdate('SYNC_STEP_2', docId, update);
+        if (refusal === null) this.opening.circleReceived++;
+      }
       await slices.pause();
-      if (!this.isOpen()) return null;
+      // Closed meanwhile (the link dropped): what was checked is still kept.
+      if (!this.isOpen()) break;
     }
+    await finishChecks();
+    if (refusal !== null || !this.isOpen()) return refusal;
     if (last) this.opening.awaitingCircle = false;
     this.options.onProgress?.();
     return null;
+  }
+
+  /**
+   * Waits for new documents' checks, in order, and writes those that passed in one write;
+   * one a writing rule refused goes the live path (which says so). Returns the first
+   * refusal, `refusal` if one came before.
+   */
+  private async writeChecked(
+    checks: readonly CheckedNewDoc[],
+    refusal: string | null,
+  ): Promise<string | null> {
+    const newDocs = this.options.docs.newDocs;
+    const verdicts = checks.map((check) =>
+      newDocumentVerdict('SYNC_STEP_2', check.docId, check.result),
+    );
+    // From here to the write, no wait: a document still taken now is written before anything
+    // else can make it live.
+    const passed: DocUpdate[] = [];
+    const toLive: CheckedNewDoc[] = [];
+    for (const [i, check] of checks.entries()) {
+      const verdict = verdicts[i] ?? null;
+      // A rule's refusal, or made live meanwhile (an editor opened on it while it was
+      // checked): the live path, through the guard, like any peer's write.
+      if (verdict === null || newDocs?.takes(check.docId) === false) toLive.push(check);
+      else if (!verdict.ok) refusal ??= verdict.reason;
+      else {
+        passed.push({ docId: check.docId, update: verdict.update });
+        this.opening.circleReceived++;
+      }
+    }
+    if (passed.length > 0 && newDocs !== undefined) {
+      newDocs.write(passed);
+      for (const { docId } of passed) this.options.onRemoteChange?.(docId);
+    }
+    for (const { docId, update } of toLive) {
+      if (refusal !== null || !this.isOpen()) break;
+      refusal = await this.applyUpdate('SYNC_STEP_2', docId, update);
+      if (refusal === null) this.opening.circleReceived++;
+    }
+    return refusal;
+  }
+
+  private writeContext(): Pick<PeerWriteContext, 'docs' | 'ownClients' | 'writing'> {
+    return {
+      docs: this.options.docs,
+      ownClients: (id) => this.options.ownClients?.(id) ?? [],
+      writing: (id) => this.options.docs.writing?.(id) ?? null,
+    };
   }
 
   /** A method, not a field read: the state may change across an await. */

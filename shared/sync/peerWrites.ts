@@ -13,8 +13,9 @@ import type { DocId } from '../notebook/ids';
 import { PEER_ORIGIN } from '../notebook/origins';
 import { logger } from '../log';
 import { documentRules } from './documentRules';
-import type { SyncedDocs } from './syncedDocs';
-import { applyGuardedUpdate } from './updateGuard';
+import type { NewDocWriter, SyncedDocs } from './syncedDocs';
+import { applyGuardedUpdate, type NewDocumentCheck } from './updateGuard';
+import type { NewDocumentQuestion } from './newDocumentCheck';
 import { inspectUpdate } from './updateShape';
 
 const log = logger('sync');
@@ -79,4 +80,41 @@ export async function applyPeerWrite(
   }
   if (!result.ok) return { refusal: `${kind} for ${docId}: ${result.reason}` };
   return { refusal: null, changed: true, incomplete: result.incomplete };
+}
+
+/**
+ * The question to check a peer's whole document with, for one this laptop holds neither
+ * stored nor live, to be written to the store without making it live
+ * (`SyncedDocs.newDocs`). Null when it is not such a document — empty, unnamed, held, or
+ * one the writer will not take: the live path then applies it, or refuses it, as before.
+ */
+export function newDocumentQuestion(
+  context: Pick<PeerWriteContext, 'docs' | 'ownClients' | 'writing'>,
+  newDocs: NewDocWriter,
+  docId: DocId,
+  update: Uint8Array,
+): NewDocumentQuestion | null {
+  if (update.length === 2 && update[0] === 0 && update[1] === 0) return null;
+  if (!context.docs.isNamed(docId) || !newDocs.takes(docId)) return null;
+  return {
+    docId,
+    update,
+    ownClients: [...context.ownClients(docId)],
+    writing: context.writing?.(docId) ?? null,
+  };
+}
+
+/**
+ * What the session does with a new document's check: keep it, refuse it (a protocol
+ * error naming the document), or — for a writing rule's refusal, which keeps the peer —
+ * null: the live path applies it and says so, as for any document.
+ */
+export function newDocumentVerdict(
+  kind: 'SYNC_STEP_2' | 'UPDATE',
+  docId: DocId,
+  result: NewDocumentCheck,
+): NewDocumentCheck | null {
+  if (!result.ok && result.soft === true) return null;
+  if (!result.ok) return { ok: false, reason: `${kind} for ${docId}: ${result.reason}` };
+  return result;
 }

@@ -10,7 +10,7 @@
 import type * as Y from 'yjs';
 import type { EntryWriting } from '../notebook/bodyWriting';
 import type { DocId } from '../notebook/ids';
-import type { DocState } from './peerProtocol';
+import type { DocState, DocUpdate } from './peerProtocol';
 
 /**
  * Reads documents that are not live from the store's own copy (main's, on the desktop),
@@ -35,6 +35,26 @@ export interface StoredDocReaders {
    * author withdrew: loading it is then refused too) or that cannot be read.
    */
   diffs(requests: readonly DocState[]): Promise<ReadonlyMap<DocId, Uint8Array | null>>;
+}
+
+/**
+ * Writes whole documents this laptop did not hold straight to its store, without making
+ * them live: a laptop joining a circle receives hundreds of entries it has no editor
+ * open on. The session checks each one first (./updateGuard.ts `checkNewDocument`) and
+ * hands over a CIRCLE_UPDATES batch's worth at once (./peerSession.ts).
+ */
+export interface NewDocWriter {
+  /**
+   * True when `docId` may be written this way now: held neither stored nor live, and not
+   * refused (an entry its author withdrew). Asked in the same turn as `write`.
+   */
+  takes(docId: DocId): boolean;
+  /**
+   * Writes checked whole documents. From this call on each is held (`holds`), and loading
+   * one gives its words even before the store has them; a failed write is retried, so
+   * nothing handed over is lost while the app runs.
+   */
+  write(docs: readonly DocUpdate[]): void;
 }
 
 /** A circle's documents as the sync layer sees them. */
@@ -69,4 +89,6 @@ export interface SyncedDocs {
    * is loaded with `doc()`.
    */
   storeReaders?: StoredDocReaders;
+  /** Writes new whole documents without loading them; absent, each is made live. */
+  newDocs?: NewDocWriter;
 }

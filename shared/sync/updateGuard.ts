@@ -80,6 +80,61 @@ export function applyGuardedUpdate(
   return applyThroughScratch(ydoc, update, origin, rules, shape.value.decoded);
 }
 
+/** What checking a new document's update found: the bytes to keep, or why it is refused. */
+export type NewDocumentCheck =
+  | {
+      ok: true;
+      /** What to store: the peer's bytes, or Yjs's encoding of what applied if part could not. */
+      update: Uint8Array;
+      /** Parts that need structs this laptop lacks were left out. */
+      incomplete: boolean;
+    }
+  | { ok: false; reason: string; soft?: boolean };
+
+/**
+ * Checks a peer's update for a document this laptop does not hold at all, without a live
+ * document: the thorough path's checks (shape, Yjs applying it to an empty scratch, the
+ * rules, the local-edit probe), as {@link applyGuardedUpdate} runs them for an empty live
+ * document. What passes may be written to the store as it is: an empty document given
+ * the same bytes is the scratch again. A laptop joining a circle checks each entry so,
+ * and holds none of them live (shared/sync/peerSession.ts).
+ */
+export function checkNewDocument(update: Uint8Array, options: GuardOptions = {}): NewDocumentCheck {
+  if (update.length > MAX_MESSAGE_BYTES) return refuse('an update over the size limit');
+  const scratch = scratchDoc();
+  try {
+    const ownClients = new Set(options.ownClients ?? []);
+    ownClients.add(scratch.clientID);
+    const shape = inspectUpdate(scratch, update, ownClients);
+    if (!shape.ok) return shape;
+    try {
+      Y.applyUpdate(scratch, update);
+    } catch (error) {
+      return refuse(`an update Yjs could not apply (${describe(error)})`);
+    }
+    const incomplete = scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null;
+    scratch.store.pendingStructs = null;
+    scratch.store.pendingDs = null;
+    try {
+      // Yjs's own encoding of the checked state, before the probe writes into it; only
+      // needed when part of the update could not apply.
+      const kept = incomplete ? Y.encodeStateAsUpdate(scratch) : update;
+      const { structs } = incomplete ? Y.decodeUpdate(kept) : shape.value.decoded;
+      for (const rule of options.rules ?? []) {
+        const refusal = rule.refusal(scratch);
+        if (refusal !== null) return { ok: false, reason: refusal, soft: rule.soft === true };
+      }
+      const probe = probeLocalEdit(scratch, structs);
+      if (probe !== null) return refuse(probe);
+      return { ok: true, update: kept, incomplete };
+    } catch (error) {
+      return refuse(`an update that leaves a document Yjs cannot encode (${describe(error)})`);
+    }
+  } finally {
+    scratch.destroy();
+  }
+}
+
 function applyThroughScratch(
   ydoc: Y.Doc,
   update: Uint8Array,
@@ -102,14 +157,16 @@ function applyThroughScratch(
     const incomplete = scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null;
     scratch.store.pendingStructs = null;
     scratch.store.pendingDs = null;
-    let difference: Uint8Array;
+    // Into an empty document the peer's bytes go exactly as they went into the scratch.
+    const asScratch = liveIsEmpty && !incomplete;
+    let difference: Uint8Array | null = null;
     let expected: Map<number, number>;
     try {
-      difference = Y.encodeStateAsUpdate(scratch, liveVector);
       // Into an empty document, what the scratch added is what the update holds, already
-      // decoded by the inspection: decoding it again (a laptop joining a circle does this
-      // for every document) would tell the probe nothing new.
-      const { structs } = liveIsEmpty && !incomplete ? inspected : Y.decodeUpdate(difference);
+      // decoded by the inspection: encoding and decoding it again (a laptop joining a
+      // circle would do this for every document) would tell the probe nothing new.
+      if (!asScratch) difference = Y.encodeStateAsUpdate(scratch, liveVector);
+      const { structs } = difference === null ? inspected : Y.decodeUpdate(difference);
       expected = Y.decodeStateVector(Y.encodeStateVector(scratch));
       // The rules read the state the update leaves, before the probe writes into it.
       for (const rule of rules) {
@@ -121,11 +178,9 @@ function applyThroughScratch(
     } catch (error) {
       return refuse(`an update that leaves a document Yjs cannot encode (${describe(error)})`);
     }
-    // Into an empty document the peer's bytes go exactly as they went into the scratch.
-    const asScratch = liveIsEmpty && !incomplete;
-    const change = asScratch ? update : difference;
+    const change = difference ?? update;
     // An empty document given the same bytes is the scratch again: no rehearsal needed.
-    const rehearsal = asScratch ? null : rehearse(ydoc, change, expected);
+    const rehearsal = difference === null ? null : rehearse(ydoc, change, expected);
     if (rehearsal !== null) return refuse(rehearsal);
     const applied = applyToLive(ydoc, change, origin);
     if (!applied.ok) return applied;

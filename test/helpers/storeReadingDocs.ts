@@ -2,12 +2,15 @@
  * In-memory documents that also offer the stored readers (shared/sync/syncedDocs.ts,
  * `StoredDocReaders`), as the renderer's session does over main's store: documents that
  * are not live are read from their stored bytes with Yjs's update functions, and every
- * `doc()` call is recorded, so a test can tell which documents sync loaded.
+ * `doc()` call is recorded, so a test can tell which documents sync loaded. With
+ * `writesNew`, a peer's whole documents it did not hold are written to its "store"
+ * without being made live, as the renderer's session writes them to main's
+ * (`NewDocWriter`), and each write is recorded.
  */
 import * as Y from 'yjs';
 import type { DocId } from '../../shared/notebook/ids';
 import type { DocState } from '../../shared/sync/peerProtocol';
-import type { StoredDocReaders } from '../../shared/sync/syncedDocs';
+import type { NewDocWriter, StoredDocReaders } from '../../shared/sync/syncedDocs';
 import { MemorySyncedDocs } from './memorySyncedDocs';
 
 /** A laptop's documents whose store answers questions without loading them. */
@@ -49,9 +52,29 @@ export class StoreReadingDocs extends MemorySyncedDocs {
     },
   };
 
+  /** Each write of new documents, the documents it held, in order. */
+  readonly newWrites: DocId[][] = [];
+  readonly newDocs: NewDocWriter | undefined;
+
   /** `refused` names documents never served (an entry its author withdrew). */
-  constructor(private readonly refused: (docId: DocId) => boolean = () => false) {
+  constructor(
+    private readonly refused: (docId: DocId) => boolean = () => false,
+    options: { writesNew?: boolean } = {},
+  ) {
     super(refused);
+    this.newDocs =
+      options.writesNew === true
+        ? {
+            takes: (docId) => !this.holds(docId) && !this.refused(docId),
+            write: (docs) => {
+              this.newWrites.push(docs.map(({ docId }) => docId));
+              for (const { docId, update } of docs) {
+                const stored = this.storedState(docId);
+                this.store(docId, stored === undefined ? update : Y.mergeUpdates([stored, update]));
+              }
+            },
+          }
+        : undefined;
   }
 
   override doc(docId: DocId): Promise<Y.Doc | null> {

@@ -32,6 +32,7 @@ import { seedEntryBody } from '../../../shared/notebook/headlessEntry';
 import { INDEX_ROOT } from '../../../shared/notebook/schema';
 import { removeRefusedWords } from '../../../shared/notebook/refusedWords';
 import { logger } from '../../../shared/log';
+import type { DocUpdate } from '../../../shared/sync/peerProtocol';
 import { LiveDocs, type DocUpdateListener } from './liveDocs';
 import { SaveTracker } from './saveTracker';
 import { settleGuessedColour } from './guessedColour';
@@ -178,6 +179,23 @@ export class CircleSession {
       this.docs.isRemoved(entryDocId(entryId)) ||
       this.index.read().entries.get(entryId)?.withdrawn === true
     );
+  }
+
+  /**
+   * True when a peer's whole `docId` may go straight to the store (`writeNewDocs`): an
+   * entry this laptop holds neither stored nor live, and not one its author withdrew.
+   */
+  takesNewDoc(docId: DocId): boolean {
+    if (docId === INDEX_DOC_ID) return false;
+    return !this.isWithdrawn(docId as string as EntryId) && this.docs.takesNew(docId);
+  }
+
+  /**
+   * Writes a peer's whole entries, checked by sync, to the store in one request without
+   * making them live (a laptop joining the circle); each is held from now on.
+   */
+  writeNewDocs(docs: readonly DocUpdate[]): void {
+    this.docs.writeNew(docs);
   }
 
   /** The entry's body document, loaded from the store the first time it is asked for. */

@@ -3,13 +3,19 @@
  * demand, once, and streamed back to the store as they change. An editor, a search and
  * a peer all share the one copy. Withdrawn or discarded documents are let go and their
  * files deleted, and from then on are never loaded or made again while open.
+ *
+ * A peer's whole document that this folder did not hold is written to the store without
+ * being made live (`writeNew`, ./newDocWrites.ts): it is held from then on, and loaded
+ * like any stored document when something asks for it.
  */
 import * as Y from 'yjs';
 import type { HearthApi } from '../../../shared/ipc/contract';
 import type { CircleId, DocId } from '../../../shared/notebook/ids';
-import { STORE_ORIGIN } from '../../../shared/notebook/origins';
+import { PEER_ORIGIN, STORE_ORIGIN } from '../../../shared/notebook/origins';
+import type { DocUpdate } from '../../../shared/sync/peerProtocol';
 import { AppendBatches } from './appendBatches';
 import { persistDoc, type DocPersistence } from './docPersistence';
+import { NewDocWrites } from './newDocWrites';
 import type { SaveTracker } from './saveTracker';
 
 /** Hears every change to any document, with the change's origin. */
@@ -25,14 +31,22 @@ export class LiveDocs {
   private readonly addedListeners = new Set<(docId: DocId) => void>();
   /** The API as persistence sees it: appends gathered per turn (./appendBatches.ts). */
   private readonly storeApi: HearthApi;
+  /** Every document the store held when the folder was opened, and those written new since. */
+  private readonly stored: Set<DocId>;
+  private readonly newDocs: NewDocWrites;
 
   constructor(
     private readonly api: HearthApi,
     private readonly folderId: CircleId,
     private readonly saves: SaveTracker,
     /** Every document the store held when the folder was opened. */
-    private readonly stored: ReadonlySet<DocId>,
+    storedAtOpen: ReadonlySet<DocId>,
   ) {
+    this.stored = new Set(storedAtOpen);
+    // Told once on disk, as a peer's change: search then reads its words from the store.
+    this.newDocs = new NewDocWrites(api, folderId, saves, (docId, update) => {
+      for (const listener of [...this.updateListeners]) listener(docId, update, PEER_ORIGIN);
+    });
     const batches = new AppendBatches(api, folderId);
     this.storeApi = {
       ...api,
@@ -79,6 +93,25 @@ export class LiveDocs {
     return pending;
   }
 
+  /**
+   * True when `docId` may be written by `writeNew`: this folder holds it neither stored
+   * nor live (nor loading), and never let it go.
+   */
+  takesNew(docId: DocId): boolean {
+    return (
+      !this.removed.has(docId) &&
+      !this.stored.has(docId) &&
+      !this.loaded.has(docId) &&
+      !this.loading.has(docId)
+    );
+  }
+
+  /** Writes whole documents this folder did not hold to the store, in one request. */
+  writeNew(docs: readonly DocUpdate[]): void {
+    for (const { docId } of docs) this.stored.add(docId);
+    this.newDocs.write(docs);
+  }
+
   /** Starts keeping a document made here (its first changes are saved like any other). */
   adopt(docId: DocId, ydoc: Y.Doc): void {
     this.loading.set(docId, Promise.resolve(ydoc));
@@ -93,6 +126,7 @@ export class LiveDocs {
     persistence?.abandon();
     this.persistence.delete(docId);
     const ydoc = await this.loading.get(docId)?.catch(() => null);
+    await this.newDocs.drop(docId);
     this.loading.delete(docId);
     this.loaded.delete(docId);
     ydoc?.destroy();
@@ -117,6 +151,7 @@ export class LiveDocs {
   /** Resolves once every change made so far is on this laptop's disk. */
   async settle(): Promise<void> {
     await Promise.all([...this.persistence.values()].map((p) => p.settled()));
+    await this.newDocs.settled();
     await this.api.docs.flush();
   }
 
@@ -124,6 +159,7 @@ export class LiveDocs {
   async close(): Promise<void> {
     await this.settle();
     for (const persistence of this.persistence.values()) persistence.detach();
+    this.newDocs.detach();
     this.updateListeners.clear();
     this.addedListeners.clear();
     for (const ydoc of this.loaded.values()) ydoc.destroy();
@@ -150,8 +186,15 @@ export class LiveDocs {
     // Only this session writes the folder, and it has not written this document yet: a
     // document the store did not hold at open needs no round trip to ask (a laptop
     // joining a circle makes hundreds of them, one after another).
+    // A document written new whose write is not confirmed yet: its bytes are here, and
+    // the store may answer without them. Those waiting before the question are kept too,
+    // in case the store confirms them while it answers.
+    const waitingBefore = this.newDocs.waiting(docId);
     const state = this.stored.has(docId) ? await this.api.docs.load(this.folderId, docId) : null;
     if (state !== null) Y.applyUpdate(ydoc, state, STORE_ORIGIN);
+    for (const update of new Set([...waitingBefore, ...this.newDocs.waiting(docId)])) {
+      Y.applyUpdate(ydoc, update, STORE_ORIGIN);
+    }
     if (this.removed.has(docId)) {
       ydoc.destroy();
       throw new Error('That document was removed.');

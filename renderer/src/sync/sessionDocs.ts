@@ -8,6 +8,8 @@
  * (`storeReaders`, over `hearth:docs:stateVectors` and `hearth:docs:diffs`), so a laptop
  * connecting does not bring every entry body into this page; withdrawn entries are never
  * read, and the live documents (`session.loadedDoc`) are the truth wherever they exist.
+ * A peer's whole entries this laptop did not hold are written to main's store, checked,
+ * without being made live here (`newDocs`).
  */
 import { INDEX_DOC_ID, isDocId, type DocId, type EntryId } from '../../../shared/notebook/ids';
 import { PEER_ORIGIN, STORE_ORIGIN } from '../../../shared/notebook/origins';
@@ -43,6 +45,11 @@ export function sessionDocs(session: CircleSession, presence: CirclePresence): S
       presence.applyRemote(docId, update, peerId),
     onLocalAwareness: (listener) => presence.onLocal(listener),
     storeReaders: storeReaders(session),
+    // A peer's whole entries this laptop did not hold go to main's store, not into this page.
+    newDocs: {
+      takes: (docId) => isDocId(docId) && session.takesNewDoc(docId),
+      write: (docs) => session.writeNewDocs(docs),
+    },
   };
 }
 

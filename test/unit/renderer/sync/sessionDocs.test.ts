@@ -77,11 +77,17 @@ describe("sync's view of an open circle", () => {
     const inStep = (laptop: SyncedLaptop): boolean =>
       laptop.sync.read().peers.length === 1 && laptop.sync.read().peers[0]!.inStep;
     await until('both laptops in step', () => laptops.every(inStep));
+    await until("Ben's laptop saved what arrived", () => ben.saves.read().pending === 0);
     for (const [i, entryId] of entries.entries()) {
-      expect(ana.loadedDoc(entryDocId(entryId))).toBeUndefined();
-      const body = ben.loadedDoc(entryDocId(entryId));
-      expect(body).toBeDefined();
-      expect(await entryPlainText(Y.encodeStateAsUpdate(body!))).toBe(
+      const docId = entryDocId(entryId);
+      expect(ana.loadedDoc(docId)).toBeUndefined();
+      // Written straight to Ben's store, checked, without being made live in his page.
+      expect(ben.loadedDoc(docId)).toBeUndefined();
+      expect(ben.holds(docId)).toBe(true);
+      const stored = await backend.api.docs.load(ana.circleId, docId);
+      expect(await entryPlainText(stored!)).toBe(`entry ${i}, kept on Ana's laptop`);
+      const body = await ben.entryDoc(entryId);
+      expect(await entryPlainText(Y.encodeStateAsUpdate(body))).toBe(
         `entry ${i}, kept on Ana's laptop`,
       );
     }
