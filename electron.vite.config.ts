@@ -68,7 +68,16 @@ export default defineConfig({
       // electron-vite leaves the renderer unminified; minified, the page has a third of
       // the code to read at every opening.
       minify: true,
-      rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+      rolldownOptions: {
+        input: { index: resolve(root, 'renderer/index.html') },
+        output: {
+          // The dialogs off the first screen are dynamic imports (renderer/src/app/
+          // lazyDialog.tsx). Left to itself, the bundler would cut every module they
+          // share with the first screen into a chunk of its own, twenty-odd requests
+          // before the first paint; everything the first screen imports stays one chunk.
+          codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
+        },
+      },
     },
   },
 });
