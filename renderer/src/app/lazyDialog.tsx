@@ -41,7 +41,12 @@ export function lazyDialog<P extends LazyDialogProps>(
     if (open && !wanted) setWanted(true);
     if (!wanted) return null;
     return (
-      <LoadBoundary open={open} onClose={props.onClose} onReset={retry}>
+      <LoadBoundary
+        open={open}
+        onClose={props.onClose}
+        onForget={() => setWanted(false)}
+        onRetry={retry}
+      >
         <Suspense fallback={null}>
           <Loaded {...props} />
         </Suspense>
@@ -54,7 +59,10 @@ export function lazyDialog<P extends LazyDialogProps>(
 interface LoadBoundaryProps {
   open: boolean;
   onClose: () => void;
-  onReset: () => void;
+  /** Closed after a failure: render nothing until the next opening. */
+  onForget: () => void;
+  /** Gone after a failure: the next load asks again. */
+  onRetry: () => void;
   children: ReactNode;
 }
 
@@ -71,15 +79,12 @@ class LoadBoundary extends Component<LoadBoundaryProps, { failed: boolean }> {
   }
 
   override componentDidUpdate(): void {
-    if (this.state.failed && !this.props.open) {
-      this.props.onReset();
-      this.setState({ failed: false });
-    }
+    if (this.state.failed && !this.props.open) this.props.onForget();
   }
 
-  // A dialog mounted only while open (no `open` prop) is unmounted when closed.
+  // Unmounted by onForget, or by its parent (a dialog mounted only while open).
   override componentWillUnmount(): void {
-    if (this.state.failed) this.props.onReset();
+    if (this.state.failed) this.props.onRetry();
   }
 
   override render(): ReactNode {

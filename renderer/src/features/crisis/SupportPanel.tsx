@@ -48,13 +48,19 @@ export function SupportPanel({
   const regionFieldId = useId();
   const linesTitleId = useId();
   // The system's languages carry its region (desktop: the OS's; browser mode: the browser's).
-  const region = chosenRegion(settings.region, useSystemLanguages());
+  const system = useSystemLanguages();
+  const language = i18n.language;
+  // The panel is always mounted, mostly shut: the region (Intl's locale data) and the
+  // named, sorted regions are worked out only while it is open, not at every opening
+  // of the app (about 40 ms of the first screen's work otherwise).
+  const region = open ? chosenRegion(settings.region, system) : null;
   const lines = regionLines(region);
   const emergency = lines?.emergency.numbers ?? [];
-  const language = i18n.language;
-  const regions = CRISIS_DIRECTORY.regions
-    .map((entry) => ({ code: entry.region, name: regionName(entry.region, language) }))
-    .sort((a, b) => a.name.localeCompare(b.name, language));
+  const regions = open
+    ? CRISIS_DIRECTORY.regions
+        .map((entry) => ({ code: entry.region, name: regionName(entry.region, language) }))
+        .sort((a, b) => a.name.localeCompare(b.name, language))
+    : [];
 
   const chooseRegion = (code: string): void => {
     onUpdateSettings({ region: code === '' ? null : code }).catch((error: unknown) => {
