@@ -66,8 +66,9 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/renderer'),
       // electron-vite leaves the renderer unminified; minified, the page has a third of
-      // the code to read at every opening.
-      minify: true,
+      // the code to read at every opening. HEARTH_UNMINIFIED=1 keeps the names, for a
+      // profile that reads like the source.
+      minify: process.env.HEARTH_UNMINIFIED !== '1',
       rolldownOptions: {
         input: { index: resolve(root, 'renderer/index.html') },
         output: {

@@ -5,7 +5,7 @@
  * one task (a MessageChannel message posted from requestAnimationFrame runs after the
  * frame is produced): that last mark is taken as the paint.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { SeededRandom } from '../helpers/seededRandom';
 import { waitForEditor, type EditorTarget } from './openTime';
 
@@ -91,27 +91,41 @@ export async function measureKeystrokes(
     await page.goto(url);
     await waitForEditor(page, target);
     const quietAfterMs = await page.evaluate(quiet, { quietMs: 3000, capMs: 180_000 });
-    const editor = page.getByRole('textbox', { name: target.label, exact: true }).first();
-    await editor.click();
-    await page.keyboard.press('Control+End');
-    await page.evaluate(instrument, target.label);
-    let text = '';
-    while (text.length < characters) text += random.pick(PHRASES);
-    for (const character of text) {
-      await page.keyboard.type(character);
-      // A person typing: 60–180 ms between keys, a little longer after a word.
-      await page.waitForTimeout(random.int(60, 180) + (character === ' ' ? 60 : 0));
-    }
-    await page.waitForTimeout(500);
-    const samples = await page.evaluate(
-      () => (window as unknown as { __hearthKeystrokes: KeystrokeSample[] }).__hearthKeystrokes,
-    );
-    const shown = (await editor.textContent()) ?? '';
-    if (!shown.includes(text.trim().slice(-40))) throw new Error('the typed text did not appear');
-    return { samples, typed: text.length, quietAfterMs };
+    const typing = await typeIntoEditor(page, target.label, characters, random);
+    return { ...typing, quietAfterMs };
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Puts the caret at the end of the editor named `label` on `page` and types at least
+ * `characters` characters at a person's pace; one sample per keystroke that changed it.
+ */
+export async function typeIntoEditor(
+  page: Page,
+  label: string,
+  characters: number,
+  random: SeededRandom,
+): Promise<{ samples: KeystrokeSample[]; typed: number }> {
+  const editor = page.getByRole('textbox', { name: label, exact: true }).first();
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.evaluate(instrument, label);
+  let text = '';
+  while (text.length < characters) text += random.pick(PHRASES);
+  for (const character of text) {
+    await page.keyboard.type(character);
+    // A person typing: 60–180 ms between keys, a little longer after a word.
+    await page.waitForTimeout(random.int(60, 180) + (character === ' ' ? 60 : 0));
+  }
+  await page.waitForTimeout(500);
+  const samples = await page.evaluate(
+    () => (window as unknown as { __hearthKeystrokes: KeystrokeSample[] }).__hearthKeystrokes,
+  );
+  const shown = (await editor.textContent()) ?? '';
+  if (!shown.includes(text.trim().slice(-40))) throw new Error('the typed text did not appear');
+  return { samples, typed: text.length };
 }
 
 /** The value at quantile `q` (0..1) of `values`. */

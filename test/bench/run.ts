@@ -46,6 +46,7 @@ import {
   type HeapAfterOpen,
 } from './pageAfterOpen';
 import { measureOpenTimes, type EditorTarget } from './openTime';
+import { measureFloorKeystrokes } from './typingFloor/typingFloor';
 import { runDoorBench } from './door/doorBench';
 import { runJoinBench, runSyncBench, runTypingBench } from './sync/syncBench';
 
@@ -171,6 +172,7 @@ async function benchCircle(
   let heap: HeapAfterOpen;
   let searchTimes: number[];
   let keystrokes: Awaited<ReturnType<typeof measureKeystrokes>>;
+  let floor: Awaited<ReturnType<typeof measureFloorKeystrokes>>;
   await cp(circle.dataDir, copy, { recursive: true });
   const host = await startBrowserHost(copy, rendererDir);
   try {
@@ -185,6 +187,8 @@ async function benchCircle(
       );
       say(`  typing whole phrases, at least ${KEYSTROKES} characters`);
       keystrokes = await measureKeystrokes(browser, host.url, target, KEYSTROKES, seededRandom(7));
+      say('  the same typing into a bare Lexical editor (the floor)');
+      floor = await measureFloorKeystrokes(browser, target.text, KEYSTROKES, seededRandom(7));
     } finally {
       await browser.close();
     }
@@ -199,6 +203,8 @@ async function benchCircle(
   const paints = keystrokes.samples.map((sample) => sample.paint);
   const doms = keystrokes.samples.map((sample) => sample.dom);
   const paintP95 = quantile(paints, 0.95);
+  const floorPaints = floor.samples.map((sample) => sample.paint);
+  const floorP95 = quantile(floorPaints, 0.95);
   const searchP95 = quantile(searchTimes, 0.95);
   const ratio = disk.folderBytes / circle.textBytes;
   const generated = `${seconds(circle.generationMs)}${circle.cached ? ' (cached run)' : ''}`;
@@ -235,6 +241,13 @@ async function benchCircle(
       verdict(paintP95 <= goals.paintP95Ms),
     ],
     ['keystroke → paint, max', millis(Math.max(...paints)), '-', 'info'],
+    [
+      'floor: bare Lexical editor, paint p50 / p95 / max',
+      `${millis(quantile(floorPaints, 0.5))} / ${millis(floorP95)} / ${millis(Math.max(...floorPaints))}`,
+      '-',
+      'info',
+    ],
+    ['keystroke → paint p95 / floor', `${(paintP95 / floorP95).toFixed(2)}×`, '-', 'info'],
     [
       'keystroke → DOM changed, p50 / p95',
       `${millis(quantile(doms, 0.5))} / ${millis(quantile(doms, 0.95))}`,

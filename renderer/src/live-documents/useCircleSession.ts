@@ -14,18 +14,35 @@ export type SessionState =
   | { status: 'open'; session: CircleSession }
   | { status: 'failed'; error: unknown };
 
-/** Opens the circle while mounted; saves and closes it when the component goes. */
-export function useCircleSession(circleId: CircleId): SessionState {
+/**
+ * Opens the circle while mounted; saves and closes it when the component goes.
+ * `onOpened` runs as it opens, before anything is drawn (e.g. to start loading what the
+ * first screen shows).
+ */
+export function useCircleSession(
+  circleId: CircleId,
+  onOpened?: (session: CircleSession) => void,
+): SessionState {
   const [state, setState] = useState<SessionState>({ status: 'opening' });
+  // The first one given: opening is not started again for a new callback.
+  const [opened] = useState(() => onOpened);
 
   useEffect(() => {
-    let opened: CircleSession | null = null;
+    let openSession: CircleSession | null = null;
     let live = true;
     CircleSession.open(hearth, circleId).then(
       (session) => {
-        opened = session;
-        if (live) setState({ status: 'open', session });
-        else void session.close();
+        openSession = session;
+        if (!live) {
+          void session.close();
+          return;
+        }
+        try {
+          opened?.(session);
+        } catch {
+          // Only a head start: what the screen needs, it asks for itself.
+        }
+        setState({ status: 'open', session });
       },
       (error: unknown) => {
         if (live) setState({ status: 'failed', error });
@@ -33,9 +50,9 @@ export function useCircleSession(circleId: CircleId): SessionState {
     );
     return () => {
       live = false;
-      if (opened !== null) void opened.close();
+      if (openSession !== null) void openSession.close();
     };
-  }, [circleId]);
+  }, [circleId, opened]);
 
   return state;
 }

@@ -11,16 +11,21 @@ import type { WireProtocol } from './page/probeApi';
 const PAGE_DIR = resolve(import.meta.dirname, 'page');
 const PROBE_GLOBAL = 'HearthSyncProbe';
 
-async function bundle(entry: string): Promise<string> {
+/** `entry` in `root`, bundled as one script that sets `globalName` (an IIFE). */
+export async function bundleScript(
+  root: string,
+  entry: string,
+  globalName = PROBE_GLOBAL,
+): Promise<string> {
   const output = await build({
     configFile: false,
-    root: PAGE_DIR,
+    root,
     logLevel: 'warn',
     build: {
       write: false,
       minify: false,
       emptyOutDir: false,
-      lib: { entry: resolve(PAGE_DIR, entry), formats: ['iife'], name: PROBE_GLOBAL },
+      lib: { entry: resolve(root, entry), formats: ['iife'], name: globalName },
     },
   });
   const outputs = (Array.isArray(output) ? output : [output]) as Rolldown.RolldownOutput[];
@@ -40,8 +45,8 @@ export interface PageBundles {
 /** Bundles the probe and the floor page. */
 export async function bundlePages(): Promise<PageBundles> {
   const [probeCode, floorPage] = await Promise.all([
-    bundle('syncProbe.ts'),
-    bundle('floorPage.ts'),
+    bundleScript(PAGE_DIR, 'syncProbe.ts'),
+    bundleScript(PAGE_DIR, 'floorPage.ts'),
   ]);
   return {
     probe: (protocol) => `${probeCode}\n${PROBE_GLOBAL}.install(${JSON.stringify(protocol)});\n`,

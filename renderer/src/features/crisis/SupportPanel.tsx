@@ -36,7 +36,11 @@ export interface SupportPanelProps {
   circle?: SupportCircle;
 }
 
-/** The crisis lines panel. */
+/**
+ * The crisis lines panel. Its lines are worked out only while it is open: the button
+ * waits on every screen, and naming every region in the member's language costs the
+ * opening of a circle tens of milliseconds for a panel nobody has asked for yet.
+ */
 export function SupportPanel({
   open,
   onClose,
@@ -44,23 +48,43 @@ export function SupportPanel({
   onUpdateSettings,
   circle,
 }: SupportPanelProps) {
+  const { t } = useTranslation();
+  // Asked here, while the panel waits: opened, it shows the system's region at once.
+  const system = useSystemLanguages();
+  return (
+    <Dialog open={open} title={t('crisis.title')} description={t('crisis.lead')} onClose={onClose}>
+      {open && (
+        <CrisisLines
+          system={system}
+          settings={settings}
+          onUpdateSettings={onUpdateSettings}
+          circle={circle}
+          onClose={onClose}
+        />
+      )}
+    </Dialog>
+  );
+}
+
+// What the open panel shows: the emergency number, the region's lines, the circle's own.
+function CrisisLines({
+  system,
+  settings,
+  onUpdateSettings,
+  circle,
+  onClose,
+}: Omit<SupportPanelProps, 'open'> & { system: readonly string[] }) {
   const { t, i18n } = useTranslation();
   const regionFieldId = useId();
   const linesTitleId = useId();
   // The system's languages carry its region (desktop: the OS's; browser mode: the browser's).
-  const system = useSystemLanguages();
-  const language = i18n.language;
-  // The panel is always mounted, mostly shut: the region (Intl's locale data) and the
-  // named, sorted regions are worked out only while it is open, not at every opening
-  // of the app (about 40 ms of the first screen's work otherwise).
-  const region = open ? chosenRegion(settings.region, system) : null;
+  const region = chosenRegion(settings.region, system);
   const lines = regionLines(region);
   const emergency = lines?.emergency.numbers ?? [];
-  const regions = open
-    ? CRISIS_DIRECTORY.regions
-        .map((entry) => ({ code: entry.region, name: regionName(entry.region, language) }))
-        .sort((a, b) => a.name.localeCompare(b.name, language))
-    : [];
+  const language = i18n.language;
+  const regions = CRISIS_DIRECTORY.regions
+    .map((entry) => ({ code: entry.region, name: regionName(entry.region, language) }))
+    .sort((a, b) => a.name.localeCompare(b.name, language));
 
   const chooseRegion = (code: string): void => {
     onUpdateSettings({ region: code === '' ? null : code }).catch((error: unknown) => {
@@ -70,7 +94,7 @@ export function SupportPanel({
   };
 
   return (
-    <Dialog open={open} title={t('crisis.title')} description={t('crisis.lead')} onClose={onClose}>
+    <>
       <div className="crisis">
         <div className="crisis__danger">
           <p className="crisis__danger-text">
@@ -146,7 +170,7 @@ export function SupportPanel({
           {t('common.close')}
         </button>
       </DialogActions>
-    </Dialog>
+    </>
   );
 }
 

@@ -32,6 +32,7 @@ import { DoorBanner } from '../door/DoorBanner';
 import { mayLetPeopleIn } from '../door/useDoor';
 import { useDoorOfCircle } from '../door/useDoorOfCircle';
 import { useKeepAwake } from '../../app/useKeepAwake';
+import { loadFirstEntries } from './firstEntries';
 
 // The sidebar's id, for the drawer button that shows it on narrow windows.
 const SIDEBAR_ID = 'circle-sidebar';
@@ -53,7 +54,7 @@ export interface CircleScreenProps {
 /** Opens the circle and shows its notebook once it is ready. */
 export function CircleScreen(props: CircleScreenProps) {
   const { t, i18n } = useTranslation();
-  const state = useCircleSession(props.circle.id);
+  const state = useCircleSession(props.circle.id, loadFirstEntries);
   const language = i18n.language;
   useEffect(() => {
     // After the request for the notebook has gone (the session's effect ran first): the

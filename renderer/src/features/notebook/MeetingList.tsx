@@ -1,8 +1,18 @@
-/** The sidebar: the circle's meetings, newest first, and "New meeting". */
+/**
+ * The sidebar: the circle's meetings, newest first, and "New meeting". A circle of years
+ * has hundreds of meetings: the first screenful (and the open one) are drawn with the
+ * circle, the rest in the page's first idle moment, so opening costs what is on screen.
+ */
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingId } from '../../../../shared/notebook/ids';
 import type { EntryRecord, MeetingRecord } from '../../../../shared/notebook/schema';
 import { formatCalendarDate } from './meetingDate';
+
+/** Meetings drawn with the circle: more than a tall window shows. */
+export const FIRST_MEETINGS = 24;
+// The longest the rest wait for an idle moment.
+const IDLE_TIMEOUT_MS = 1000;
 
 /** Props of {@link MeetingList}. */
 export interface MeetingListProps {
@@ -22,6 +32,9 @@ export function MeetingList({
   onNewMeeting,
 }: MeetingListProps) {
   const { t, i18n } = useTranslation();
+  const whole = useWholeListSoon(meetings.length > FIRST_MEETINGS);
+  const currentAt = meetings.findIndex((meeting) => meeting.id === currentId);
+  const shown = whole ? meetings : meetings.slice(0, Math.max(FIRST_MEETINGS, currentAt + 1));
   return (
     <nav className="meetings" aria-label={t('meeting.listLabel')}>
       <div className="sidebar__header">
@@ -38,7 +51,7 @@ export function MeetingList({
         <p className="sidebar__empty">{t('meeting.none')}</p>
       ) : (
         <ul className="meeting-list">
-          {meetings.map((meeting) => {
+          {shown.map((meeting) => {
             const count = (entriesByMeeting.get(meeting.id) ?? []).filter(
               (e) => !e.withdrawn,
             ).length;
@@ -64,4 +77,20 @@ export function MeetingList({
       )}
     </nav>
   );
+}
+
+// False at first when the list is long, true from the page's first idle moment on.
+function useWholeListSoon(long: boolean): boolean {
+  const [whole, setWhole] = useState(!long);
+  useEffect(() => {
+    if (whole) return;
+    const show = (): void => setWhole(true);
+    if (typeof requestIdleCallback === 'function') {
+      const idle = requestIdleCallback(show, { timeout: IDLE_TIMEOUT_MS });
+      return () => cancelIdleCallback(idle);
+    }
+    const timer = setTimeout(show, 0);
+    return () => clearTimeout(timer);
+  }, [whole]);
+  return whole;
 }

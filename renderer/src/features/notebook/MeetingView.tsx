@@ -16,6 +16,7 @@ import { DraftCard } from '../journal/DraftCard';
 import { SharedPageButton } from '../writing/SharedPageButton';
 import { RoundPanel } from '../round/RoundPanel';
 import { OpeningWords } from '../templates/OpeningWords';
+import { shownEntries } from './firstEntries';
 import { formatCalendarDate } from './meetingDate';
 
 /** Props of {@link MeetingView}. */
@@ -52,7 +53,7 @@ export function MeetingView({
       draft.circleId === session.circleId &&
       draft.meetingId === meeting.id,
   );
-  const shown = entries.filter((entry) => !entry.withdrawn);
+  const shown = shownEntries(entries);
   return (
     <article className="meeting" aria-labelledby="meeting-title">
       <header className="meeting__header">
