@@ -69,7 +69,16 @@ export default defineConfig({
       // the code to read at every opening. HEARTH_UNMINIFIED=1 keeps the names, for a
       // profile that reads like the source.
       minify: process.env.HEARTH_UNMINIFIED !== '1',
-      rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+      rolldownOptions: {
+        input: { index: resolve(root, 'renderer/index.html') },
+        output: {
+          // The dialogs off the first screen are dynamic imports (renderer/src/app/
+          // lazyDialog.tsx). Left to itself, the bundler would cut every module they
+          // share with the first screen into a chunk of its own, twenty-odd requests
+          // before the first paint; everything the first screen imports stays one chunk.
+          codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
+        },
+      },
     },
   },
 });

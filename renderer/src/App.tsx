@@ -2,6 +2,7 @@
  * The top of the app: loads settings and the circles on this laptop, then shows
  * either the welcome screen (no circle yet) or the chosen circle's notebook.
  */
+import { lazyDialog } from './app/lazyDialog';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CircleSummary, JoinCircle, NewCircle } from '../../shared/ipc/contract';
@@ -16,11 +17,19 @@ import { WelcomeScreen } from './features/circles/WelcomeScreen';
 import { SupportButton } from './features/crisis/SupportButton';
 import { StartupProblem } from './app/StartupProblem';
 import { useInviteLinks } from './app/useInviteLinks';
-import { JoinCircleDialog } from './features/invite/JoinCircleDialog';
-import { JoinNearbyDialog } from './features/door/JoinNearbyDialog';
-import { RestoreDialog } from './features/backup/RestoreDialog';
 import { JournalContext, useJournalSession } from './live-documents/useJournal';
 import { hearth } from './lib/hearthApi';
+
+// Not on the first screen: each loads the first time it opens (app/lazyDialog.tsx).
+const JoinCircleDialog = lazyDialog(() =>
+  import('./features/invite/JoinCircleDialog').then((m) => m.JoinCircleDialog),
+);
+const JoinNearbyDialog = lazyDialog(() =>
+  import('./features/door/JoinNearbyDialog').then((m) => m.JoinNearbyDialog),
+);
+const RestoreDialog = lazyDialog(() =>
+  import('./features/backup/RestoreDialog').then((m) => m.RestoreDialog),
+);
 
 /** The whole app. */
 export function App() {

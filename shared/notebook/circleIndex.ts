@@ -12,6 +12,7 @@ import { writeAnonymously } from './anonymousWrite';
 import { registerClient } from './authorship';
 import { BODY_RULE_KEY, type EVERYONE, NAMELESS, type CowriteRecord } from './bodyWriting';
 import { appendGovernance, type GovernanceRecord } from './governance';
+import { CheckedRecords } from './checkedRecords';
 import { buildSnapshot, type IndexSnapshot } from './indexSnapshot';
 import { addComment, removeComment } from './comments';
 import { reactionKey, setReaction } from './reactions';
@@ -70,6 +71,7 @@ export class CircleIndex {
   private lastSnapshot: IndexSnapshot | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly reported = new Set<string>();
+  private readonly checkedRecords = new CheckedRecords();
   private readonly onChange = (): void => {
     this.snapshot = null;
     for (const listener of [...this.listeners]) listener();
@@ -81,6 +83,7 @@ export class CircleIndex {
   }
 
   private readonly onTransaction = (transaction: Y.Transaction): void => {
+    this.checkedRecords.forgetChangedBy(transaction);
     if (transaction.changed.size > 0 || transaction.deleteSet.clients.size > 0) this.onChange();
   };
 
@@ -121,7 +124,12 @@ export class CircleIndex {
 
   /** The current validated view; the same object until the document changes. */
   read(): IndexSnapshot {
-    this.snapshot ??= buildSnapshot(this.ydoc, this.reported, this.lastSnapshot);
+    this.snapshot ??= buildSnapshot(
+      this.ydoc,
+      this.reported,
+      this.lastSnapshot,
+      this.checkedRecords,
+    );
     this.lastSnapshot = this.snapshot;
     return this.snapshot;
   }

@@ -5,6 +5,7 @@
  * hear only the changes that matter — a save failing or recovering, a laptop arriving or
  * leaving — through a separate live region, not "Saving… Saved" on every keystroke.
  */
+import { lazyDialog } from './lazyDialog';
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CircleSession } from '../live-documents/circleSession';
@@ -14,8 +15,12 @@ import type { RelayProblem } from '../sync/relayProblems';
 import { useHostLink } from './useHostLink';
 import type { CircleSync } from '../sync/circleSync';
 import { useCircleLive, useSyncStatus } from '../sync/useCircleSync';
-import { ConnectionDetails } from '../features/presence/ConnectionDetails';
 import { roomStatusText } from './roomStatusText';
+
+// Not on the first screen: each loads the first time it opens (app/lazyDialog.tsx).
+const ConnectionDetails = lazyDialog(() =>
+  import('../features/presence/ConnectionDetails').then((m) => m.ConnectionDetails),
+);
 
 /**
  * What the member is told about a relay of the circle that cannot be used: a refusal or

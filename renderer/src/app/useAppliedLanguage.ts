@@ -3,11 +3,11 @@
  * system's (desktop: the languages main reports; browser mode: `navigator.languages`).
  * Keeps `<html lang>` in step so screen readers speak it correctly.
  */
-import i18next from 'i18next';
 import { useEffect, useState } from 'react';
 import type { Language, Settings } from '../../../shared/ipc/contract';
 import { chooseLanguage } from '../../../shared/i18n/language';
 import { hearth } from '../lib/hearthApi';
+import { switchLanguage } from '../i18n';
 
 /** The system's preferred languages, as the page learns them. */
 export async function systemLanguages(): Promise<readonly string[]> {
@@ -42,8 +42,8 @@ export function useAppliedLanguage(settings: Settings | null): Language {
   const system = useSystemLanguages();
   const language = chooseLanguage(settings?.language ?? 'system', system);
   useEffect(() => {
-    if (i18next.language !== language) void i18next.changeLanguage(language);
-    document.documentElement.lang = language;
+    // Also sets <html lang>, once the words are there to match it.
+    void switchLanguage(language);
   }, [language]);
   return language;
 }

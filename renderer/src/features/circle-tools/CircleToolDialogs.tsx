@@ -1,12 +1,17 @@
 /** The export, import and backup dialogs of an open circle, one at a time. */
+import { lazyDialog } from '../../app/lazyDialog';
 import type { IndexSnapshot } from '../../../../shared/notebook/circleIndex';
 import type { EntryId } from '../../../../shared/notebook/ids';
 import type { MeetingRecord } from '../../../../shared/notebook/schema';
 import type { CircleSession } from '../../live-documents/circleSession';
-import { BackupDialog } from '../backup/BackupDialog';
 import type { CircleTool } from './CircleToolsMenu';
-import { ExportDialog } from '../export/ExportDialog';
-import { ImportMarkdownDialog } from '../import/ImportMarkdownDialog';
+
+// Not on the first screen: each loads the first time it opens (app/lazyDialog.tsx).
+const BackupDialog = lazyDialog(() => import('../backup/BackupDialog').then((m) => m.BackupDialog));
+const ExportDialog = lazyDialog(() => import('../export/ExportDialog').then((m) => m.ExportDialog));
+const ImportMarkdownDialog = lazyDialog(() =>
+  import('../import/ImportMarkdownDialog').then((m) => m.ImportMarkdownDialog),
+);
 
 /** Props of {@link CircleToolDialogs}. */
 export interface CircleToolDialogsProps {

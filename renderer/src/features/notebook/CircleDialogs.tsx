@@ -1,18 +1,31 @@
 /** Every dialog of an open circle, one at a time (./useCircleDialogs.ts says which). */
+import { lazyDialog } from '../../app/lazyDialog';
 import type { DoorState, NewCircle, Settings } from '../../../../shared/ipc/contract';
 import type { IndexSnapshot } from '../../../../shared/notebook/circleIndex';
 import type { EntryId, MeetingId } from '../../../../shared/notebook/ids';
 import type { MeetingRecord } from '../../../../shared/notebook/schema';
 import type { CircleSession } from '../../live-documents/circleSession';
-import { NewCircleDialog } from '../circles/NewCircleDialog';
-import { LetPeopleInDialog } from '../door/LetPeopleInDialog';
 import { CircleToolDialogs } from '../circle-tools/CircleToolDialogs';
 import type { CircleTool } from '../circle-tools/CircleToolsMenu';
-import { CircleAbout } from '../facilitation/CircleAbout';
-import { InviteDialog } from '../invite/InviteDialog';
-import { SettingsDialog } from '../settings/SettingsDialog';
-import { NewMeetingDialog } from './NewMeetingDialog';
 import type { CircleDialog, CircleDialogs as Dialogs } from './useCircleDialogs';
+
+// Not on the first screen: each loads the first time it opens (app/lazyDialog.tsx).
+const NewCircleDialog = lazyDialog(() =>
+  import('../circles/NewCircleDialog').then((m) => m.NewCircleDialog),
+);
+const LetPeopleInDialog = lazyDialog(() =>
+  import('../door/LetPeopleInDialog').then((m) => m.LetPeopleInDialog),
+);
+const CircleAbout = lazyDialog(() =>
+  import('../facilitation/CircleAbout').then((m) => m.CircleAbout),
+);
+const InviteDialog = lazyDialog(() => import('../invite/InviteDialog').then((m) => m.InviteDialog));
+const SettingsDialog = lazyDialog(() =>
+  import('../settings/SettingsDialog').then((m) => m.SettingsDialog),
+);
+const NewMeetingDialog = lazyDialog(() =>
+  import('./NewMeetingDialog').then((m) => m.NewMeetingDialog),
+);
 
 /** Props of {@link CircleDialogs}. */
 export interface CircleDialogsProps {

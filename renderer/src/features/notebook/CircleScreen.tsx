@@ -3,7 +3,7 @@
  * sidebar, the chosen meeting in the middle, and the status line at the bottom.
  */
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CircleSummary, NewCircle, Settings } from '../../../../shared/ipc/contract';
 import type { CircleId, MeetingId } from '../../../../shared/notebook/ids';
@@ -21,6 +21,7 @@ import { NotebookPane } from './NotebookPane';
 import { useCircleDialogs } from './useCircleDialogs';
 import { useNotebookView } from './useNotebookView';
 import { useSidebarDrawer } from './useSidebarDrawer';
+import { prepareCalendarDates } from './meetingDate';
 import { AgreementsGate } from '../agreements/AgreementsGate';
 import { useAgreementsGate } from '../agreements/useAgreementsGate';
 import type { CircleTool } from '../circle-tools/CircleToolsMenu';
@@ -52,8 +53,15 @@ export interface CircleScreenProps {
 
 /** Opens the circle and shows its notebook once it is ready. */
 export function CircleScreen(props: CircleScreenProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const state = useCircleSession(props.circle.id, loadFirstEntries);
+  const language = i18n.language;
+  useEffect(() => {
+    // After the request for the notebook has gone (the session's effect ran first): the
+    // page has nothing else to do until it comes.
+    const timer = setTimeout(() => prepareCalendarDates(language), 0);
+    return () => clearTimeout(timer);
+  }, [language]);
   if (state.status === 'opening') {
     return (
       <p className="splash" role="status">

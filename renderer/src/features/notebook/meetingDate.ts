@@ -15,15 +15,32 @@ export function todayAsCalendarDate(now: Date = new Date()): string {
 // format hundreds of dates: keep one per locale and style.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** A calendar date in words for `locale`, e.g. "Tuesday 3 March 2026". */
-export function formatCalendarDate(date: string, locale: string, style: 'full' | 'medium'): string {
-  const [year, month, day] = date.split('-').map(Number);
-  if (year === undefined || month === undefined || day === undefined) return date;
+type DateStyle = 'full' | 'medium';
+
+function formatterFor(locale: string, style: DateStyle): Intl.DateTimeFormat {
   const key = `${locale}|${style}`;
   let formatter = formatters.get(key);
   if (formatter === undefined) {
     formatter = new Intl.DateTimeFormat(locale, { dateStyle: style });
     formatters.set(key, formatter);
   }
-  return formatter.format(new Date(year, month - 1, day));
+  return formatter;
+}
+
+/** A calendar date in words for `locale`, e.g. "Tuesday 3 March 2026". */
+export function formatCalendarDate(date: string, locale: string, style: DateStyle): string {
+  const [year, month, day] = date.split('-').map(Number);
+  if (year === undefined || month === undefined || day === undefined) return date;
+  return formatterFor(locale, style).format(new Date(year, month - 1, day));
+}
+
+/**
+ * Makes the formatters a circle's first screen uses (the meeting's heading, the meeting
+ * list). The first one loads the browser's date data, 15–50 ms measured at an opening
+ * (issue 16), so the circle screen asks for them while it waits for the notebook to
+ * arrive from the store, not after.
+ */
+export function prepareCalendarDates(locale: string): void {
+  formatterFor(locale, 'full').format(0);
+  formatterFor(locale, 'medium').format(0);
 }

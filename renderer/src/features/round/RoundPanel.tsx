@@ -7,6 +7,7 @@
  * Each control shows only to whoever may use it (facilitators start, move on and end;
  * the speaker passes or says they are done); every laptop checks each move again as it reads the rounds log.
  */
+import { lazyDialog } from '../../app/lazyDialog';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -17,8 +18,13 @@ import type { CircleSession } from '../../live-documents/circleSession';
 import { useIndexSnapshot } from '../../live-documents/useCircleSession';
 import { useCircleLive, usePresentMembers } from '../../sync/useCircleSync';
 import { RoundCard, type RoundMove } from './RoundCard';
-import { StartRoundDialog, type RoundPlan } from './StartRoundDialog';
+import type { RoundPlan } from './StartRoundDialog';
 import './round.css';
+
+// Not on the first screen: each loads the first time it opens (app/lazyDialog.tsx).
+const StartRoundDialog = lazyDialog(() =>
+  import('./StartRoundDialog').then((m) => m.StartRoundDialog),
+);
 
 /** Props of {@link RoundPanel}. */
 export interface RoundPanelProps {
