@@ -107,14 +107,9 @@ export function checkNewDocument(update: Uint8Array, options: GuardOptions = {})
     ownClients.add(scratch.clientID);
     const shape = inspectUpdate(scratch, update, ownClients);
     if (!shape.ok) return shape;
-    try {
-      Y.applyUpdate(scratch, update);
-    } catch (error) {
-      return refuse(`an update Yjs could not apply (${describe(error)})`);
-    }
-    const incomplete = scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null;
-    scratch.store.pendingStructs = null;
-    scratch.store.pendingDs = null;
+    const applied = applyToScratch(scratch, update);
+    if (!applied.ok) return applied;
+    const { incomplete } = applied;
     try {
       // Yjs's own encoding of the checked state, before the probe writes into it; only
       // needed when part of the update could not apply.
@@ -149,14 +144,9 @@ function applyThroughScratch(
     if (!liveIsEmpty) Y.applyUpdate(scratch, Y.encodeStateAsUpdate(ydoc));
     // After loading, so loading this laptop's own structs does not make Yjs pick a new id.
     scratch.clientID = ydoc.clientID;
-    try {
-      Y.applyUpdate(scratch, update);
-    } catch (error) {
-      return refuse(`an update Yjs could not apply (${describe(error)})`);
-    }
-    const incomplete = scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null;
-    scratch.store.pendingStructs = null;
-    scratch.store.pendingDs = null;
+    const intoScratch = applyToScratch(scratch, update);
+    if (!intoScratch.ok) return intoScratch;
+    const { incomplete } = intoScratch;
     // Into an empty document the peer's bytes go exactly as they went into the scratch.
     const asScratch = liveIsEmpty && !incomplete;
     let difference: Uint8Array | null = null;
@@ -266,6 +256,26 @@ function sameVector(a: Map<number, number>, b: Map<number, number>): boolean {
   if (a.size !== b.size) return false;
   for (const [client, clock] of a) if (b.get(client) !== clock) return false;
   return true;
+}
+
+/**
+ * Applies a peer's update to a scratch copy. Structs and deletions Yjs would park for
+ * want of what they depend on are dropped from the copy: only what applied is checked
+ * and kept, and the result says whether anything was left out.
+ */
+function applyToScratch(
+  scratch: Y.Doc,
+  update: Uint8Array,
+): { ok: true; incomplete: boolean } | { ok: false; reason: string } {
+  try {
+    Y.applyUpdate(scratch, update);
+  } catch (error) {
+    return refuse(`an update Yjs could not apply (${describe(error)})`);
+  }
+  const incomplete = scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null;
+  scratch.store.pendingStructs = null;
+  scratch.store.pendingDs = null;
+  return { ok: true, incomplete };
 }
 
 function describe(error: unknown): string {
