@@ -64,11 +64,10 @@ import {
 import type { SyncedDocs } from './syncedDocs';
 import {
   applyPeerWrite,
-  newDocumentQuestion,
+  checkPeerNewDocument,
   newDocumentVerdict,
   type PeerWriteContext,
 } from './peerWrites';
-import { answerNewDocument } from './newDocumentCheck';
 import type { NewDocumentCheck } from './updateGuard';
 import { inspectUpdate } from './updateShape';
 import { SessionOpening, type OpeningProgress } from './sessionOpening';
@@ -551,12 +550,12 @@ export class PeerSession {
       this.asked.add(docId);
       // A document twice in one batch: its second part goes to the document the first made.
       if (checks.some((check) => check.docId === docId)) await finishChecks();
-      const question =
+      const result =
         newDocs === undefined || refusal !== null
           ? null
-          : newDocumentQuestion(this.writeContext(), newDocs, docId, update);
-      if (question !== null) {
-        checks.push({ docId, update, result: answerNewDocument(question) });
+          : checkPeerNewDocument(this.writeContext(), newDocs, docId, update);
+      if (result !== null) {
+        checks.push({ docId, update, result });
       } else if (refusal === null) {
         refusal = await this.applyUpdate('SYNC_STEP_2', docId, update);
         if (refusal === null) this.opening.circleReceived++;
@@ -573,9 +572,9 @@ export class PeerSession {
   }
 
   /**
-   * Waits for new documents' checks, in order, and writes those that passed in one write;
-   * one a writing rule refused goes the live path (which says so). Returns the first
-   * refusal, `refusal` if one came before.
+   * Writes the new documents whose checks passed in one write; one a writing rule refused
+   * goes the live path (which says so). Returns the first refusal, `refusal` if one came
+   * before.
    */
   private async writeChecked(
     checks: readonly CheckedNewDoc[],

@@ -14,8 +14,7 @@ import { PEER_ORIGIN } from '../notebook/origins';
 import { logger } from '../log';
 import { documentRules } from './documentRules';
 import type { NewDocWriter, SyncedDocs } from './syncedDocs';
-import { applyGuardedUpdate, type NewDocumentCheck } from './updateGuard';
-import type { NewDocumentQuestion } from './newDocumentCheck';
+import { applyGuardedUpdate, checkNewDocument, type NewDocumentCheck } from './updateGuard';
 import { inspectUpdate } from './updateShape';
 
 const log = logger('sync');
@@ -83,25 +82,24 @@ export async function applyPeerWrite(
 }
 
 /**
- * The question to check a peer's whole document with, for one this laptop holds neither
- * stored nor live, to be written to the store without making it live
- * (`SyncedDocs.newDocs`). Null when it is not such a document — empty, unnamed, held, or
- * one the writer will not take: the live path then applies it, or refuses it, as before.
+ * Checks a peer's whole document for one this laptop holds neither stored nor live, to be
+ * written to the store without making it live (`SyncedDocs.newDocs`): the guard's check
+ * without a live document (./updateGuard.ts `checkNewDocument`), under the rules of the
+ * document's kind. Null when it is not such a document — empty, unnamed, held, or one the
+ * writer will not take: the live path then applies it, or refuses it, as before.
  */
-export function newDocumentQuestion(
+export function checkPeerNewDocument(
   context: Pick<PeerWriteContext, 'docs' | 'ownClients' | 'writing'>,
   newDocs: NewDocWriter,
   docId: DocId,
   update: Uint8Array,
-): NewDocumentQuestion | null {
+): NewDocumentCheck | null {
   if (update.length === 2 && update[0] === 0 && update[1] === 0) return null;
   if (!context.docs.isNamed(docId) || !newDocs.takes(docId)) return null;
-  return {
-    docId,
-    update,
+  return checkNewDocument(update, {
     ownClients: [...context.ownClients(docId)],
-    writing: context.writing?.(docId) ?? null,
-  };
+    rules: documentRules(docId, context.writing?.(docId) ?? null),
+  });
 }
 
 /**
