@@ -15,6 +15,7 @@
  * `RTCDataChannel.prototype.send`); the sums over the whole mesh are divided by the
  * number of keystrokes.
  */
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startProfiler } from './cpuProfile';
 import type { SendTally } from './page/probeApi';
@@ -152,7 +153,19 @@ export async function measureKeystrokeCost(run: TypingRun): Promise<KeystrokeCos
     receivers: [receiver],
     text: COST_PHRASE,
   });
-  const [typist, received] = await Promise.all(profilers.map((profiler) => profiler.stop({})));
+  // HEARTH_BENCH_PROFILES=<dir> keeps both profiles (typist.cpuprofile, receiver.cpuprofile)
+  // for DevTools: with an unminified renderer they name the source's functions.
+  const keptIn = process.env.HEARTH_BENCH_PROFILES;
+  const [typist, received] = await Promise.all(
+    profilers.map((profiler, index) =>
+      profiler.stop(
+        {},
+        keptIn === undefined
+          ? undefined
+          : join(keptIn, `${index === 0 ? 'typist' : 'receiver'}.cpuprofile`),
+      ),
+    ),
+  );
   return {
     typist: typist!.busy / keystrokes,
     typistNative: typist!.native / keystrokes,

@@ -69,7 +69,7 @@ export function EntryCard({
   const mayWrite =
     writing === undefined || (anonymous ? isMine : mayWriteNow(writing, session.profile.memberId));
   const writers = useEntryWriters(session, entry.id, writing, writing !== undefined && !anonymous);
-  const coWriters = writers.members
+  const coWriters = writers
     .filter((member) => member !== author?.id)
     .map((member) => members.get(member)?.name ?? t('writing.unknownWriter'));
   const written = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(

@@ -21,6 +21,7 @@ import { ENTRY_TRANSFORMERS } from '../../../../shared/notebook/entryMarkdown';
 import type { EntryId } from '../../../../shared/notebook/ids';
 import { ENTRY_EDITOR_THEME } from './editorTheme';
 import { BindingWatchPlugin, reportEditorFailure } from './BindingWatchPlugin';
+import { cursorsAfterPaint } from './cursorsAfterPaint';
 import { EditablePlugin } from './EditablePlugin';
 import { EntryProvider } from './entryProvider';
 import { FocusWhenReadyPlugin } from './FocusWhenReadyPlugin';
@@ -94,6 +95,9 @@ export function EntryEditor(props: EntryEditorProps) {
   });
   const { t } = useTranslation();
   const [failed, setFailed] = useState(false);
+  // Others' carets are drawn after the frame that shows their words (./cursorsAfterPaint.ts).
+  const [cursors] = useState(() => cursorsAfterPaint());
+  useEffect(() => () => cursors.cancel(), [cursors]);
   // Each rebuild mounts a fresh editor (and replica) on the same live document.
   const [rebuilds, setRebuilds] = useState(0);
   const replicaRef = useRef<Y.Doc | null>(null);
@@ -158,6 +162,7 @@ export function EntryEditor(props: EntryEditorProps) {
         shouldBootstrap={false}
         username={cursor.name}
         cursorColor={cursor.colour}
+        syncCursorPositionsFn={cursors.draw}
       />
       <BindingWatchPlugin replica={currentReplica} onOutOfStep={rebuild} />
       <EditablePlugin editable={editable} />

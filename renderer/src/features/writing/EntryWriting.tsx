@@ -11,7 +11,6 @@ import type { MemberRecord } from '../../../../shared/notebook/schema';
 import type { CircleSession } from '../../live-documents/circleSession';
 import { KeepOutOfExports } from '../consent/KeepOutOfExports';
 import { CoWriters } from './CoWriters';
-import type { EntryWriters } from './useEntryWriters';
 import { WhoWroteWhat } from './WhoWroteWhat';
 import './writing.css';
 
@@ -23,7 +22,8 @@ export interface EntryWritingProps {
   /** This laptop's member wrote the entry (and may invite). */
   isAuthor: boolean;
   members: ReadonlyMap<MemberId, MemberRecord>;
-  writers: EntryWriters;
+  /** The members with words in the entry, first writer first (./useEntryWriters.ts). */
+  writers: readonly MemberId[];
   /** The entry's name for screen readers. */
   label: string;
 }
@@ -35,10 +35,10 @@ export function EntryWriting(props: EntryWritingProps) {
   const [showing, setShowing] = useState(false);
   const mayInvite = isAuthor && !writing.page && writing.author !== null;
   const several =
-    writing.page || writing.everyone || writing.coWriters.size > 0 || writers.members.length > 1;
+    writing.page || writing.everyone || writing.coWriters.size > 0 || writers.length > 1;
   const me = session.profile.memberId;
   // A co-writer's own consent: an entry any writer keeps out stays out of every export.
-  const coWrote = !isAuthor && writers.members.includes(me);
+  const coWrote = !isAuthor && writers.includes(me);
   if (!mayInvite && !several) return null;
   return (
     <div className="entry-writing">
@@ -62,7 +62,14 @@ export function EntryWriting(props: EntryWritingProps) {
         </button>
       )}
       {several && showing && (
-        <WhoWroteWhat writers={writers} writing={writing} members={members} label={label} />
+        <WhoWroteWhat
+          session={session}
+          entryId={entryId}
+          writers={writers}
+          writing={writing}
+          members={members}
+          label={label}
+        />
       )}
     </div>
   );

@@ -6,14 +6,19 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { EntryWriting } from '../../../../shared/notebook/bodyWriting';
-import type { MemberId } from '../../../../shared/notebook/ids';
+import type { EntryId, MemberId } from '../../../../shared/notebook/ids';
 import type { MemberRecord } from '../../../../shared/notebook/schema';
+import type { CircleSession } from '../../live-documents/circleSession';
 import { memberColourVar } from '../circles/memberColours';
-import { writerOf, type EntryWriters } from './useEntryWriters';
+import { writerOf } from './useEntryWriters';
+import { useWrittenLines } from './useWrittenLines';
 
 /** Props of {@link WhoWroteWhat}. */
 export interface WhoWroteWhatProps {
-  writers: EntryWriters;
+  session: CircleSession;
+  entryId: EntryId;
+  /** The members with words in the entry, first writer first (./useEntryWriters.ts). */
+  writers: readonly MemberId[];
   writing: EntryWriting | undefined;
   members: ReadonlyMap<MemberId, MemberRecord>;
   /** The entry's name for screen readers ("Entry by Ana"). */
@@ -21,8 +26,16 @@ export interface WhoWroteWhatProps {
 }
 
 /** The list of writers and the words by writer. */
-export function WhoWroteWhat({ writers, writing, members, label }: WhoWroteWhatProps) {
+export function WhoWroteWhat({
+  session,
+  entryId,
+  writers,
+  writing,
+  members,
+  label,
+}: WhoWroteWhatProps) {
   const { t } = useTranslation();
+  const lines = useWrittenLines(session, entryId);
   const nameOf = (member: MemberId | null | undefined): string =>
     typeof member === 'string'
       ? (members.get(member)?.name ?? t('writing.unknownWriter'))
@@ -37,7 +50,7 @@ export function WhoWroteWhat({ writers, writing, members, label }: WhoWroteWhatP
     <section className="who-wrote" aria-label={t('writing.whoWroteLabel', { entry: label })}>
       <h4 className="who-wrote__heading">{t('writing.writersHeading')}</h4>
       <ul className="who-wrote__writers">
-        {writers.members.map((member) => (
+        {writers.map((member) => (
           <li key={member} className="who-wrote__writer">
             <span className="member-dot" style={{ background: colourOf(member) }} />
             {nameOf(member)}
@@ -45,7 +58,7 @@ export function WhoWroteWhat({ writers, writing, members, label }: WhoWroteWhatP
         ))}
       </ul>
       <div className="who-wrote__text">
-        {writers.lines.map((line, lineIndex) => (
+        {lines.map((line, lineIndex) => (
           <p key={lineIndex}>
             {line.map((run, runIndex) => {
               const member = writerOf(writing, run.client);
