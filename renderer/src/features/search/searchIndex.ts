@@ -85,7 +85,11 @@ export class SearchIndex {
     if (last !== null && last.query === query && last.version === this.version) {
       return last.outcome;
     }
-    const outcome = this.search(query);
+    let outcome = this.search(query);
+    // With no word asked there is nothing to show but the progress: the last such outcome
+    // stands while that does, so typing in an entry (every change of its words moves the
+    // version) does not render the closed search box again.
+    if (last !== null && sameEmptyOutcome(last.outcome, outcome)) outcome = last.outcome;
     this.last = { query, version: this.version, outcome };
     return outcome;
   }
@@ -137,6 +141,15 @@ export class SearchIndex {
     this.version++;
     for (const listener of [...this.listeners]) listener();
   }
+}
+
+function sameEmptyOutcome(a: SearchOutcome, b: SearchOutcome): boolean {
+  return (
+    a.terms.length === 0 &&
+    b.terms.length === 0 &&
+    a.progress.ready === b.progress.ready &&
+    a.progress.total === b.progress.total
+  );
 }
 
 /** The document's score for `terms`, or null when some word is missing. */

@@ -163,6 +163,25 @@ describe('circle search', () => {
     expect(circle.loads).toEqual([]);
   });
 
+  it('keeps the same outcome for an empty query while only words change (a closed box is not drawn again)', async () => {
+    const circle = new FakeCircle();
+    const meeting = circle.meeting('Arriving');
+    const entry = circle.entry(meeting, 'Nothing yet.');
+    const { index, source } = await searchable(circle);
+    const before = index.outcome('');
+    circle.write(entry, 'Nothing yet. A lighthouse.');
+    await source.settled();
+    expect(index.outcome('')).toBe(before);
+    // A query with words is worked out again, and finds the new words.
+    expect(keys(index.outcome('lighthouse'))).toEqual([`entry:${entry}`]);
+    // Progress is what an empty outcome shows: a new entry to read makes a new one.
+    circle.entry(meeting, 'A second entry.');
+    await source.settled();
+    const after = index.outcome('');
+    expect(after).not.toBe(before);
+    expect(after.progress).toEqual({ ready: 3, total: 3 });
+  });
+
   it('reads an entry whose document has not arrived yet once it arrives, never making it', async () => {
     const circle = new FakeCircle();
     const meeting = circle.meeting('Arriving');
