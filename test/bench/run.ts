@@ -101,16 +101,20 @@ function printTable(rows: Row[]): void {
   for (const row of rows) console.log(line(row));
 }
 
+/** The renderer `--renderer <dir>` names, else the one in out/ (the quick loops build none). */
+function builtRenderer(): string {
+  const given = process.argv.indexOf('--renderer');
+  return given === -1 ? join(REPO_ROOT, 'out', 'renderer') : resolve(process.argv[given + 1] ?? '');
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const loadAtStart = loadavg()[0]!;
   const say = (text: string): void => console.log(text);
   const work = await mkdtemp(join(tmpdir(), 'hearth-bench-'));
   try {
-    const given = process.argv.indexOf('--renderer');
-    let rendererDir =
-      given === -1 ? join(REPO_ROOT, 'out', 'renderer') : resolve(process.argv[given + 1] ?? '');
-    if (given === -1 && !process.argv.includes('--no-build')) {
+    let rendererDir = builtRenderer();
+    if (!process.argv.includes('--renderer') && !process.argv.includes('--no-build')) {
       say('  building the renderer');
       rendererDir = buildRenderer(join(work, 'out'));
     }
@@ -375,9 +379,9 @@ async function doorBench(): Promise<void> {
       });
     })
   : process.argv.includes('--join')
-    ? runJoinBench({ rendererDir: join(REPO_ROOT, 'out', 'renderer') }).then(() => undefined)
+    ? runJoinBench({ rendererDir: builtRenderer() }).then(() => undefined)
     : process.argv.includes('--typing')
-      ? runTypingBench({ rendererDir: join(REPO_ROOT, 'out', 'renderer') })
+      ? runTypingBench({ rendererDir: builtRenderer() })
       : process.argv.includes('--flood')
         ? runFloodBench()
         : process.argv.includes('--door')
