@@ -21,7 +21,7 @@
  *      the same state vector) and took the update whole, the peer's bytes go to the live
  *      document: the same bytes on the same state give the same state (an index of a
  *      year's meetings, for a joining laptop, is then decoded once and applied twice,
- *      not decoded twice and applied four times);
+ *      not decoded twice, encoded once and applied three times);
  *    - otherwise the scratch's new state is re-encoded relative to the document's (this
  *      fails if the scratch's store was damaged) and that difference — Yjs's own
  *      encoding of a checked state, not the peer's bytes — is tried on a second copy of
@@ -170,7 +170,7 @@ function applyThroughScratch(
     // The peer's bytes, taken whole by a copy that started as the live document, go into
     // the live document exactly as they went into the scratch: Yjs is deterministic, so
     // the re-encoded difference and its rehearsal (a joining laptop's whole index
-    // encoded, decoded and applied twice more) would tell nothing new. What could not
+    // encoded, decoded and applied once more) would tell nothing new. What could not
     // apply whole, or a copy that did not start as the live document, takes the
     // re-encoded difference, rehearsed.
     const asScratch = startsAsLive && !incomplete && !how.rehearsed;
@@ -200,8 +200,8 @@ function applyThroughScratch(
     const applied = applyToLive(ydoc, change, origin);
     if (!applied.ok) return applied;
     if (!sameOutcome(stateOf(ydoc), expected, ydoc.clientID)) {
-      // The rehearsal makes this impossible unless the live document differs from its own
-      // encoding; nothing can be refused any more, so say so loudly.
+      // The rehearsal, or a scratch that started as the live document, makes this
+      // impossible unless the live document differs from its own encoding; nothing can be refused any more, so say so loudly.
       log.error('a checked update gave the live document another state than its scratch copy');
     }
     return {
