@@ -12,7 +12,7 @@
  * varString key if info & 0x20 when neither origin is present, then the content by
  * info & 31: 1 varUint, 2 varUint n × varString, 3 varUint8Array, 4 and 5 varString,
  * 6 two varStrings, 7 varUint type ref (+ varString name for refs 3 and 5), 8 varUint
- * n × any, 9 varString + any.
+ * n × any, 9 varString + any (an `any` is skipped without decoding its strings).
  */
 import * as decoding from 'lib0/decoding';
 
@@ -74,15 +74,69 @@ function skipStruct(decoder: decoding.Decoder): void {
       break;
     }
     case 8:
-      for (let n = decoding.readVarUint(decoder); n > 0; n--) decoding.readAny(decoder);
+      for (let n = decoding.readVarUint(decoder); n > 0; n--) skipAny(decoder, 0);
       break;
     case 9:
       skipBytes(decoder);
-      decoding.readAny(decoder);
+      skipAny(decoder, 0);
       break;
     default:
       throw new RangeError('unknown content');
   }
+}
+
+/** Deeper than this, a value is refused here as Yjs's recursive reader would fail on it. */
+const MAX_ANY_DEPTH = 1000;
+
+/**
+ * Skips one lib0 `any` value (ContentAny, ContentEmbed's JSON) without building it: Yjs
+ * reads the same bytes again when it decodes the update, and decoding every string here
+ * too was the costliest part of counting a joining laptop's notebook. Type bytes as
+ * lib0's readAny: 127 undefined, 126 null, 125 varInt, 124 float32, 123 float64, 122
+ * bigint64, 121 false, 120 true, 119 varString, 118 object (varUint n × (varString key,
+ * any)), 117 array (varUint n × any), 116 varUint8Array; anything else is unreadable.
+ */
+function skipAny(decoder: decoding.Decoder, depth: number): void {
+  if (depth > MAX_ANY_DEPTH) throw new RangeError('nested too deep');
+  if (decoder.pos >= decoder.arr.length) throw new RangeError('cut short');
+  const type = decoding.readUint8(decoder);
+  switch (type) {
+    case 127:
+    case 126:
+    case 121:
+    case 120:
+      return;
+    case 125:
+      decoding.readVarInt(decoder);
+      return;
+    case 124:
+      skipFixed(decoder, 4);
+      return;
+    case 123:
+    case 122:
+      skipFixed(decoder, 8);
+      return;
+    case 119:
+    case 116:
+      skipBytes(decoder);
+      return;
+    case 118:
+      for (let n = decoding.readVarUint(decoder); n > 0; n--) {
+        skipBytes(decoder);
+        skipAny(decoder, depth + 1);
+      }
+      return;
+    case 117:
+      for (let n = decoding.readVarUint(decoder); n > 0; n--) skipAny(decoder, depth + 1);
+      return;
+    default:
+      throw new RangeError('unknown value type');
+  }
+}
+
+function skipFixed(decoder: decoding.Decoder, length: number): void {
+  if (length > decoder.arr.length - decoder.pos) throw new RangeError('cut short');
+  decoder.pos += length;
 }
 
 function skipVarUints(decoder: decoding.Decoder, n: number): void {

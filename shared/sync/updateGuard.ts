@@ -14,14 +14,19 @@
  *    kind (./documentRules.ts) cannot rule out: a scratch copy is made from the
  *    document's state and the update applied to it. If Yjs throws, the update is refused.
  *    Structs left pending are dropped from the scratch (the caller asks the peer for a
- *    full diff instead). The scratch's new state is re-encoded relative to the document's
- *    (this fails if the scratch's store was damaged) and decoded again (for an empty
- *    document that took the whole update, the inspection's decoding is that); a local edit next
- *    to the new items is tried on the scratch and must only refer to ids a replica
- *    holding that state has; each rule checks the scratch. Then the re-encoded
- *    difference — Yjs's own encoding of a checked state, not the peer's bytes — is tried
- *    on a second copy of the live document, and refused unless it gives the very state
- *    the scratch has: only then is it applied to the live document.
+ *    full diff instead). A local edit next to the new items is tried on the scratch and
+ *    must only refer to ids a replica holding that state has; each rule checks the
+ *    scratch. Then:
+ *    - when the scratch started as the live document (its own encoding, applied whole,
+ *      the same state vector) and took the update whole, the peer's bytes go to the live
+ *      document: the same bytes on the same state give the same state (an index of a
+ *      year's meetings, for a joining laptop, is then decoded once and applied twice,
+ *      not decoded twice, encoded once and applied three times);
+ *    - otherwise the scratch's new state is re-encoded relative to the document's (this
+ *      fails if the scratch's store was damaged) and that difference — Yjs's own
+ *      encoding of a checked state, not the peer's bytes — is tried on a second copy of
+ *      the live document, and refused unless it gives the very state the scratch has:
+ *      only then is it applied to the live document.
  * Every refusal is a reason, never the update's content; the live document is untouched.
  */
 import * as Y from 'yjs';
@@ -39,8 +44,11 @@ const log = logger('sync');
 export interface GuardOptions {
   /** Client ids this laptop writes with, besides `ydoc.clientID` (editor replicas). */
   ownClients?: Iterable<number>;
-  /** `scratch` forces the thorough path (tests compare both paths). */
-  path?: 'auto' | 'scratch';
+  /**
+   * `scratch` forces the thorough path; `rehearsed` forces it and also the re-encoded,
+   * rehearsed change where the peer's bytes would do (tests compare the paths).
+   */
+  path?: 'auto' | 'scratch' | 'rehearsed';
   /** What this kind of document may hold (./documentRules.ts). */
   rules?: readonly DocumentRule[];
 }
@@ -53,6 +61,8 @@ export type GuardResult =
       path: 'fast' | 'scratch';
       /** Parts that need structs this document lacks were left out: ask the peer for a diff. */
       incomplete: boolean;
+      /** Thorough path: what went to the live document, the peer's bytes or Yjs's difference. */
+      change?: 'peer bytes' | 'difference';
     }
   | { ok: false; reason: string; soft?: boolean };
 
@@ -71,13 +81,16 @@ export function applyGuardedUpdate(
   const rules = options.rules ?? [];
   const fast =
     shape.value.plainAddition &&
-    options.path !== 'scratch' &&
+    (options.path ?? 'auto') === 'auto' &&
     !rules.some((rule) => rule.mayBreak(ydoc, shape.value.decoded));
   if (fast) {
     const applied = applyToLive(ydoc, update, origin);
     return applied.ok ? { ok: true, path: 'fast', incomplete: false } : applied;
   }
-  return applyThroughScratch(ydoc, update, origin, rules, shape.value.decoded);
+  return applyThroughScratch(ydoc, update, origin, rules, {
+    inspected: shape.value.decoded,
+    rehearsed: options.path === 'rehearsed',
+  });
 }
 
 /** What checking a new document's update found: the bytes to keep, or why it is refused. */
@@ -135,28 +148,40 @@ function applyThroughScratch(
   update: Uint8Array,
   origin: unknown,
   rules: readonly DocumentRule[],
-  inspected: DecodedUpdate,
+  how: { inspected: DecodedUpdate; rehearsed: boolean },
 ): GuardResult {
   const liveVector = Y.encodeStateVector(ydoc);
   const scratch = scratchDoc({ gc: ydoc.gc });
   try {
     const liveIsEmpty = liveVector.length === 1 && ydoc.store.clients.size === 0;
+    const liveState = Y.decodeStateVector(liveVector);
     if (!liveIsEmpty) Y.applyUpdate(scratch, Y.encodeStateAsUpdate(ydoc));
+    // The scratch starts as the live document: its own encoding, fully applied.
+    const startsAsLive =
+      liveIsEmpty ||
+      (scratch.store.pendingStructs === null &&
+        scratch.store.pendingDs === null &&
+        sameVector(stateOf(scratch), liveState));
     // After loading, so loading this laptop's own structs does not make Yjs pick a new id.
     scratch.clientID = ydoc.clientID;
     const intoScratch = applyToScratch(scratch, update);
     if (!intoScratch.ok) return intoScratch;
     const { incomplete } = intoScratch;
-    // Into an empty document the peer's bytes go exactly as they went into the scratch.
-    const asScratch = liveIsEmpty && !incomplete;
+    // The peer's bytes, taken whole by a copy that started as the live document, go into
+    // the live document exactly as they went into the scratch: Yjs is deterministic, so
+    // the re-encoded difference and its rehearsal (a joining laptop's whole index
+    // encoded, decoded and applied once more) would tell nothing new. What could not
+    // apply whole, or a copy that did not start as the live document, takes the
+    // re-encoded difference, rehearsed.
+    const asScratch = startsAsLive && !incomplete && !how.rehearsed;
     let difference: Uint8Array | null = null;
     let expected: Map<number, number>;
     try {
-      // Into an empty document, what the scratch added is what the update holds, already
-      // decoded by the inspection: encoding and decoding it again (a laptop joining a
-      // circle would do this for every document) would tell the probe nothing new.
       if (!asScratch) difference = Y.encodeStateAsUpdate(scratch, liveVector);
-      const { structs } = difference === null ? inspected : Y.decodeUpdate(difference);
+      // What the update adds is in the inspection's decoding, less what the document
+      // held already: encoding and decoding it again would tell the probe nothing new.
+      const { structs } =
+        difference === null ? newToLive(how.inspected, liveState) : Y.decodeUpdate(difference);
       expected = Y.decodeStateVector(Y.encodeStateVector(scratch));
       // The rules read the state the update leaves, before the probe writes into it.
       for (const rule of rules) {
@@ -169,17 +194,22 @@ function applyThroughScratch(
       return refuse(`an update that leaves a document Yjs cannot encode (${describe(error)})`);
     }
     const change = difference ?? update;
-    // An empty document given the same bytes is the scratch again: no rehearsal needed.
+    // A document the scratch started as, given the same bytes, is the scratch again.
     const rehearsal = difference === null ? null : rehearse(ydoc, change, expected);
     if (rehearsal !== null) return refuse(rehearsal);
     const applied = applyToLive(ydoc, change, origin);
     if (!applied.ok) return applied;
     if (!sameOutcome(stateOf(ydoc), expected, ydoc.clientID)) {
-      // The rehearsal makes this impossible unless the live document differs from its own
-      // encoding; nothing can be refused any more, so say so loudly.
+      // The rehearsal, or a scratch that started as the live document, makes this
+      // impossible unless the live document differs from its own encoding; nothing can be refused any more, so say so loudly.
       log.error('a checked update gave the live document another state than its scratch copy');
     }
-    return { ok: true, path: 'scratch', incomplete };
+    return {
+      ok: true,
+      path: 'scratch',
+      incomplete,
+      change: difference === null ? 'peer bytes' : 'difference',
+    };
   } finally {
     scratch.destroy();
   }
@@ -228,6 +258,15 @@ function applyToLive(ydoc: Y.Doc, update: Uint8Array, origin: unknown): Checked<
     ydoc.store.pendingDs = null;
   }
   return { ok: true, value: null };
+}
+
+/** The inspected update's structs the live document (state `live`) does not hold yet. */
+function newToLive(inspected: DecodedUpdate, live: Map<number, number>): DecodedUpdate {
+  if (live.size === 0) return inspected;
+  const structs = inspected.structs.filter(
+    (struct) => struct.id.clock + struct.length > (live.get(struct.id.client) ?? 0),
+  );
+  return { structs, ds: inspected.ds };
 }
 
 function stateOf(ydoc: Y.Doc): Map<number, number> {

@@ -16,7 +16,8 @@
  * (door opened → one-year notebook beside a pasted invite, and the facilitator's input
  * latency under 200 knocks a second: ./door/doorBench.ts).
  * --join only a new laptop joining the one-year circle, on the renderer in out/
- * (`npx electron-vite build` first): the quick loop for work on the join.
+ * (`npx electron-vite build` first) or the one --renderer names (A/B against a base
+ * build): the quick loop for work on the join.
  * --typing only Hearth's typing at 2, 4 and 8 peers, with the messages by kind, on the
  * renderer in out/ (`npx electron-vite build` first): the quick loop for keystroke costs.
  * --flood only the flood of SYNC_STEP_1 from a hostile laptop against an honest one's
@@ -366,8 +367,7 @@ async function syncBench(): Promise<void> {
 
 // The door benchmark, on the renderer in out/ (or --renderer), built first unless --no-build.
 async function doorBench(): Promise<void> {
-  const given = process.argv.indexOf('--renderer');
-  if (given !== -1) return runDoorBench(resolve(process.argv[given + 1] ?? ''));
+  if (process.argv.includes('--renderer')) return runDoorBench(builtRenderer());
   if (!process.argv.includes('--no-build')) buildRenderer(join(REPO_ROOT, 'out'));
   return runDoorBench(join(REPO_ROOT, 'out', 'renderer'));
 }

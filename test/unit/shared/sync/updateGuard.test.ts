@@ -257,6 +257,48 @@ describe('update guard', () => {
     expect(countStructs(state, 2)).toBe(3);
   });
 
+  it('skips every kind of value a list or embed holds without decoding it, as Yjs reads them', () => {
+    const values = [
+      undefined,
+      null,
+      -12345678901,
+      1.5,
+      Math.PI,
+      10n,
+      true,
+      false,
+      'ünïcödé ✓',
+      { nested: { deeper: [1, 'two', { three: null }] }, bytes: new Uint8Array([1, 2]) },
+      [[[]]],
+      new Uint8Array(300),
+    ];
+    const update = craftUpdate([
+      {
+        client: PEER,
+        clock: 0,
+        structs: [anyItem({ root: 'a' }, values), anyItem({ root: 'b' }, ['after'])],
+      },
+    ]);
+    expect(countStructs(update, 1000)).toBe(Y.decodeUpdate(update).structs.length);
+    // Cut anywhere inside the values, or given an unknown type byte: unreadable, as for Yjs.
+    for (let end = 8; end < update.length - 12; end += 7) {
+      const cut = update.slice(0, end);
+      let decodes = true;
+      try {
+        Y.decodeUpdate(cut);
+      } catch {
+        decodes = false;
+      }
+      if (!decodes) expect(countStructs(cut, 1000)).toBeNull();
+    }
+    // An item of no values, then the delete set's 0: one value of type 100 instead.
+    const none = craftUpdate([{ client: PEER, clock: 0, structs: [anyItem({ root: 'a' }, [])] }]);
+    expect(none.slice(-2)).toEqual(new Uint8Array([0, 0]));
+    const withBadValue = new Uint8Array([...none.slice(0, -2), 1, 100, 0]);
+    expect(() => Y.decodeUpdate(withBadValue)).toThrow();
+    expect(countStructs(withBadValue, 1000)).toBeNull();
+  });
+
   it('refuses an update of over a million structs before Yjs builds them', () => {
     const many = craftUpdate([
       { client: PEER, clock: 0, structs: Array.from({ length: 1_000_001 }, () => gcStruct(1)) },
@@ -303,6 +345,92 @@ describe('update guard', () => {
       expect(text(viaAuto)).toBe(text(viaScratch));
     }
     expect(fast).toBeGreaterThan(100);
+  });
+});
+
+describe("update guard: the peer's bytes or Yjs's difference", () => {
+  /** A peer's whole state after edits of its own: what a SYNC_STEP_2 or a join brings. */
+  function peerState(edit: (text: Y.XmlText, ydoc: Y.Doc) => void): Uint8Array {
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, BASE);
+    peer.clientID = PEER;
+    edit(peer.get(ENTRY_BODY_ROOT, Y.XmlText), peer);
+    return Y.encodeStateAsUpdate(peer);
+  }
+
+  it("applies the peer's bytes when a copy of the live document took them whole", () => {
+    const update = peerState((t) => t.insert(0, 'elsewhere '));
+    const { result, ydoc } = guard(update);
+    expect(result).toMatchObject({ ok: true, path: 'scratch', change: 'peer bytes' });
+    const rehearsed = ownDoc();
+    expect(applyGuardedUpdate(rehearsed, update, PEER_ORIGIN, { path: 'rehearsed' })).toMatchObject(
+      { ok: true, change: 'difference' },
+    );
+    expect(Y.encodeStateAsUpdate(ydoc)).toEqual(Y.encodeStateAsUpdate(rehearsed));
+  });
+
+  it('applies the difference, rehearsed, when part of the update could not apply', () => {
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, BASE);
+    peer.clientID = PEER;
+    const text = peer.get(ENTRY_BODY_ROOT, Y.XmlText);
+    text.insert(0, 'first ');
+    const before = Y.encodeStateVector(peer);
+    text.insert(0, 'second ');
+    // Only the second edit: its first struct needs the first, which this laptop lacks.
+    const gap = Y.encodeStateAsUpdate(peer, before);
+    const { result } = guard(Y.mergeUpdates([gap, peerState((t) => t.delete(0, 2))]));
+    expect(result).toMatchObject({ ok: true, incomplete: true, change: 'difference' });
+  });
+
+  it('gives the same verdict, reason and state either way, on mutated updates and under the rules', () => {
+    const random = seededRandom(47);
+    const rules = documentRules('EEEEEEEEEEEEEEEEEEEEEE' as DocId);
+    const corpus = [
+      peerState((t) => t.insert(0, 'elsewhere ')),
+      peerState((t) => t.delete(1, 4)),
+      peerState((t) => t.format(0, 5, { bold: true })),
+      peerState((t, peer) => {
+        const paragraph = new Y.XmlText();
+        t.insertEmbed(2, paragraph);
+        paragraph.setAttribute('__type', 'paragraph');
+        paragraph.insert(0, 'new');
+        peer.getMap('m').set('k', 'v');
+      }),
+      Y.mergeUpdates([peerEdit((t) => t.insert(3, 'abc')), peerState((t) => t.insert(9, 'z'))]),
+    ];
+    const seen = { 'peer bytes': 0, difference: 0, refused: 0 };
+    for (let i = 0; i < 1200; i++) {
+      const mutated = Uint8Array.from(random.pick(corpus));
+      for (let flips = random.int(0, 2); flips > 0; flips--) {
+        mutated[random.int(0, mutated.length - 1)]! ^= 1 << random.int(0, 7);
+      }
+      const withRules = i % 3 === 0 ? { rules } : {};
+      const direct = ownDoc();
+      const rehearsed = ownDoc();
+      const before = Y.encodeStateAsUpdate(direct);
+      const a = applyGuardedUpdate(direct, mutated, PEER_ORIGIN, { ...withRules, path: 'scratch' });
+      const b = applyGuardedUpdate(rehearsed, mutated, PEER_ORIGIN, {
+        ...withRules,
+        path: 'rehearsed',
+      });
+      const hex = Buffer.from(mutated).toString('hex');
+      if (a.ok) seen[a.change!]++;
+      else seen.refused++;
+      if (!a.ok) {
+        // The direct way refuses whatever the rehearsed way refuses, for the same reason.
+        expect(b, `verdicts differ on ${hex}`).toEqual(a);
+        expect(Y.encodeStateAsUpdate(direct)).toEqual(before);
+      } else {
+        expect(b.ok, `verdicts differ on ${hex}`).toBe(true);
+        // The rehearsed way refuses only what its re-encoding could not give back whole.
+      }
+      expect(Y.encodeStateVector(direct)).toEqual(Y.encodeStateVector(rehearsed));
+      expect(text(direct)).toBe(text(rehearsed));
+      expect(direct.store.pendingStructs).toBeNull();
+    }
+    expect(seen['peer bytes']).toBeGreaterThan(100);
+    expect(seen.refused).toBeGreaterThan(100);
   });
 });
 
