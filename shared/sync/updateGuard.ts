@@ -201,7 +201,8 @@ function applyThroughScratch(
     if (!applied.ok) return applied;
     if (!sameOutcome(stateOf(ydoc), expected, ydoc.clientID)) {
       // The rehearsal, or a scratch that started as the live document, makes this
-      // impossible unless the live document differs from its own encoding; nothing can be refused any more, so say so loudly.
+      // impossible unless the live document differs from its own encoding; nothing can
+      // be refused any more, so say so loudly.
       log.error('a checked update gave the live document another state than its scratch copy');
     }
     return {
