@@ -14,6 +14,7 @@ import type { CircleSession } from '../../live-documents/circleSession';
 import { memberColourVar } from '../circles/memberColours';
 import './comments.css';
 import { FieldError } from '../../app/FieldError';
+import { formatTimeOfDay } from '../notebook/meetingDate';
 
 /** Props of {@link EntryComments}. */
 export interface EntryCommentsProps {
@@ -40,7 +41,6 @@ export function EntryComments({
   const boxId = useId();
   const addButton = useRef<HTMLButtonElement>(null);
   const me = session.profile.memberId;
-  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
 
   const close = (): void => {
     setWriting(false);
@@ -89,12 +89,16 @@ export function EntryComments({
                     }}
                   />
                   <span className="entry-comment__writer">{name}</span>
-                  <span className="entry-comment__time">{time.format(new Date(comment.at))}</span>
+                  <span className="entry-comment__time">
+                    {formatTimeOfDay(comment.at, i18n.language)}
+                  </span>
                   {comment.writerId === me && (
                     <button
                       type="button"
                       className="button button--small button--quiet entry-comment__remove"
-                      aria-label={t('comments.removeLabel', { time: time.format(comment.at) })}
+                      aria-label={t('comments.removeLabel', {
+                        time: formatTimeOfDay(comment.at, i18n.language),
+                      })}
                       onClick={() => session.index.removeComment(entryId, comment.id)}
                     >
                       {t('comments.remove')}

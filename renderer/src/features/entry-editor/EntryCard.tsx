@@ -22,6 +22,7 @@ import { useEntryWriters } from '../writing/useEntryWriters';
 import { WritersByline } from '../writing/WritersByline';
 import { EntryEditor } from './EntryEditor';
 import { useEditorTurn } from './editorTurns';
+import { formatTimeOfDay } from '../notebook/meetingDate';
 
 /** The colour of anyone's cursor in an anonymous entry: it must not hint at who they are. */
 const NAMELESS_CURSOR = '#6f6a64';
@@ -72,9 +73,7 @@ export function EntryCard({
   const coWriters = writers
     .filter((member) => member !== author?.id)
     .map((member) => members.get(member)?.name ?? t('writing.unknownWriter'));
-  const written = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(
-    new Date(entry.createdAt),
-  );
+  const written = formatTimeOfDay(entry.createdAt, i18n.language);
   const headingId = `entry-${entry.id}-byline`;
   const { profile } = session;
   const loadBody = useCallback(() => session.entryDoc(entry.id), [session, entry.id]);
