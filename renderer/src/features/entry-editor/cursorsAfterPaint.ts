@@ -12,20 +12,7 @@
  * at once.
  */
 import { syncCursorPositions, type SyncCursorPositionsFn } from '@lexical/yjs';
-
-/** Runs `draw` after the next frame is produced; returns its cancel. */
-export type AfterPaint = (draw: () => void) => () => void;
-
-const afterNextPaint: AfterPaint = (draw) => {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(draw, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    if (timer !== null) clearTimeout(timer);
-  };
-};
+import { afterNextPaint, type AfterPaint } from '../../lib/afterNextPaint';
 
 /** One editor's deferred caret drawing. */
 export interface CursorsAfterPaint {

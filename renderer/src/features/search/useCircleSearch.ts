@@ -5,6 +5,8 @@ import { hearth } from '../../lib/hearthApi';
 import type { CircleSession } from '../../live-documents/circleSession';
 import { useJournal } from '../../live-documents/useJournal';
 import { JournalSearchSource } from './journalSearchSource';
+import { afterNextPaint } from '../../lib/afterNextPaint';
+import { firstEntriesShown } from '../notebook/firstEntries';
 import { formatCalendarDate } from '../notebook/meetingDate';
 import { CircleSearchSource } from './circleSearchSource';
 import { circleSearchSession } from './circleSearchSession';
@@ -26,11 +28,11 @@ export function useCircleSearch(session: CircleSession): SearchIndex {
     let started = false;
     let source: CircleSearchSource | null = null;
     let remove = (): void => undefined;
-    // Made in a task of its own after the commit that draws the circle, not inside it:
-    // its first pass over every entry's record (20 ms for a year of meetings, five times
-    // that for five) then runs while the first entries' words are on their way from the
-    // store, not before the first screen can be typed in (issue 16).
-    const timer = setTimeout(() => {
+    // Made once the first screen's entries are loaded and painted: its first pass over
+    // every entry's record (20 ms for a year of meetings, five times that for five) would
+    // otherwise hold up their words on a busy machine, and nobody searches before the
+    // first screen is there (issue 16). A body that fails to load holds nothing up.
+    const start = (): void => {
       source = new CircleSearchSource(circleSearchSession(session, hearth), {
         formatDate: (date) => formatCalendarDate(date, language, 'medium'),
         // The author reads their own entry unveiled (as EntryCard shows it); everyone else
@@ -44,9 +46,18 @@ export function useCircleSearch(session: CircleSession): SearchIndex {
           }),
       });
       remove = index.addSource(source);
-    }, 0);
+    };
+    let stopped = false;
+    let cancelStart = (): void => undefined;
+    const firstBodies = firstEntriesShown(session.index.read()).map((entryId) =>
+      session.entryDoc(entryId).catch(() => undefined),
+    );
+    void Promise.all(firstBodies).then(() => {
+      if (!stopped) cancelStart = afterNextPaint(start);
+    });
     return () => {
-      clearTimeout(timer);
+      stopped = true;
+      cancelStart();
       remove();
       source?.dispose();
     };

@@ -1,9 +1,7 @@
 import type { Provider } from '@lexical/yjs';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  cursorsAfterPaint,
-  type AfterPaint,
-} from '../../../../../renderer/src/features/entry-editor/cursorsAfterPaint';
+import { cursorsAfterPaint } from '../../../../../renderer/src/features/entry-editor/cursorsAfterPaint';
+import type { AfterPaint } from '../../../../../renderer/src/lib/afterNextPaint';
 
 type Binding = Parameters<ReturnType<typeof cursorsAfterPaint>['draw']>[0];
 
