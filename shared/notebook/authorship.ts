@@ -85,6 +85,27 @@ export class ClientRegistry {
   }
 }
 
+/**
+ * Registers this document's client id under `memberId` within every local transaction
+ * that finds it unregistered: the registration travels in the same update as the
+ * session's first write, and a session that only reads (most openings) adds nothing to
+ * the index. Registering at every opening instead grew the index by a record (~50
+ * bytes, decoded at every later opening) each time any member opened the circle.
+ * Checked at each local transaction, so a client id Yjs changed (a clash with a
+ * peer's) is registered too. Returns the stop.
+ */
+export function registerClientOnWrite(ydoc: Y.Doc, memberId: MemberId): () => void {
+  const yClients = ydoc.getMap<unknown>(INDEX_ROOT.clients);
+  const beforeLocal = (transaction: Y.Transaction): void => {
+    if (!transaction.local) return;
+    const key = String(ydoc.clientID);
+    // Inside the transaction that is starting: this write is part of its update.
+    if (yClients.get(key) !== memberId) yClients.set(key, memberId);
+  };
+  ydoc.on('beforeTransaction', beforeLocal);
+  return () => ydoc.off('beforeTransaction', beforeLocal);
+}
+
 /** Registers this document's client id under `memberId` (once per session). */
 export function registerClient(ydoc: Y.Doc, memberId: MemberId, origin: unknown): void {
   const yClients = ydoc.getMap<unknown>(INDEX_ROOT.clients);

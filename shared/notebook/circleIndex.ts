@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { newId, type CircleId, type EntryId, type MeetingId, type MemberId } from './ids';
 import { LOCAL_ORIGIN } from './origins';
 import { writeAnonymously } from './anonymousWrite';
-import { registerClient } from './authorship';
+import { registerClient, registerClientOnWrite } from './authorship';
 import { BODY_RULE_KEY, type EVERYONE, NAMELESS, type CowriteRecord } from './bodyWriting';
 import { appendGovernance, type GovernanceRecord } from './governance';
 import { CheckedRecords } from './checkedRecords';
@@ -72,6 +72,7 @@ export class CircleIndex {
   private readonly listeners = new Set<() => void>();
   private readonly reported = new Set<string>();
   private readonly checkedRecords = new CheckedRecords();
+  private stopRegistering = (): void => undefined;
   private readonly onChange = (): void => {
     this.snapshot = null;
     for (const listener of [...this.listeners]) listener();
@@ -113,6 +114,7 @@ export class CircleIndex {
   /** Stops observing the document. */
   dispose(): void {
     this.ydoc.off('afterTransaction', this.onTransaction);
+    this.stopRegistering();
     this.listeners.clear();
   }
 
@@ -299,6 +301,15 @@ export class CircleIndex {
   /** Says this session's client writes for `memberId` (see authorship.ts). */
   registerClient(memberId: MemberId): void {
     registerClient(this.ydoc, memberId, LOCAL_ORIGIN);
+  }
+
+  /**
+   * Says this session's client writes for `memberId` with its first write, not before
+   * (authorship.ts `registerClientOnWrite`); until `dispose`.
+   */
+  registerClientOnWrite(memberId: MemberId): void {
+    this.stopRegistering();
+    this.stopRegistering = registerClientOnWrite(this.ydoc, memberId);
   }
 
   /** Changes a member's colour (and nothing else of their record). */

@@ -361,13 +361,14 @@ export class CircleSession {
   }
 
   /**
-   * Registers this session's client for this laptop's member and, for a laptop that
-   * joined from an invite, writes its member record: it merges with the notebook when
-   * that arrives from the others.
+   * Registers this session's client for this laptop's member with its first write to the
+   * index (an opening that only reads writes nothing) and, for a laptop that joined from
+   * an invite, writes its member record: it merges with the notebook when that arrives
+   * from the others.
    */
   private ensureMember(): void {
     const { profile } = this;
-    this.index.registerClient(profile.memberId);
+    this.index.registerClientOnWrite(profile.memberId);
     if (this.index.read().members.has(profile.memberId)) return;
     this.index.upsertMember({
       id: profile.memberId,

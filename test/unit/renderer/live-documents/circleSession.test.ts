@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CircleSession } from '../../../../renderer/src/live-documents/circleSession';
+import { ClientRegistry } from '../../../../shared/notebook/authorship';
 import { CircleIndex } from '../../../../shared/notebook/circleIndex';
 import { entryPlainText } from '../../../../shared/notebook/headlessEntry';
 import {
@@ -45,6 +46,36 @@ describe('an open circle', () => {
     expect(again.index.read().members.get(memberId)?.name).toBe('Ana');
     expect(again.docIds()).toEqual([INDEX_DOC_ID]);
     await again.close();
+  });
+
+  it('adds nothing to the index when it only reads, and registers its client with its first write', async () => {
+    const memory = memoryApi();
+    const circleId = await newCircle(memory);
+    const first = await CircleSession.open(memory.api, circleId);
+    await first.close();
+    const stateAfter = async (): Promise<Uint8Array> => {
+      const session = await CircleSession.open(memory.api, circleId);
+      const state = Y.encodeStateAsUpdate(session.index.ydoc);
+      await session.close();
+      return state;
+    };
+    // Openings that only read: the stored index is the same bytes after each.
+    const once = await stateAfter();
+    expect(await stateAfter()).toEqual(once);
+
+    const writer = await CircleSession.open(memory.api, circleId);
+    const updates: Uint8Array[] = [];
+    writer.index.ydoc.on('update', (update: Uint8Array) => updates.push(update));
+    const meetingId = writer.addMeeting({ title: 'Week two', date: '2025-03-11', prompts: [] });
+    // One update holds the meeting and the registration: a peer names its writer at once.
+    expect(updates).toHaveLength(1);
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, once);
+    Y.applyUpdate(peer, updates[0]!);
+    const registry = ClientRegistry.read(peer);
+    expect(registry.memberOf(writer.index.ydoc.clientID)).toBe(writer.profile.memberId);
+    expect(new CircleIndex(peer).read().meetings.map((m) => m.id)).toContain(meetingId);
+    await writer.close();
   });
 
   it('publishes an entry: its record before its words, both kept on disk', async () => {
