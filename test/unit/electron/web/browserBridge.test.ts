@@ -18,14 +18,14 @@ import {
 import { HearthError } from '../../../../shared/ipc/errors';
 import type { StoreNotice } from '../../../../shared/ipc/contract';
 import type { CircleId, DocId } from '../../../../shared/notebook/ids';
-import { setLogSink } from '../../../../shared/log';
 import { createMemoryServices, type MemoryServices } from '../../../helpers/memoryServices';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
 let folder: string;
 let host: WebHost;
 let backend: MemoryServices;
 const bridges: BrowserBridge[] = [];
-let restoreLog: () => void;
+capturedLogs();
 
 async function startHost(port = 0, token?: string): Promise<WebHost> {
   return startWebHost({
@@ -37,7 +37,6 @@ async function startHost(port = 0, token?: string): Promise<WebHost> {
 }
 
 beforeEach(async () => {
-  restoreLog = setLogSink(() => undefined);
   folder = await mkdtemp(join(tmpdir(), 'hearth-bridge-'));
   await writeFile(join(folder, 'index.html'), '<title>Hearth</title>');
   host = await startHost();
@@ -47,7 +46,6 @@ afterEach(async () => {
   for (const bridge of bridges.splice(0)) bridge.close();
   await host.close();
   await rm(folder, { recursive: true, force: true });
-  restoreLog();
 });
 
 interface Tab {

@@ -7,22 +7,19 @@ import { INTERNAL_ERROR_MESSAGE } from '../../../../electron/main/ipc/dispatch';
 import { startWebHost, type WebHost } from '../../../../electron/web/host';
 import { HearthError } from '../../../../shared/ipc/errors';
 import { WIRE_VERSION, encodeFrame, type WireMessage } from '../../../../shared/ipc/wire';
-import { setLogSink, type LogRecord } from '../../../../shared/log';
 import type { CircleSummary } from '../../../../shared/ipc/contract';
 import type { DocId } from '../../../../shared/notebook/ids';
 import { createMemoryServices, type MemoryServices } from '../../../helpers/memoryServices';
 import { HandshakeRefused, openBridgePage, type BridgePage } from '../../../helpers/bridgePage';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
 let folder: string;
 let host: WebHost;
 let backend: MemoryServices;
 const pages: BridgePage[] = [];
-const logged: LogRecord[] = [];
-let restoreLog: () => void;
+const logged = capturedLogs();
 
 beforeEach(async () => {
-  logged.length = 0;
-  restoreLog = setLogSink((record) => logged.push(record));
   folder = await mkdtemp(join(tmpdir(), 'hearth-host-'));
   await writeFile(join(folder, 'index.html'), '<!doctype html><title>Hearth</title>');
   host = await startWebHost({
@@ -35,7 +32,6 @@ afterEach(async () => {
   for (const page of pages.splice(0)) page.socket.terminate();
   await host.close();
   await rm(folder, { recursive: true, force: true });
-  restoreLog();
 });
 
 async function page(options: Parameters<typeof openBridgePage>[2] = {}): Promise<BridgePage> {

@@ -6,15 +6,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../../../electron/web/host';
 import { CONTENT_SECURITY_POLICY } from '../../../../electron/main/contentSecurityPolicy';
-import { setLogSink } from '../../../../shared/log';
 import { createMemoryServices } from '../../../helpers/memoryServices';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
 let folder: string;
 let host: WebHost;
-let restoreLog: () => void;
+capturedLogs();
 
 beforeEach(async () => {
-  restoreLog = setLogSink(() => undefined);
   folder = await mkdtemp(join(tmpdir(), 'hearth-files-'));
   const rendererDir = join(folder, 'renderer');
   await mkdir(join(rendererDir, 'assets'), { recursive: true });
@@ -32,7 +31,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await host.close();
   await rm(folder, { recursive: true, force: true });
-  restoreLog();
 });
 
 // Raw requests: fetch() would normalise the `..` segments these tests need to send.

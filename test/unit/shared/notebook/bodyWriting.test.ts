@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { setLogSink, type LogRecord } from '../../../../shared/log';
+import { type LogRecord } from '../../../../shared/log';
 import { EVERYONE, keptState, mayWriteNow } from '../../../../shared/notebook/bodyWriting';
 import { CircleIndex } from '../../../../shared/notebook/circleIndex';
 import { INDEX_DOC_ID, entryDocId, type EntryId } from '../../../../shared/notebook/ids';
@@ -17,14 +17,9 @@ import {
 import { seededId } from '../../../helpers/circleReplicas';
 import { LoopbackTransport } from '../../../helpers/loopbackTransport';
 import { seededRandom, type SeededRandom } from '../../../helpers/seededRandom';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
-let logged: LogRecord[] = [];
-let restoreLog = (): void => undefined;
-beforeEach(() => {
-  logged = [];
-  restoreLog = setLogSink((record) => logged.push(record));
-});
-afterEach(() => restoreLog());
+const logged = capturedLogs();
 
 const BEN_WORDS = 'Ben slipped these words into it';
 

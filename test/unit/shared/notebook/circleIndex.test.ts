@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { setLogSink, type LogRecord } from '../../../../shared/log';
 import { CircleIndex, type CircleFounding } from '../../../../shared/notebook/circleIndex';
 import { newId, type CircleId, type MemberId } from '../../../../shared/notebook/ids';
 import { LOCAL_ORIGIN } from '../../../../shared/notebook/origins';
 import { INDEX_ROOT, NOTEBOOK_SCHEMA_VERSION } from '../../../../shared/notebook/schema';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
 const founderId = newId<MemberId>();
 const founding: CircleFounding = {
@@ -14,13 +14,7 @@ const founding: CircleFounding = {
   createdAt: 100,
 };
 
-let logged: LogRecord[] = [];
-let restoreLog = (): void => undefined;
-beforeEach(() => {
-  logged = [];
-  restoreLog = setLogSink((record) => logged.push(record));
-});
-afterEach(() => restoreLog());
+const logged = capturedLogs();
 
 function foundCircle(): CircleIndex {
   return CircleIndex.found(new Y.Doc(), founding);

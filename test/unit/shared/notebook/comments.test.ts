@@ -2,8 +2,7 @@
  * Comments under an entry (shared/notebook/comments.ts): a member who may not write in
  * an entry answers under it, in their own name; nobody edits someone else's comment.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { setLogSink, type LogRecord } from '../../../../shared/log';
+import { describe, expect, it } from 'vitest';
 import type { CircleIndex } from '../../../../shared/notebook/circleIndex';
 import { robinAndKai } from '../../../helpers/robinAndKai';
 import { commentKey, MAX_COMMENT_CHARS } from '../../../../shared/notebook/comments';
@@ -14,6 +13,7 @@ import {
   type MemberId,
 } from '../../../../shared/notebook/ids';
 import { INDEX_ROOT } from '../../../../shared/notebook/schema';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
 const founderId = newId<MemberId>();
 const memberId = newId<MemberId>();
@@ -33,14 +33,7 @@ function circle(): { robin: CircleIndex; kai: CircleIndex; entryId: EntryId } {
   return { robin, kai, entryId };
 }
 
-let restoreLog: (() => void) | null = null;
-afterEach(() => restoreLog?.());
-
-function captureLog(): LogRecord[] {
-  const lines: LogRecord[] = [];
-  restoreLog = setLogSink((record) => lines.push(record));
-  return lines;
-}
+const log = capturedLogs();
 
 describe('comments under an entry', () => {
   it('shows a member’s comment on every laptop, in their name, oldest first', () => {
@@ -59,7 +52,6 @@ describe('comments under an entry', () => {
   it('lets its writer take a comment back, and nobody change someone else’s', () => {
     const { robin, kai, entryId } = circle();
     const kaiSaid = kai.comment(entryId, 'Sending you strength.', 200);
-    const log = captureLog();
     // Robin's laptop rewrites Kai's comment: it no longer counts anywhere.
     robin.ydoc.getMap(INDEX_ROOT.comments).set(commentKey(entryId, kaiSaid), {
       text: 'Words Kai never wrote.',

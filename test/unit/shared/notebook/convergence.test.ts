@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   $createTextNode,
@@ -7,7 +7,7 @@ import {
   type ElementNode,
   type SerializedEditorState,
 } from 'lexical';
-import { setLogSink, type LogRecord } from '../../../../shared/log';
+import { type LogRecord } from '../../../../shared/log';
 import { CircleIndex } from '../../../../shared/notebook/circleIndex';
 import { openEntryState } from '../../../../shared/notebook/headlessEntry';
 import { INDEX_DOC_ID, type EntryId, type MeetingId } from '../../../../shared/notebook/ids';
@@ -16,6 +16,7 @@ import { CircleReplicas, seededId } from '../../../helpers/circleReplicas';
 import { runRandomOperations, type CircleRun } from '../../../helpers/randomCircleOps';
 import { seedFromEnvironment, seededRandom } from '../../../helpers/seededRandom';
 import { visibleEntry } from '../../../helpers/visibleEntry';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
 const OPERATIONS = 1200;
 
@@ -25,15 +26,9 @@ function $firstBlock(): ElementNode {
   return block;
 }
 
-let warnings: LogRecord[] = [];
-let restoreLog = (): void => undefined;
-beforeEach(() => {
-  warnings = [];
-  restoreLog = setLogSink((record) => {
-    if (record.level === 'warn' || record.level === 'error') warnings.push(record);
-  });
-});
-afterEach(() => restoreLog());
+const logged = capturedLogs();
+const warnings = (): LogRecord[] =>
+  logged.filter((record) => record.level === 'warn' || record.level === 'error');
 
 // What a laptop shows when it opens the entry from its own copy of the document.
 async function reopened(ydoc: Y.Doc): Promise<unknown> {
@@ -49,11 +44,15 @@ async function expectSameNotebook(circle: CircleReplicas, run: CircleRun): Promi
   const indexDoc = circle.network.doc(0, INDEX_DOC_ID);
   // An update that overtakes one it depends on can hide a record for a moment (and log
   // why); once everything has arrived, every record written is whole again.
-  const warned = warnings.length;
+  const warned = warnings().length;
   const fresh = new CircleIndex(indexDoc);
   const snapshot = fresh.read();
   fresh.dispose();
-  expect(warnings.slice(warned).map((warning) => warning.detail)).toEqual([]);
+  expect(
+    warnings()
+      .slice(warned)
+      .map((warning) => warning.detail),
+  ).toEqual([]);
   expect(snapshot.meetings).toHaveLength(run.added.meetings);
   expect(snapshot.entries.size).toBe(run.added.entries);
   const entryIds = circle.entryIds(0);
@@ -270,7 +269,7 @@ describe('a circle replicated in memory over the real mesh', { timeout: 180_000 
       expect(snapshot.entries.size).toBe(0);
       expect(snapshot.members.size).toBe(1);
       expect(snapshot.meta).toBeNull();
-      const reasons = warnings
+      const reasons = warnings()
         .filter((record) => record.scope === 'notebook')
         .map((record) => String(record.detail?.reason));
       expect(reasons).toEqual(

@@ -1,17 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { setLogSink, type LogRecord } from '../../../../shared/log';
 import { CircleCrisisLines, CRISIS_LINES_ROOT } from '../../../../shared/notebook/crisisLines';
 import { newId, type MemberId } from '../../../../shared/notebook/ids';
 import { LOCAL_ORIGIN } from '../../../../shared/notebook/origins';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
-let logged: LogRecord[] = [];
-let restoreLog = (): void => undefined;
-beforeEach(() => {
-  logged = [];
-  restoreLog = setLogSink((record) => logged.push(record));
-});
-afterEach(() => restoreLog());
+const logged = capturedLogs();
 
 const robin = newId<MemberId>();
 const local = {

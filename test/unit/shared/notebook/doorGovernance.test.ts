@@ -2,11 +2,11 @@
  * The circle's door setting (shared/notebook/governance.ts, record `door`): only a
  * facilitator may let any member open the door, and every laptop agrees.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { setLogSink } from '../../../../shared/log';
+import { describe, expect, it } from 'vitest';
 import type { CircleIndex } from '../../../../shared/notebook/circleIndex';
 import { robinAndKai } from '../../../helpers/robinAndKai';
 import { newId, type MemberId } from '../../../../shared/notebook/ids';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
 const founderId = newId<MemberId>();
 const memberId = newId<MemberId>();
@@ -16,8 +16,7 @@ function twoLaptops(): { robin: CircleIndex; kai: CircleIndex } {
   return robinAndKai({ founderId, memberId, agreements: 'We listen without fixing.' });
 }
 
-let restoreLog: (() => void) | null = null;
-afterEach(() => restoreLog?.());
+capturedLogs();
 
 describe('the door setting', () => {
   it('is off at first: only facilitators let people in', () => {
@@ -34,7 +33,6 @@ describe('the door setting', () => {
   });
 
   it('is not changed by a member who does not facilitate', () => {
-    restoreLog = setLogSink(() => undefined);
     const { robin, kai } = twoLaptops();
     kai.govern({ kind: 'door', anyMemberMayLetIn: true, at: 3 });
     for (const index of [robin, kai]) expect(index.read().governance.anyMemberMayLetIn).toBe(false);

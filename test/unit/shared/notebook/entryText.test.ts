@@ -8,22 +8,16 @@ import {
   $getRoot,
   type LexicalEditor,
 } from 'lexical';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { setLogSink, type LogRecord } from '../../../../shared/log';
 import { entryTextFromDoc, entryTextFromState } from '../../../../shared/notebook/entryText';
 import { bindHeadlessEntry, entryPlainText } from '../../../../shared/notebook/headlessEntry';
 import { ENTRY_BODY_ROOT } from '../../../../shared/notebook/schema';
 import { randomEntryEdit } from '../../../helpers/randomEntryEdits';
 import { seededRandom } from '../../../helpers/seededRandom';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
-let logged: LogRecord[] = [];
-let restoreLog = (): void => undefined;
-beforeEach(() => {
-  logged = [];
-  restoreLog = setLogSink((record) => logged.push(record));
-});
-afterEach(() => restoreLog());
+const logged = capturedLogs();
 
 function words(text: string): string[] {
   return text.split(/\s+/u).filter((word) => word !== '');

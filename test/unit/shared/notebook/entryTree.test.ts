@@ -1,10 +1,9 @@
 import { $createLinkNode } from '@lexical/link';
 import { $createListItemNode, $createListNode } from '@lexical/list';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { readEntryBody } from '../../../../shared/export/entryBody';
-import { setLogSink } from '../../../../shared/log';
 import { repairDanglingText } from '../../../../shared/notebook/danglingText';
 import { entryBodyProblem } from '../../../../shared/notebook/entryBodyCheck';
 import { entryTextAsShown, entryTextFromDoc } from '../../../../shared/notebook/entryText';
@@ -13,12 +12,9 @@ import { bindHeadlessEntry } from '../../../../shared/notebook/headlessEntry';
 import { ENTRY_BODY_ROOT } from '../../../../shared/notebook/schema';
 import { randomEntryEdit } from '../../../helpers/randomEntryEdits';
 import { seededRandom } from '../../../helpers/seededRandom';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
-let restoreLog = (): void => undefined;
-beforeEach(() => {
-  restoreLog = setLogSink(() => undefined);
-});
-afterEach(() => restoreLog());
+capturedLogs();
 
 function written(build: () => void): Y.Doc {
   const ydoc = new Y.Doc();

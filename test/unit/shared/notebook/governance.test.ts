@@ -1,5 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { setLogSink, type LogRecord } from '../../../../shared/log';
+import { describe, expect, it } from 'vitest';
 import type { CircleIndex } from '../../../../shared/notebook/circleIndex';
 import { robinAndKai } from '../../../helpers/robinAndKai';
 import {
@@ -8,6 +7,7 @@ import {
   type MeetingId,
   type MemberId,
 } from '../../../../shared/notebook/ids';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
 const founderId = newId<MemberId>();
 const memberId = newId<MemberId>();
@@ -21,14 +21,7 @@ function twoLaptops(): { robin: CircleIndex; kai: CircleIndex } {
   });
 }
 
-let restoreLog: (() => void) | null = null;
-afterEach(() => restoreLog?.());
-
-function captureLog(): LogRecord[] {
-  const lines: LogRecord[] = [];
-  restoreLog = setLogSink((record) => lines.push(record));
-  return lines;
-}
+const log = capturedLogs();
 
 describe('circle governance', () => {
   it('makes the founder the first facilitator and starts from the template agreements', () => {
@@ -42,7 +35,6 @@ describe('circle governance', () => {
   });
 
   it('ignores, with a logged reason, agreements and rounds changed by a member who is not a facilitator', () => {
-    const log = captureLog();
     const { robin, kai } = twoLaptops();
     kai.govern({ kind: 'agreements', text: 'Anything goes.', at: 10 });
     kai.govern({ kind: 'role', memberId, role: 'facilitator', at: 11 });
@@ -152,7 +144,6 @@ describe('entries and reactions', () => {
   });
 
   it('lets only the author withdraw an entry or keep it out of exports', () => {
-    const log = captureLog();
     const { robin, kai } = twoLaptops();
     const entryId = robin.addEntry({
       meetingId: newId<MeetingId>(),

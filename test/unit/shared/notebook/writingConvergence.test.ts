@@ -6,8 +6,7 @@
  * while connections are cut and healed. Once all are together again, every laptop holds
  * the same notebook, and no body holds a word its rule refuses.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setLogSink } from '../../../../shared/log';
+import { describe, expect, it } from 'vitest';
 import { EVERYONE, keptState } from '../../../../shared/notebook/bodyWriting';
 import { CircleIndex } from '../../../../shared/notebook/circleIndex';
 import {
@@ -28,15 +27,12 @@ import {
 import { seededId } from '../../../helpers/circleReplicas';
 import { LoopbackTransport, type LoopbackConnection } from '../../../helpers/loopbackTransport';
 import { seedFromEnvironment, seededRandom } from '../../../helpers/seededRandom';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
 const OPERATIONS = 400;
 
-let restoreLog = (): void => undefined;
-beforeEach(() => {
-  // Refusals are logged by design here; the suite checks outcomes, not the log.
-  restoreLog = setLogSink(() => undefined);
-});
-afterEach(() => restoreLog());
+// Refusals are logged by design here; the suite checks outcomes, not the log.
+capturedLogs();
 
 describe('the writing rule converges', () => {
   it('three members’ random allowed and refused writing, invitations and cuts end in one notebook with no refused words', async () => {

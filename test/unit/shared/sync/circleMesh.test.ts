@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { setLogSink, type LogRecord } from '../../../../shared/log';
 import { INDEX_DOC_ID, entryDocId, type DocId } from '../../../../shared/notebook/ids';
 import { LOCAL_ORIGIN } from '../../../../shared/notebook/origins';
 import { MAX_FRAME_BYTES } from '../../../../shared/sync/peerProtocol';
@@ -16,14 +15,9 @@ import {
 } from '../../../helpers/circleLaptops';
 import { LoopbackTransport } from '../../../helpers/loopbackTransport';
 import { seededRandom } from '../../../helpers/seededRandom';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
-let logged: LogRecord[] = [];
-let restoreLog = (): void => undefined;
-beforeEach(() => {
-  logged = [];
-  restoreLog = setLogSink((record) => logged.push(record));
-});
-afterEach(() => restoreLog());
+const logged = capturedLogs();
 
 function sameNotebook(a: Laptop, b: Laptop): void {
   expect(b.docs.docIds()).toEqual(a.docs.docIds());

@@ -5,9 +5,8 @@
  * reason logged, and the documents are left byte-identical with no new one behind.
  */
 import * as encoding from 'lib0/encoding';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { setLogSink, type LogRecord } from '../../../../shared/log';
 import {
   INDEX_DOC_ID,
   entryDocId,
@@ -33,14 +32,9 @@ import {
 } from '../../../helpers/circleLaptops';
 import { LoopbackTransport } from '../../../helpers/loopbackTransport';
 import { seededRandom } from '../../../helpers/seededRandom';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
-let logged: LogRecord[] = [];
-let restoreLog = (): void => undefined;
-beforeEach(() => {
-  logged = [];
-  restoreLog = setLogSink((record) => logged.push(record));
-});
-afterEach(() => restoreLog());
+const logged = capturedLogs();
 
 const HOSTILE_MEMBER = 'HHHHHHHHHHHHHHHHHHHHHH' as MemberId;
 const SECRET = 'WORDS-NOBODY-MAY-LOG';
@@ -270,7 +264,7 @@ describe('join by circle', () => {
       ],
     ];
     for (const [name, frames, reason] of cases) {
-      logged = [];
+      logged.length = 0;
       const s = hostileScene();
       const before = states(s.laptop);
       await s.say(hello(1));

@@ -6,9 +6,8 @@
  * reason and the batch's good ones are kept; a link dropping mid-batch loses nothing
  * that was checked, and the next link brings the rest.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { setLogSink, type LogRecord } from '../../../../shared/log';
 import {
   INDEX_DOC_ID,
   entryDocId,
@@ -28,14 +27,9 @@ import { foundCircle, makeLaptop, writeEntry, type Laptop } from '../../../helpe
 import { LoopbackTransport } from '../../../helpers/loopbackTransport';
 import { seededRandom, type SeededRandom } from '../../../helpers/seededRandom';
 import { StoreReadingDocs } from '../../../helpers/storeReadingDocs';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
-let logged: LogRecord[] = [];
-let restoreLog = (): void => undefined;
-beforeEach(() => {
-  logged = [];
-  restoreLog = setLogSink((record) => logged.push(record));
-});
-afterEach(() => restoreLog());
+const logged = capturedLogs();
 
 interface Joiner {
   peerId: string;

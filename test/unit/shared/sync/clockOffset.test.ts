@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setLogSink, type LogRecord } from '../../../../shared/log';
+import { describe, expect, it } from 'vitest';
 import { INDEX_DOC_ID, type MemberId } from '../../../../shared/notebook/ids';
 import { CircleMesh, type PeerChannel } from '../../../../shared/sync/circleMesh';
 import {
@@ -17,18 +16,13 @@ import {
 import { PeerSession } from '../../../../shared/sync/peerSession';
 import { LoopbackTransport } from '../../../helpers/loopbackTransport';
 import { MemorySyncedDocs } from '../../../helpers/memorySyncedDocs';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
 const ANA = 'AAAAAAAAAAAAAAAAAAAAAA' as MemberId;
 const BEN = 'BBBBBBBBBBBBBBBBBBBBBB' as MemberId;
 const SEVEN_MINUTES = 7 * 60_000;
 
-let logged: LogRecord[] = [];
-let restoreLog = (): void => undefined;
-beforeEach(() => {
-  logged = [];
-  restoreLog = setLogSink((record) => logged.push(record));
-});
-afterEach(() => restoreLog());
+const logged = capturedLogs();
 
 function laptop(memberId: MemberId, now: () => number) {
   const docs = new MemorySyncedDocs();

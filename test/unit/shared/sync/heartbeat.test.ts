@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setLogSink } from '../../../../shared/log';
 import { entryDocId, type EntryId } from '../../../../shared/notebook/ids';
 import { HEARTBEAT, freshLinkTimes, shouldAnswerPing } from '../../../../shared/sync/heartbeat';
 import { decodePeerMessage, MESSAGE_KIND_NAME } from '../../../../shared/sync/peerProtocol';
@@ -13,6 +12,7 @@ import {
 } from '../../../helpers/circleLaptops';
 import { LoopbackTransport } from '../../../helpers/loopbackTransport';
 import { seededRandom } from '../../../helpers/seededRandom';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
 /** Every frame one laptop sent another, with the (fake) time it left. */
 interface Sent {
@@ -22,13 +22,11 @@ interface Sent {
   kind: string;
 }
 
-let restoreLog = (): void => undefined;
+capturedLogs();
 beforeEach(() => {
   vi.useFakeTimers();
-  restoreLog = setLogSink(() => undefined);
 });
 afterEach(() => {
-  restoreLog();
   vi.useRealTimers();
 });
 

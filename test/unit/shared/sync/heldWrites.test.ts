@@ -3,9 +3,9 @@
  * naming it (shared/sync/heldWrites.ts): held and applied once the index names it, with
  * the link kept; a ghost still closes the link, after the hold, and a flood of them at once.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { setLogSink, type LogRecord } from '../../../../shared/log';
+import { type LogRecord } from '../../../../shared/log';
 import {
   INDEX_DOC_ID,
   entryDocId,
@@ -27,15 +27,10 @@ import {
   type Laptop,
 } from '../../../helpers/circleLaptops';
 import { seededRandom } from '../../../helpers/seededRandom';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
-let logged: LogRecord[] = [];
-let restoreLog = (): void => undefined;
-beforeEach(() => {
-  logged = [];
-  restoreLog = setLogSink((record) => logged.push(record));
-});
+const logged = capturedLogs();
 afterEach(() => {
-  restoreLog();
   vi.useRealTimers();
 });
 

@@ -1,6 +1,5 @@
 /** HELLO's session version: the lower of the two is spoken; a version-0 HELLO is refused with a reason. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setLogSink } from '../../../../shared/log';
+import { describe, expect, it } from 'vitest';
 import type { MemberId } from '../../../../shared/notebook/ids';
 import {
   CIRCLE_SYNC_VERSION,
@@ -9,12 +8,9 @@ import {
 } from '../../../../shared/sync/peerProtocol';
 import { PeerSession } from '../../../../shared/sync/peerSession';
 import { MemorySyncedDocs } from '../../../helpers/memorySyncedDocs';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
-let restoreLog = (): void => undefined;
-beforeEach(() => {
-  restoreLog = setLogSink(() => undefined);
-});
-afterEach(() => restoreLog());
+capturedLogs();
 
 async function helloWith(protocolVersion: number) {
   const errors: string[] = [];

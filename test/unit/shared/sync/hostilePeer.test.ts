@@ -3,9 +3,8 @@
  * PEER_PROTOCOL.md lists closes the connection, is logged with its reason (never the
  * words), and leaves every document byte-identical and no new one behind.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { setLogSink, type LogRecord } from '../../../../shared/log';
 import {
   INDEX_DOC_ID,
   entryDocId,
@@ -34,17 +33,12 @@ import {
   subdocItem,
 } from '../../../helpers/craftedUpdates';
 import { seededRandom } from '../../../helpers/seededRandom';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
 const HOSTILE = 9_999;
 const SECRET = 'WORDS-NOBODY-MAY-LOG';
 
-let logged: LogRecord[] = [];
-let restoreLog = (): void => undefined;
-beforeEach(() => {
-  logged = [];
-  restoreLog = setLogSink((record) => logged.push(record));
-});
-afterEach(() => restoreLog());
+const logged = capturedLogs();
 
 interface Scene {
   laptop: Laptop;
@@ -257,7 +251,7 @@ describe('a hostile peer', () => {
     ];
     for (const [name, message, reason] of cases) {
       const before = states(s.laptop);
-      logged = [];
+      logged.length = 0;
       const hostile = s.connect();
       if (message instanceof Uint8Array) await hostile.sayFrames(message);
       else await hostile.say(message);

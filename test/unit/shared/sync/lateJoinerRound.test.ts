@@ -5,21 +5,15 @@
  * In the room, the round stopped on the late joiner's turn; this rules out a refused
  * registration or a lagging view of the round as the cause.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setLogSink, type LogRecord } from '../../../../shared/log';
+import { describe, expect, it } from 'vitest';
 import { CircleIndex } from '../../../../shared/notebook/circleIndex';
 import { INDEX_DOC_ID, newId, type MeetingId } from '../../../../shared/notebook/ids';
 import { docOf, foundCircle, makeLaptop, type Laptop } from '../../../helpers/circleLaptops';
 import { LoopbackTransport } from '../../../helpers/loopbackTransport';
 import { seededRandom } from '../../../helpers/seededRandom';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
-let logged: LogRecord[] = [];
-let restoreLog = (): void => undefined;
-beforeEach(() => {
-  logged = [];
-  restoreLog = setLogSink((record) => logged.push(record));
-});
-afterEach(() => restoreLog());
+const logged = capturedLogs();
 
 // What a session does when it opens a circle this laptop has just joined.
 function openAsMember(laptop: Laptop, name: string): CircleIndex {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { setLogSink } from '../../../../shared/log';
 import { type DocId, type MemberId } from '../../../../shared/notebook/ids';
 import {
   MESSAGE_KIND,
@@ -13,20 +12,15 @@ import { hasPending, healthy, poisonedUpdates, writeFuzzCircle } from '../../../
 import { malformedInput, type MalformedKind } from '../../../helpers/malformedFrames';
 import type { MemorySyncedDocs } from '../../../helpers/memorySyncedDocs';
 import { seedFromEnvironment, seededRandom } from '../../../helpers/seededRandom';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
 const INPUTS = 12_000;
 const SEED = seedFromEnvironment(20_250_109);
 
-let restoreLog = (): void => undefined;
-beforeAll(() => {
-  restoreLog = setLogSink(() => undefined);
-  // Plain Yjs, fed forged client ids by the oracle below, prints a line each time.
-  vi.spyOn(console, 'log').mockImplementation(() => undefined);
-});
-afterAll(() => {
-  restoreLog();
-  vi.restoreAllMocks();
-});
+capturedLogs();
+// Plain Yjs, fed forged client ids by the oracle below, prints a line each time.
+beforeAll(() => vi.spyOn(console, 'log').mockImplementation(() => undefined));
+afterAll(() => vi.restoreAllMocks());
 
 type PlainOutcome = 'refused' | 'clean' | 'pending' | 'half-applied' | 'poisoned';
 

@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { setLogSink } from '../../../../shared/log';
 import { INDEX_DOC_ID, type DocId, type MemberId } from '../../../../shared/notebook/ids';
 import {
   MESSAGE_KIND,
@@ -12,17 +11,14 @@ import { PeerSession } from '../../../../shared/sync/peerSession';
 import type { SyncedDocs } from '../../../../shared/sync/syncedDocs';
 import { craftUpdate, stringItem } from '../../../helpers/craftedUpdates';
 import { MemorySyncedDocs } from '../../../helpers/memorySyncedDocs';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
 const ME = 'MMMMMMMMMMMMMMMMMMMMMM' as MemberId;
 const THEM = 'TTTTTTTTTTTTTTTTTTTTTT' as MemberId;
 const ENTRY = 'EEEEEEEEEEEEEEEEEEEEEE' as DocId;
 const OTHER = 'OOOOOOOOOOOOOOOOOOOOOO' as DocId;
 
-let restoreLog = (): void => undefined;
-beforeEach(() => {
-  restoreLog = setLogSink(() => undefined);
-});
-afterEach(() => restoreLog());
+capturedLogs();
 
 /** A session whose peer is the test: what the session sends is decoded into `sent`. */
 /** Documents a peer may write whatever the index says: these tests are about transport. */

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { setLogSink } from '../../../../shared/log';
 import { PEER_ORIGIN } from '../../../../shared/notebook/origins';
@@ -17,16 +17,13 @@ import {
   subdocItem,
 } from '../../../helpers/craftedUpdates';
 import { seededRandom } from '../../../helpers/seededRandom';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
 const WRITER = 1111;
 const PEER = 2222;
 const OWN = 3333;
 
-let restoreLog = (): void => undefined;
-beforeEach(() => {
-  restoreLog = setLogSink(() => undefined);
-});
-afterEach(() => restoreLog());
+capturedLogs();
 
 /** A document written by WRITER (`Hello world` in paragraph 1:0..1:10), held by OWN. */
 function baseState(): Uint8Array {

@@ -8,27 +8,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { setLogSink } from '../../../../shared/log';
 import { PEER_ORIGIN } from '../../../../shared/notebook/origins';
 import { documentRules } from '../../../../shared/sync/documentRules';
 import { applyGuardedUpdate, checkNewDocument } from '../../../../shared/sync/updateGuard';
 import { healthy, poisonedUpdates, writeFuzzCircle } from '../../../helpers/fuzzCircle';
 import { malformedInput } from '../../../helpers/malformedFrames';
 import { seedFromEnvironment, seededRandom } from '../../../helpers/seededRandom';
+import { capturedLogs } from '../../../helpers/capturedLogs';
 
 const INPUTS = 1_500;
 const SEED = seedFromEnvironment(20_261_208);
 
-let restoreLog = (): void => undefined;
-beforeAll(() => {
-  restoreLog = setLogSink(() => undefined);
-  // Plain Yjs, fed forged client ids, prints a line each time.
-  vi.spyOn(console, 'log').mockImplementation(() => undefined);
-});
-afterAll(() => {
-  restoreLog();
-  vi.restoreAllMocks();
-});
+capturedLogs();
+// Plain Yjs, fed forged client ids, prints a line each time.
+beforeAll(() => vi.spyOn(console, 'log').mockImplementation(() => undefined));
+afterAll(() => vi.restoreAllMocks());
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 

@@ -6,26 +6,24 @@ import type { JoinCircle } from '../../../../../shared/ipc/contract';
 import { toBase64Url } from '../../../../../shared/crypto/base64url';
 import { randomBytes } from '../../../../../shared/crypto/random';
 import { newId, type CircleId } from '../../../../../shared/notebook/ids';
-import { setLogSink } from '../../../../../shared/log';
 import {
   openHearthServices,
   type HearthServices,
 } from '../../../../../electron/main/services/hearthServices';
 import { FileKeyVault } from '../../../../../electron/main/services/keys/fileKeyVault';
+import { capturedLogs } from '../../../../helpers/capturedLogs';
 
 const backends: HearthServices[] = [];
 let dataDir = '';
-let restoreLog = (): void => undefined;
+capturedLogs();
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'hearth-join-'));
-  restoreLog = setLogSink(() => undefined);
 });
 
 afterEach(async () => {
   for (const backend of backends.splice(0)) await backend.close().catch(() => undefined);
   await rm(dataDir, { recursive: true, force: true });
-  restoreLog();
 });
 
 async function start(now: () => number = Date.now): Promise<HearthServices['handlers']> {

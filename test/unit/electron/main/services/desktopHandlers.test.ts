@@ -13,20 +13,18 @@ import {
 } from '../../../../../electron/main/services/hearthServices';
 import { FileKeyVault } from '../../../../../electron/main/services/keys/fileKeyVault';
 import type { Settings } from '../../../../../shared/ipc/contract';
-import { setLogSink } from '../../../../../shared/log';
+import { capturedLogs } from '../../../../helpers/capturedLogs';
 
 let dataDir = '';
 let backend: HearthServices | null = null;
-let restoreLog = (): void => undefined;
+capturedLogs();
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'hearth-desktop-'));
-  restoreLog = setLogSink(() => undefined);
 });
 afterEach(async () => {
   await backend?.close();
   backend = null;
-  restoreLog();
   await rm(dataDir, { recursive: true, force: true });
 });
 

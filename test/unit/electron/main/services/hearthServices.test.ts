@@ -8,7 +8,6 @@ import { IPC_CONTRACT_VERSION } from '../../../../../shared/ipc/contract';
 import { CircleIndex } from '../../../../../shared/notebook/circleIndex';
 import { INDEX_DOC_ID, type CircleId, type DocId } from '../../../../../shared/notebook/ids';
 import { INDEX_ROOT } from '../../../../../shared/notebook/schema';
-import { setLogSink } from '../../../../../shared/log';
 import {
   openHearthServices,
   type HearthServices,
@@ -16,6 +15,7 @@ import {
 import { FileKeyVault } from '../../../../../electron/main/services/keys/fileKeyVault';
 import type { KeyVault } from '../../../../../electron/main/services/keys/keyVault';
 import { filesUnder } from './store/storeFixture';
+import { capturedLogs } from '../../../../helpers/capturedLogs';
 
 const ENTRY = 'entryAAAAAAAAAAAAAAAAA' as DocId;
 const UNKNOWN = 'unknownAAAAAAAAAAAAAAA' as CircleId;
@@ -51,16 +51,14 @@ function textOf(state: Uint8Array | null): string {
 
 describe('the backend', () => {
   let dataDir = '';
-  let restoreLog = (): void => undefined;
+  capturedLogs();
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'hearth-backend-'));
     folders.push(dataDir);
-    restoreLog = setLogSink(() => undefined);
   });
   afterEach(async () => {
     for (const backend of backends.splice(0)) await backend.close().catch(() => undefined);
     for (const dir of folders.splice(0)) await rm(dir, { recursive: true, force: true });
-    restoreLog();
   });
 
   it('never lists the journal as a circle, even while a first start is making it', async () => {

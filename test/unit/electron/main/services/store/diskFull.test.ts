@@ -1,8 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DocId } from '../../../../../../shared/notebook/ids';
-import { setLogSink } from '../../../../../../shared/log';
 import {
   nodeFileSystem,
   type StoreFileSystem,
@@ -17,6 +16,7 @@ import {
   tempDataDir,
   testCircle,
 } from './storeFixture';
+import { capturedLogs } from '../../../../../helpers/capturedLogs';
 
 const ENTRY = 'entryAAAAAAAAAAAAAAAAA' as DocId;
 
@@ -49,10 +49,8 @@ function fillableFileSystem() {
 }
 
 describe('a full disk', () => {
-  let restoreLog = (): void => undefined;
-  beforeEach(() => (restoreLog = setLogSink(() => undefined)));
+  capturedLogs();
   afterEach(async () => {
-    restoreLog();
     await removeDataDirs();
   });
 

@@ -1,7 +1,6 @@
 import { appendFile, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setLogSink } from '../../../../../../shared/log';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DocId } from '../../../../../../shared/notebook/ids';
 import { noticeWords } from '../../../../../../electron/main/services/store/notices';
 import {
@@ -19,6 +18,7 @@ import {
   tempDataDir,
   testCircle,
 } from './storeFixture';
+import { capturedLogs } from '../../../../../helpers/capturedLogs';
 
 const ENTRY = 'entryAAAAAAAAAAAAAAAAA' as DocId;
 const RECORDS = 10;
@@ -47,10 +47,8 @@ async function reopen(dataDir: string) {
 }
 
 describe('opening a damaged document log', () => {
-  let restoreLog = (): void => undefined;
-  beforeEach(() => (restoreLog = setLogSink(() => undefined)));
+  capturedLogs();
   afterEach(async () => {
-    restoreLog();
     await removeDataDirs();
   });
 

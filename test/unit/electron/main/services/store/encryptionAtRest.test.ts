@@ -8,8 +8,7 @@ import {
   $isTextNode,
   type ParagraphNode,
 } from 'lexical';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setLogSink } from '../../../../../../shared/log';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bindHeadlessEntry, entryPlainText } from '../../../../../../shared/notebook/headlessEntry';
 import type { DocId } from '../../../../../../shared/notebook/ids';
@@ -26,6 +25,7 @@ import {
   testCircle,
   unsyncedFileSystem,
 } from './storeFixture';
+import { capturedLogs } from '../../../../../helpers/capturedLogs';
 
 const PHRASE = 'the lighthouse keeper never told anyone about March';
 const PROSE =
@@ -69,10 +69,8 @@ async function typeEntry(text: string, append: (update: Uint8Array) => Promise<v
 }
 
 describe('what the store puts on disk', () => {
-  let restoreLog = (): void => undefined;
-  beforeEach(() => (restoreLog = setLogSink(() => undefined)));
+  capturedLogs();
   afterEach(async () => {
-    restoreLog();
     await removeDataDirs();
   });
 

@@ -1,7 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setLogSink, type LogRecord } from '../../../../../../shared/log';
 import {
   DEFAULT_SETTINGS,
   readSettings,
@@ -9,19 +8,16 @@ import {
 } from '../../../../../../electron/main/services/store/settingsFile';
 import { nodeFileSystem } from '../../../../../../electron/main/services/store/fileSystem';
 import { removeDataDirs, tempDataDir } from './storeFixture';
+import { capturedLogs } from '../../../../../helpers/capturedLogs';
 
 let path = '';
-let logged: LogRecord[] = [];
-let restoreLog = (): void => undefined;
+const logged = capturedLogs();
 
 beforeEach(async () => {
   path = join(await tempDataDir(), 'settings.json');
-  logged = [];
-  restoreLog = setLogSink((record) => logged.push(record));
 });
 
 afterEach(async () => {
-  restoreLog();
   await removeDataDirs();
 });
 
