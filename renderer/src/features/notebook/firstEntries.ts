@@ -26,10 +26,20 @@ export function firstEntriesShown(
     .map((entry) => entry.id);
 }
 
-/** Starts loading the first screen's entry bodies; their editors take the same loads. */
-export function loadFirstEntries(session: CircleSession): void {
-  for (const entryId of firstEntriesShown(session.index.read())) {
+/**
+ * Loads the first screen's entry bodies; resolves once each has loaded or failed. Their
+ * editors, and whoever else asks, take the same loads (the session shares them).
+ */
+export async function firstEntriesLoaded(session: CircleSession): Promise<void> {
+  await Promise.all(
     // A body that cannot load says so in its own editor, which asks again.
-    session.entryDoc(entryId).catch(() => undefined);
-  }
+    firstEntriesShown(session.index.read()).map((entryId) =>
+      session.entryDoc(entryId).catch(() => undefined),
+    ),
+  );
+}
+
+/** Starts loading the first screen's entry bodies, as soon as the circle is open. */
+export function loadFirstEntries(session: CircleSession): void {
+  void firstEntriesLoaded(session);
 }

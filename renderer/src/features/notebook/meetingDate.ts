@@ -45,9 +45,9 @@ export function formatCalendarDate(date: string, locale: string, style: DateStyl
 
 /**
  * Makes the formatters a circle's first screen uses (the meeting's heading, the meeting
- * list, the entries' times). The first one loads the browser's date data, 15–50 ms measured at an opening
- * (issue 16), so the circle screen asks for them while it waits for the notebook to
- * arrive from the store, not after.
+ * list, the entries' times). The first one loads the browser's date data, 15–50 ms
+ * measured at an opening (issue 16), so the circle screen asks for them while it waits
+ * for the notebook to arrive from the store, not after.
  */
 export function prepareCalendarDates(locale: string): void {
   formatterFor(locale, 'full').format(0);

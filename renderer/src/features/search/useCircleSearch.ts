@@ -6,7 +6,7 @@ import type { CircleSession } from '../../live-documents/circleSession';
 import { useJournal } from '../../live-documents/useJournal';
 import { JournalSearchSource } from './journalSearchSource';
 import { afterNextPaint } from '../../lib/afterNextPaint';
-import { firstEntriesShown } from '../notebook/firstEntries';
+import { firstEntriesLoaded } from '../notebook/firstEntries';
 import { formatCalendarDate } from '../notebook/meetingDate';
 import { CircleSearchSource } from './circleSearchSource';
 import { circleSearchSession } from './circleSearchSession';
@@ -49,10 +49,7 @@ export function useCircleSearch(session: CircleSession): SearchIndex {
     };
     let stopped = false;
     let cancelStart = (): void => undefined;
-    const firstBodies = firstEntriesShown(session.index.read()).map((entryId) =>
-      session.entryDoc(entryId).catch(() => undefined),
-    );
-    void Promise.all(firstBodies).then(() => {
+    void firstEntriesLoaded(session).then(() => {
       if (!stopped) cancelStart = afterNextPaint(start);
     });
     return () => {
