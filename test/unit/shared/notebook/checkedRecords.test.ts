@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CircleIndex, type CircleFounding } from '../../../../shared/notebook/circleIndex';
-import { newId, type CircleId, type MemberId } from '../../../../shared/notebook/ids';
+import { CircleIndex } from '../../../../shared/notebook/circleIndex';
+import { thursdayFounding } from '../../../helpers/foundedCircle';
+import { newId, type MemberId } from '../../../../shared/notebook/ids';
 import { INDEX_ROOT } from '../../../../shared/notebook/schema';
 
 const founderId = newId<MemberId>();
-const founding: CircleFounding = {
-  circleId: newId<CircleId>(),
-  name: 'Thursday Circle',
-  founder: { id: founderId, name: 'Robin', colour: 'lake', joinedAt: 100 },
-  createdAt: 100,
-};
+const founding = thursdayFounding(founderId);
 
 function circleWithTwoEntries() {
   const index = CircleIndex.found(new Y.Doc(), founding);

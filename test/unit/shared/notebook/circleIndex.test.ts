@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CircleIndex, type CircleFounding } from '../../../../shared/notebook/circleIndex';
-import { newId, type CircleId, type MemberId } from '../../../../shared/notebook/ids';
+import { CircleIndex } from '../../../../shared/notebook/circleIndex';
+import { thursdayFounding } from '../../../helpers/foundedCircle';
+import { newId, type MemberId } from '../../../../shared/notebook/ids';
 import { LOCAL_ORIGIN } from '../../../../shared/notebook/origins';
 import { INDEX_ROOT, NOTEBOOK_SCHEMA_VERSION } from '../../../../shared/notebook/schema';
 import { capturedLogs } from '../../../helpers/capturedLogs';
 
 const founderId = newId<MemberId>();
-const founding: CircleFounding = {
-  circleId: newId<CircleId>(),
-  name: 'Thursday Circle',
-  founder: { id: founderId, name: 'Robin', colour: 'lake', joinedAt: 100 },
-  createdAt: 100,
-};
+const founding = thursdayFounding(founderId);
 
 const logged = capturedLogs();
 
